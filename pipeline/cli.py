@@ -1,0 +1,101 @@
+"""The `newscast` command: arguments in, Python API called, one line out.
+
+Exactly one place (``main``) turns errors into a message and an exit code.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .edition import build_edition
+from .errors import NewscastError
+from .stages.clean import clean
+from .stages.export import DEFAULT_BITRATE
+from .stages.load import load
+from .stages.segment import segment
+from .tts.pyttsx3_engine import DEFAULT_RATE, Pyttsx3Engine
+
+EXIT_OK = 0
+EXIT_USAGE = 64
+EXIT_INTERRUPTED = 130
+SEEDS = Path("seeds")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newscast", description="Turn a news page into a narrated, chaptered MP3 edition."
+    )
+    parser.add_argument("--version", action="version", version=f"newscast {__version__}")
+    parser.add_argument("--traceback", action="store_true", help="show the full traceback on errors (for developers)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="make an MP3 edition of each input", description="Make an MP3 edition of each input.")
+    build.add_argument("inputs", nargs="*", metavar="INPUT", help="page file (HTML or a text copy) or - for stdin; default: every file in seeds/")
+    build.add_argument("-o", "--out", default="audio_out", metavar="DIR", help="output folder (default: audio_out)")
+    build.add_argument("--voice", help="voice id, name or language (see `newscast voices`)")
+    build.add_argument("--rate", type=int, default=DEFAULT_RATE, help=f"speaking rate in words per minute (default: {DEFAULT_RATE})")
+    build.add_argument("--bitrate", type=int, default=DEFAULT_BITRATE, choices=(32, 48, 64, 96, 128), help=f"MP3 bit rate in kbit/s (default: {DEFAULT_BITRATE})")
+
+    seg = commands.add_parser("segment", help="print the article found in a page as JSON", description="Print the article found in a page as JSON.")
+    seg.add_argument("input", metavar="INPUT", help="page file or - for stdin")
+
+    commands.add_parser("voices", help="list the voices this machine can speak with", description="List the voices this machine can speak with.")
+    return parser
+
+
+def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_OK if exc.code in (0, None) else EXIT_USAGE
+    try:
+        return _run(args, stdout, stderr)
+    except NewscastError as exc:
+        if args.traceback:
+            raise
+        print(f"newscast: {exc}", file=stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("newscast: interrupted", file=stderr)
+        return EXIT_INTERRUPTED
+
+
+def _run(args, stdout: TextIO, stderr: TextIO) -> int:
+    if args.command == "segment":
+        article = segment(clean(load(args.input)))
+        print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2), file=stdout)
+        return EXIT_OK
+    if args.command == "voices":
+        for voice in Pyttsx3Engine().voices():
+            print(f"{voice.id:<24} {', '.join(voice.languages):<12} {voice.name}", file=stdout)
+        return EXIT_OK
+    return _build(args, stdout, stderr)
+
+
+def _build(args, stdout: TextIO, stderr: TextIO) -> int:
+    inputs = args.inputs or sorted(str(p) for p in SEEDS.iterdir() if p.is_file() and not p.name.startswith("."))
+    if not inputs:
+        raise NewscastError("no input given and seeds/ is empty")
+    engine = Pyttsx3Engine(voice=args.voice, rate=args.rate)
+    for source in inputs:
+        label = "stdin" if source == "-" else Path(source).name
+
+        def progress(done: int, total: int, label=label) -> None:
+            # A terminal gets a counter that rewrites itself; a log gets one line.
+            if stderr.isatty():
+                end = "\n" if done == total else ""
+                print(f"\rspeaking {label}: {done}/{total} sentences", end=end, file=stderr, flush=True)
+            elif done == total:
+                print(f"spoke {label}: {total} sentences", file=stderr)
+
+        edition = build_edition(source, args.out, engine=engine, bitrate=args.bitrate, progress=progress)
+        minutes, seconds = divmod(round(edition.duration), 60)
+        print(f"{edition.mp3}  {minutes}:{seconds:02d}  {len(edition.chapters)} chapters", file=stdout)
+    return EXIT_OK

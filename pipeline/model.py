@@ -1,0 +1,217 @@
+"""The typed data that flows between the stages.
+
+Every class is a frozen dataclass that round-trips through JSON with
+``to_dict()`` / ``from_dict()``, so any stage's output can be saved, inspected
+and fed back in.
+"""
+from __future__ import annotations
+
+import base64
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+
+
+def _encode(value):
+    if dataclasses.is_dataclass(value):
+        return value.to_dict()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decode(hint, value):
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _decode(inner[0], value)
+    if origin is tuple:
+        (item, *_rest) = typing.get_args(hint)
+        return tuple(_decode(item, v) for v in value)
+    if hint is bytes:
+        return base64.b64decode(value)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return hint.from_dict(value)
+    return value
+
+
+class Serializable:
+    """JSON round-trip shared by every model class."""
+
+    def to_dict(self) -> dict:
+        return {f.name: _encode(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict):
+        hints = typing.get_type_hints(cls)
+        names = {f.name for f in dataclasses.fields(cls) if f.init}
+        return cls(**{k: _decode(hints[k], v) for k, v in data.items() if k in names})
+
+
+@dataclass(frozen=True)
+class Page(Serializable):
+    """Raw input after decoding: HTML markup or the plain text of a page copy."""
+
+    content: str
+    kind: str  # "html" or "text"
+    origin: str  # file path, URL or "-" for stdin
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Block(Serializable):
+    """One piece of a cleaned page, in page order.
+
+    kind is one of BLOCK_KINDS; speaker is set on pull quotes that name one.
+    """
+
+    kind: str
+    text: str
+    speaker: str | None = None
+
+
+BLOCK_KINDS = ("headline", "paragraph", "heading", "caption", "pullquote")
+
+
+@dataclass(frozen=True)
+class Metadata(Serializable):
+    headline: str | None = None
+    summary: str | None = None
+    source: str | None = None
+    published: str | None = None  # ISO 8601
+    language: str = "en"
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Document(Serializable):
+    """What ``clean`` returns: the article's blocks and what the page says about it."""
+
+    blocks: tuple[Block, ...]
+    meta: Metadata
+
+
+@dataclass(frozen=True)
+class Section(Serializable):
+    title: str | None
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Quote(Serializable):
+    text: str
+    speaker: str | None
+    kind: str = "direct"  # "direct" (in the running text) or "pull" (set apart)
+
+
+@dataclass(frozen=True)
+class Article(Serializable):
+    headline: str
+    summary: str | None
+    sections: tuple[Section, ...]
+    captions: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    source: str | None = None
+    published: str | None = None
+    language: str = "en"
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+    text: str = field(init=False)
+
+    def __post_init__(self):
+        parts = [self.summary] if self.summary else []
+        for section in self.sections:
+            if section.title:
+                parts.append(section.title)
+            parts.extend(section.paragraphs)
+        object.__setattr__(self, "text", "\n\n".join(parts))
+
+
+@dataclass(frozen=True)
+class Utterance(Serializable):
+    """One sentence or phrase to speak, and the silence that follows it."""
+
+    text: str
+    pause_ms: int = 0
+
+
+@dataclass(frozen=True)
+class ScriptChapter(Serializable):
+    title: str
+    utterances: tuple[Utterance, ...]
+
+
+@dataclass(frozen=True)
+class Script(Serializable):
+    chapters: tuple[ScriptChapter, ...]
+
+
+@dataclass(frozen=True)
+class Clip(Serializable):
+    """Speech for one utterance: 16-bit mono PCM."""
+
+    utterance: Utterance
+    pcm: bytes
+
+
+@dataclass(frozen=True)
+class SpokenChapter(Serializable):
+    title: str
+    clips: tuple[Clip, ...]
+
+
+@dataclass(frozen=True)
+class Speech(Serializable):
+    """What ``speak`` returns: a clip per utterance, grouped as the script's chapters."""
+
+    sample_rate: int
+    chapters: tuple[SpokenChapter, ...]
+
+
+@dataclass(frozen=True)
+class ChapterMark(Serializable):
+    """A chapter's place in the track, in samples (exact) and milliseconds."""
+
+    title: str
+    start: int
+    end: int
+    sample_rate: int
+
+    @property
+    def start_ms(self) -> int:
+        return round(self.start * 1000 / self.sample_rate)
+
+    @property
+    def end_ms(self) -> int:
+        return round(self.end * 1000 / self.sample_rate)
+
+
+@dataclass(frozen=True)
+class Track(Serializable):
+    """One joined track of 16-bit mono PCM with its chapter marks."""
+
+    sample_rate: int
+    pcm: bytes
+    chapters: tuple[ChapterMark, ...]
+
+    @property
+    def duration(self) -> float:
+        return len(self.pcm) / 2 / self.sample_rate
+
+
+@dataclass(frozen=True)
+class Edition(Serializable):
+    """What ``export`` wrote."""
+
+    mp3: str
+    chapters_json: str
+    article_json: str
+    duration: float
+    chapters: tuple[ChapterMark, ...]
+    headline: str

@@ -1,0 +1,108 @@
+"""load: read a page from a file or stdin and decode it to text."""
+from __future__ import annotations
+
+import codecs
+import gzip
+import re
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Page
+
+MAX_BYTES = 20 * 1024 * 1024
+
+_HTML_SNIFF = re.compile(
+    rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|article|meta|title)[\s>]",
+    re.IGNORECASE,
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def load(source: str | Path, *, data: bytes | None = None) -> Page:
+    """Read ``source`` (a path, or "-" for stdin) and return the decoded Page.
+
+    Pass ``data`` to decode bytes you already hold; ``source`` then only names them.
+    """
+    origin = str(source)
+    raw = data if data is not None else _read(origin)
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError) as exc:
+            raise InputError(f"{origin}: damaged gzip data ({exc})") from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"{origin}: {len(raw) // 1024 // 1024} MB is larger than the {MAX_BYTES // 1024 // 1024} MB limit")
+    if not raw.strip():
+        raise InputError(f"{origin}: the input is empty")
+    is_html = bool(_HTML_SNIFF.search(raw[:4096]))
+    text, encoding = decode(raw, origin, declared=_declared_charset(raw) if is_html else None)
+    return Page(content=text, kind="html" if is_html else "text", origin=origin, encoding=encoding)
+
+
+def _read(origin: str) -> bytes:
+    if origin == "-":
+        return sys.stdin.buffer.read(MAX_BYTES + 1)
+    path = Path(origin)
+    try:
+        if path.is_dir():
+            raise InputError(f"{origin}: is a folder, not a page")
+        with path.open("rb") as fh:
+            return fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{origin}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{origin}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{origin}: cannot read ({exc.strerror or exc})") from None
+
+
+def _declared_charset(raw: bytes) -> str | None:
+    match = _META_CHARSET.search(raw[:8192])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(raw: bytes, origin: str = "input", declared: str | None = None) -> tuple[str, str]:
+    """Decode page bytes: BOM, then the declared charset, then UTF-8, then cp1252.
+
+    Binary data (NUL bytes or many control characters) is refused rather than
+    read aloud as noise.
+    """
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(name, errors="replace"), name
+    if _looks_binary(raw):
+        raise InputError(f"{origin}: binary data, not a web page or text")
+    candidates = [c for c in (declared, "utf-8") if c]
+    for name in candidates:
+        try:
+            return raw.decode(name), name
+        except (UnicodeDecodeError, LookupError):
+            continue
+    # Legacy Western pages are far more common than any other 8-bit charset;
+    # cp1252 maps almost every byte, and the rest become U+FFFD instead of a crash.
+    text = raw.decode("cp1252", errors="replace")
+    if text.count("\ufffd") > max(8, len(text) // 100):
+        raise InputError(f"{origin}: cannot decode the text (not UTF-8 or a known charset)")
+    return text, "cp1252"
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) // 50

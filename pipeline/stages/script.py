@@ -1,0 +1,86 @@
+"""script: turn an Article into chapters of utterances, the exact words to speak."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from ..model import Article, Script, ScriptChapter, Utterance
+from ..text.sentences import split_sentences
+
+# Silences that give the listener the article's shape, in milliseconds.
+PAUSE_SENTENCE = 350
+PAUSE_PARAGRAPH = 750
+PAUSE_HEADLINE = 1800
+PAUSE_CHAPTER = 1500
+
+
+def script(article: Article) -> Script:
+    """Chapters in listening order: Headline, Summary, the body's sections, Quotes."""
+    chapters = [_headline(article)]
+    if article.summary:
+        chapters.append(ScriptChapter("Summary", _paragraphs([article.summary])))
+    for number, section in enumerate(article.sections):
+        title = section.title or ("Story" if number == 0 else f"Story, part {number + 1}")
+        lead = [Utterance(speakable(section.title), PAUSE_PARAGRAPH)] if section.title else []
+        chapters.append(ScriptChapter(title, tuple(lead) + _paragraphs(section.paragraphs)))
+    if article.quotes:
+        lines = []
+        for quote in article.quotes:
+            intro = f"{quote.speaker} said:" if quote.speaker else "An unnamed speaker said:"
+            lines.append(Utterance(speakable(intro), PAUSE_SENTENCE))
+            lines.extend(_paragraphs([quote.text]))
+        chapters.append(ScriptChapter("Quotes", tuple(lines)))
+    return Script(tuple(_with_chapter_pause(c) for c in chapters))
+
+
+def _headline(article: Article) -> ScriptChapter:
+    lines = []
+    if article.source:
+        lines.append(Utterance(speakable(article.source), PAUSE_SENTENCE))
+    when = spoken_date(article.published)
+    if when:
+        lines.append(Utterance(when, PAUSE_SENTENCE))
+    lines.append(Utterance(speakable(article.headline), PAUSE_HEADLINE))
+    return ScriptChapter("Headline", tuple(lines))
+
+
+def _paragraphs(paragraphs) -> tuple[Utterance, ...]:
+    out: list[Utterance] = []
+    for paragraph in paragraphs:
+        sentences = [speakable(s) for s in split_sentences(paragraph)]
+        sentences = [s for s in sentences if s]
+        for i, sentence in enumerate(sentences):
+            out.append(Utterance(sentence, PAUSE_PARAGRAPH if i == len(sentences) - 1 else PAUSE_SENTENCE))
+    return tuple(out)
+
+
+def _with_chapter_pause(chapter: ScriptChapter) -> ScriptChapter:
+    *rest, last = chapter.utterances
+    return ScriptChapter(chapter.title, (*rest, Utterance(last.text, max(last.pause_ms, PAUSE_CHAPTER))))
+
+
+_EDITORIAL_BRACKETS = re.compile(r"\[([^\]]{1,80})\]")
+
+
+def speakable(text: str) -> str:
+    """Text as it should be read: editors' [brackets] become plain words, spacing tidied."""
+    text = _EDITORIAL_BRACKETS.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+def spoken_date(iso: str | None) -> str | None:
+    """"2008-02-15T00:27:00+00:00" -> "Friday, 15 February 2008, 00:27 GMT"."""
+    if not iso:
+        return None
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    day = f"{moment:%A}, {moment.day} {moment:%B %Y}"
+    if "T" not in iso:
+        return day
+    zone = ""
+    if moment.utcoffset() is not None:
+        minutes = int(moment.utcoffset().total_seconds() // 60)
+        zone = " GMT" if minutes == 0 else f" GMT{minutes // 60:+d}" + (f":{abs(minutes) % 60:02d}" if minutes % 60 else "")
+    return f"{day}, {moment:%H:%M}{zone}"

@@ -1,0 +1,1 @@
+"""Language helpers the stages share: dates, sentences, names, quotes, languages."""

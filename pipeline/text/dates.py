@@ -1,0 +1,74 @@
+"""Find and normalise publication dates written in the ways news pages write them."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_TIME = r"(?:[,\s]+(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?P<tz>[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?)?"
+_PATTERNS = (
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b" + _TIME, re.I),
+    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b" + _TIME, re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T\s](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
+)
+# Offsets of the zone abbreviations news sites print; ambiguous ones are left out.
+_ZONES = {"GMT": 0, "UTC": 0, "UT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EST": -5,
+          "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+
+
+def find_date(text: str) -> str | None:
+    """The first date in ``text`` as ISO 8601 (with time and offset when given), or None."""
+    for pattern in _PATTERNS:
+        match = pattern.search(text)
+        if match:
+            iso = _to_iso(match.groupdict())
+            if iso:
+                return iso
+    return None
+
+
+def _to_iso(parts: dict) -> str | None:
+    month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower().rstrip(".")]
+    try:
+        day = datetime(int(parts["year"]), month, int(parts["day"]))
+    except ValueError:
+        return None
+    if parts.get("hour") is None:
+        return day.date().isoformat()
+    hour, minute = int(parts["hour"]), int(parts["minute"])
+    ampm = (parts.get("ampm") or "").replace(".", "").lower()
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return day.date().isoformat()
+    moment = day.replace(hour=hour, minute=minute)
+    zone = _zone(parts.get("tz"))
+    if zone is not None:
+        moment = moment.replace(tzinfo=zone)
+    return moment.isoformat()
+
+
+def _zone(name: str | None):
+    if not name:
+        return None
+    if name[0] in "+-":
+        digits = name[1:].replace(":", "")
+        sign = 1 if name[0] == "+" else -1
+        return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    hours = _ZONES.get(name.upper())
+    return None if hours is None else timezone(timedelta(hours=hours))

@@ -1,0 +1,206 @@
+"""Find the article in a plain-text copy of a web page.
+
+A browser copy keeps no markup, only lines. Article paragraphs are long lines
+that end like sentences; navigation, sidebars and footers are runs of short
+lines. The article is the stretch of lines with the best balance of the two
+(a maximum-sum run), and the lines just above it hold the headline, date,
+byline and image captions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block, Document, Metadata
+from .dates import find_date
+from .language import detect_language
+from .words import SENTENCE_END, content_stems, looks_like_name, words
+
+# How many non-blank lines above the article may hold its headline and captions.
+HEADER_LINES = 12
+_BYLINE = re.compile(r"^(?:by|por|von|par|di|door)\s+(?P<names>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,7})\s*$", re.I)
+_NEWS_NAME = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}(?:News|Times|Post|Journal|Herald|Guardian|Tribune|Telegraph|"
+    r"Gazette|Chronicle|Independent|Express|Mirror|Observer|Reuters|Press|Today|Daily|Magazine|Review|Star)$"
+)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?P<name>[A-Z][\w&.'’ -]{1,40}?)(?:[.,|]|\s+all rights|$)", re.I)
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    blank_before: bool
+    blank_after: bool
+
+    @property
+    def n_words(self) -> int:
+        return len(words(self.text))
+
+    @property
+    def prose(self) -> bool:
+        n = self.n_words
+        return (n >= 8 and bool(SENTENCE_END.search(self.text))) or n >= 25
+
+
+def clean_page_copy(content: str) -> Document:
+    lines = _lines(content)
+    start, end = _article_span(lines)
+    if start is None:
+        return Document(blocks=(), meta=Metadata(language=detect_language(content)))
+    header = _header(lines, start)
+    body = _body(lines[start : end + 1])
+    blocks = tuple(header.blocks) + tuple(body)
+    text = " ".join(b.text for b in body)
+    meta = Metadata(
+        headline=header.headline,
+        source=_site_name(lines),
+        published=header.published or _first_date(lines),
+        language=detect_language(text),
+        authors=header.authors,
+    )
+    return Document(blocks=blocks, meta=meta)
+
+
+def _lines(content: str) -> list[_Line]:
+    raw = [" ".join(line.split()) for line in content.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    out = []
+    for i, text in enumerate(raw):
+        if text:
+            before = i == 0 or not raw[i - 1]
+            after = i == len(raw) - 1 or not raw[i + 1]
+            out.append(_Line(text, before, after))
+    return out
+
+
+def _score(line: _Line) -> float:
+    if line.prose:
+        return 2.0 + min(line.n_words, 60) / 5
+    return -1.0
+
+
+def _article_span(lines: list[_Line]) -> tuple[int | None, int | None]:
+    best, best_span = 0.0, (None, None)
+    running, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if running <= 0:
+            running, start = 0.0, i
+        running += _score(line)
+        if running > best:
+            best, best_span = running, (start, i)
+    s, e = best_span
+    if s is None:
+        return None, None
+    while not lines[s].prose:
+        s += 1
+    return s, e
+
+
+@dataclass
+class _Header:
+    blocks: list[Block]
+    headline: str | None
+    published: str | None
+    authors: tuple[str, ...]
+
+
+def _header(lines: list[_Line], start: int) -> _Header:
+    zone = lines[max(0, start - HEADER_LINES) : start]
+    body_stems = content_stems(" ".join(l.text for l in lines[start : start + 8]))
+    published, authors, headline_at = None, (), None
+    for i, line in enumerate(zone):
+        date = find_date(line.text)
+        if date and line.n_words <= 15:
+            published = published or date
+            continue
+        byline = _BYLINE.match(line.text)
+        if byline:
+            authors = tuple(n.strip() for n in re.split(r",|\band\b", byline.group("names")) if n.strip())
+            continue
+        if headline_at is None and _headline_like(line, body_stems):
+            headline_at = i
+    blocks: list[Block] = []
+    headline = None
+    if headline_at is not None:
+        headline = zone[headline_at].text
+        blocks.append(Block("headline", headline))
+        for line in zone[headline_at + 1 :]:
+            if line.n_words >= 5 and not find_date(line.text) and not _BYLINE.match(line.text):
+                blocks.append(Block("caption", line.text))
+    return _Header(blocks, headline, published, authors)
+
+
+def _headline_like(line: _Line, body_stems: set[str]) -> bool:
+    n = line.n_words
+    if not 3 <= n <= 30 or line.text.endswith((".", ":")) or line.text.isupper():
+        return False
+    stems = content_stems(line.text)
+    if len(stems) < 2:
+        return False
+    shared = len(stems & body_stems)
+    return shared >= 2 and shared / len(stems) >= 0.6
+
+
+def _body(lines: list[_Line]) -> list[Block]:
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if line.prose and not (nxt and _is_attribution(line, nxt)):
+            blocks.append(Block("paragraph", line.text))
+        elif nxt and _is_attribution(line, nxt):
+            blocks.append(Block("pullquote", _strip_marks(line.text), speaker=nxt.text))
+            i += 1
+        elif _is_crosshead(line, nxt):
+            blocks.append(Block("heading", line.text))
+        elif line.n_words >= 6 and not SENTENCE_END.search(line.text):
+            blocks.append(Block("caption", line.text))
+        i += 1
+    return blocks
+
+
+def _is_attribution(quote: _Line, name: _Line) -> bool:
+    """A pull quote box: the quote, then its speaker's name on the very next line."""
+    return (
+        not quote.blank_after
+        and name.blank_after
+        and quote.n_words >= 4
+        and not quote.text.endswith(":")
+        and looks_like_name(name.text)
+    )
+
+
+def _is_crosshead(line: _Line, nxt: _Line | None) -> bool:
+    return (
+        line.blank_before
+        and line.blank_after
+        and 1 <= line.n_words <= 12
+        and line.text[:1].isupper()
+        and not line.text.endswith((".", ",", ";"))
+        and nxt is not None
+        and nxt.prose
+    )
+
+
+def _strip_marks(text: str) -> str:
+    return text.strip().strip("\"'“”‘’«»„").strip()
+
+
+def _first_date(lines: list[_Line]) -> str | None:
+    for line in lines[:40]:
+        if line.n_words <= 15:
+            date = find_date(line.text)
+            if date:
+                return date
+    return None
+
+
+def _site_name(lines: list[_Line]) -> str | None:
+    for line in lines[:15]:
+        if _NEWS_NAME.match(line.text):
+            return line.text
+    for line in reversed(lines[-30:]):
+        match = _COPYRIGHT.search(line.text)
+        if match:
+            return match.group("name").strip()
+    return None

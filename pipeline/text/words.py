@@ -1,0 +1,35 @@
+"""Small word-level tests shared by the cleaners and the quote finder."""
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A line that ends like a sentence: full stop, question, exclamation, colon or
+# ellipsis, optionally followed by closing quotes or brackets.
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+STOPWORDS = frozenset(
+    "a an and are as at be by for from has have he her his in is it its of on or our she "
+    "that the their they this to was were will with would said says not but who which".split()
+)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def content_stems(text: str) -> set[str]:
+    """Lower-cased word prefixes, a crude stem that lets "urges" meet "urged"."""
+    return {w.lower()[:4] for w in words(text) if len(w) > 2 and w.lower() not in STOPWORDS}
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to five capitalised words and nothing else, like "Vuk Jeremic"."""
+    tokens = text.strip().split()
+    if not 2 <= len(tokens) <= 5 or len(text) > 60 or SENTENCE_END.search(text):
+        return False
+    connectors = {"de", "van", "von", "da", "bin", "al", "la", "le", "di", "del"}
+    return all(is_capitalised(t) or t.lower() in connectors for t in tokens) and not text.isupper()

@@ -1,0 +1,140 @@
+"""The pyttsx3 engine, made reliable enough to speak a whole edition.
+
+On Linux pyttsx3 drives eSpeak NG, which the ``espeakng-loader`` wheel ships:
+its library must be loaded and ESPEAK_DATA_PATH set before pyttsx3 starts,
+or eSpeak calls exit(1) and takes Python down with it.
+
+pyttsx3 2.99's eSpeak driver synthesises on eSpeak's own thread:
+``runAndWait`` may return before the file is written, and several queued
+``save_to_file`` calls keep only the last file. So this wrapper speaks one
+utterance per run, waits for the finished-utterance event, checks that the
+file holds audio, retries once, and otherwise raises SpeechError.
+"""
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import io
+import os
+import sys
+import tempfile
+import threading
+import wave
+from pathlib import Path
+
+from ..errors import SpeechError
+from . import Voice
+
+# eSpeak NG writes 22.05 kHz, 16-bit mono; other drivers are converted to it.
+SAMPLE_RATE = 22050
+DEFAULT_RATE = 175  # words per minute: a calm news-reading pace
+# Synthesis runs at hundreds of times real time; this only stops a hung engine.
+TIMEOUT_BASE_S = 20.0
+TIMEOUT_PER_CHAR_S = 0.02
+
+
+def _prepare_espeak() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import espeakng_loader
+    except ImportError:
+        return  # a system eSpeak NG may still serve
+    os.environ.setdefault("ESPEAK_DATA_PATH", espeakng_loader.get_data_path())
+    # Loaded globally under its soname, so pyttsx3's own dlopen("libespeak-ng.so.1") finds it.
+    ctypes.CDLL(str(Path(espeakng_loader.get_library_path()).with_name("libespeak-ng.so.1")), mode=ctypes.RTLD_GLOBAL)
+
+
+class Pyttsx3Engine:
+    """One pyttsx3 engine; eSpeak allows one per process, so make one and reuse it."""
+
+    sample_rate = SAMPLE_RATE
+
+    def __init__(self, voice: str | None = None, rate: int = DEFAULT_RATE):
+        _prepare_espeak()
+        try:
+            import pyttsx3
+
+            driver = "espeak" if sys.platform.startswith("linux") else None
+            self._engine = pyttsx3.init(driver)
+        except Exception as exc:  # pyttsx3 raises bare RuntimeError/OSError from its drivers
+            raise SpeechError(f"cannot start the speech engine ({exc})") from None
+        self._finished = 0
+        self._changed = threading.Condition()
+        self._engine.connect("finished-utterance", self._on_finished)
+        self._engine.setProperty("rate", int(rate))
+        if voice:
+            self.set_voice(voice)
+
+    def _on_finished(self, name=None, completed=True):
+        with self._changed:
+            self._finished += 1
+            self._changed.notify_all()
+
+    def voices(self) -> list[Voice]:
+        found = []
+        for v in self._engine.getProperty("voices"):
+            langs = tuple(
+                (l.decode("utf-8", "ignore") if isinstance(l, bytes) else str(l)).lstrip("\x05").strip()
+                for l in (v.languages or ())
+            )
+            found.append(Voice(id=v.id, name=v.name, languages=langs))
+        return found
+
+    def set_voice(self, voice: str) -> None:
+        wanted = voice.lower()
+        for v in self.voices():
+            if wanted in (v.id.lower(), v.name.lower()) or wanted in (l.lower() for l in v.languages):
+                self._engine.setProperty("voice", v.id)
+                return
+        raise SpeechError(f"unknown voice {voice!r} (see `newscast voices`)")
+
+    def synthesize(self, text: str) -> bytes:
+        problem = ""
+        for _attempt in range(2):
+            try:
+                return self._synthesize_once(text)
+            except SpeechError as exc:
+                problem = str(exc)
+        raise SpeechError(f"{problem.removeprefix('speak: ')} after a retry: {text[:60]!r}")
+
+    def _synthesize_once(self, text: str) -> bytes:
+        timeout = TIMEOUT_BASE_S + TIMEOUT_PER_CHAR_S * len(text)
+        with tempfile.TemporaryDirectory(prefix="newscast-") as tmp:
+            path = os.path.join(tmp, "utterance.wav")
+            with self._changed:
+                expected = self._finished + 1
+            # The eSpeak driver prints "Audio saved to …" on stdout; keep stdout for the user.
+            with contextlib.redirect_stdout(io.StringIO()):
+                self._engine.save_to_file(text, path)
+                self._engine.runAndWait()
+                with self._changed:
+                    done = self._changed.wait_for(lambda: self._finished >= expected, timeout)
+            if not done:
+                raise SpeechError(f"the speech engine did not finish within {timeout:.0f} s")
+            try:
+                pcm = _read_wav(path)
+            except (OSError, EOFError, wave.Error) as exc:
+                raise SpeechError(f"the speech engine wrote no readable audio ({exc})") from None
+        if not _has_sound(pcm):
+            raise SpeechError("the speech engine produced silence")
+        return pcm
+
+
+def _read_wav(path: str) -> bytes:
+    with wave.open(path, "rb") as wav:
+        params = (wav.getnchannels(), wav.getsampwidth(), wav.getframerate())
+        frames = wav.readframes(wav.getnframes())
+    if params == (1, 2, SAMPLE_RATE):
+        return frames
+    from pydub import AudioSegment  # other platforms' drivers write other formats
+
+    seg = AudioSegment(data=frames, channels=params[0], sample_width=params[1], frame_rate=params[2])
+    return seg.set_channels(1).set_sample_width(2).set_frame_rate(SAMPLE_RATE).raw_data
+
+
+def _has_sound(pcm: bytes) -> bool:
+    import numpy as np
+
+    samples = np.frombuffer(pcm, dtype=np.int16)
+    return samples.size > SAMPLE_RATE // 50 and int(np.abs(samples).max(initial=0)) > 300

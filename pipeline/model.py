@@ -75,13 +75,12 @@ class Block(Serializable):
     speaker: str | None = None
 
 
-BLOCK_KINDS = ("headline", "paragraph", "heading", "caption", "pullquote")
+BLOCK_KINDS = ("headline", "standfirst", "paragraph", "heading", "caption", "pullquote", "table")
 
 
 @dataclass(frozen=True)
 class Metadata(Serializable):
     headline: str | None = None
-    summary: str | None = None
     source: str | None = None
     published: str | None = None  # ISO 8601
     language: str = "en"

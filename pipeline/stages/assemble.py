@@ -1,18 +1,11 @@
 """assemble: join the clips into one track with natural pauses and chapter marks."""
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pyloudnorm
 
-with warnings.catch_warnings():
-    # pydub warns at import when ffmpeg is missing; we only use its in-memory
-    # operations and encode MP3 ourselves, so ffmpeg is never needed.
-    warnings.simplefilter("ignore", RuntimeWarning)
-    from pydub import AudioSegment
-
 from ..model import ChapterMark, Speech, Track
+from ..pydub_quiet import AudioSegment
 
 FADE_MS = 8  # short fades at every clip edge so joins never click
 SILENCE_THRESHOLD = 200  # sample amplitude below which a clip's edges count as silence

@@ -16,8 +16,9 @@ def segment(document: Document) -> Article:
     paragraphs = [b.text for b in document.blocks if b.kind == "paragraph"]
     if sum(len(words(p)) for p in paragraphs) < MIN_ARTICLE_WORDS:
         raise ExtractionError("no article text found (is this a page with an article on it?)")
-    headline = meta.headline or next((b.text for b in document.blocks if b.kind == "headline"), None)
-    summary = meta.summary
+    headline = next((b.text for b in document.blocks if b.kind == "headline"), None) or meta.headline
+    # The standfirst when the page marks one, else the intro paragraph.
+    summary = next((b.text for b in document.blocks if b.kind == "standfirst"), None)
     sections = _sections(document, skip_first=summary is None)
     if summary is None:
         summary = paragraphs[0]

@@ -1,1 +1,278 @@
-def clean_html(*a, **k): raise NotImplementedError
+"""Find the article in an HTML page.
+
+The page is flattened into blocks in reading order (paragraphs, headings, list
+items, captions, quotes), after dropping what is never article text: scripts,
+navigation, forms, hidden elements and containers whose class or id names a
+menu, footer, share bar, cookie notice, related links, comments or ads. The
+article is then the run of blocks with the best balance of prose against
+short and link-heavy blocks, as for a plain-text page copy.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
+
+from ..model import Block, Document, Metadata
+from .language import detect_language
+from .metadata import read_metadata
+from .words import SENTENCE_END, content_stems, words
+
+_NEVER_TEXT = {
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button",
+    "select", "input", "textarea", "nav", "footer", "aside", "head", "object", "embed", "video", "audio", "map",
+}
+_BOILERPLATE = re.compile(
+    r"^(?:nav|navbar|navigation|menu|menus|footer|sidebar|share|sharing|social|cookie|cookies|consent|related|"
+    r"recommended|recommendations|comments?|advert|advertisement|ad|ads|adslot|promo|newsletter|subscribe|"
+    r"subscription|breadcrumbs?|popup|modal|banner|widget|toolbar|tags|tagcloud|outbrain|taboola|paywall|"
+    r"signup|login|masthead|skip|skiplink|most|popular|trending|more|author-bio|disqus)$"
+)
+_PULL_QUOTE = re.compile(r"pull-?quote|pullout|quote-?box", re.I)
+_STANDFIRST = re.compile(r"standfirst|dek|deck|subhead(?:line)?|sub-?title|summary|intro|lede|excerpt|strapline", re.I)
+_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "table", "dd", "dt", "caption", "address"}
+_INLINE_TAGS = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp",
+    "small", "span", "strong", "sub", "sup", "time", "u", "var", "font", "big", "ins", "del", "label", "img", "picture",
+}
+
+
+@dataclass
+class _HBlock:
+    kind: str  # paragraph, heading, h1, caption, pullquote, quote, table, standfirst
+    text: str
+    link_chars: int
+
+    @property
+    def n_words(self) -> int:
+        return len(words(self.text))
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+    @property
+    def prose(self) -> bool:
+        n = self.n_words
+        return self.kind in ("paragraph", "quote", "standfirst") and self.link_density < 0.4 and (
+            (n >= 8 and bool(SENTENCE_END.search(self.text))) or n >= 20
+        )
+
+
+def clean_html(html: str, url: str | None = None) -> Document:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "lxml")
+    meta = read_metadata(soup, url)
+    _strip(soup)
+    blocks = _flatten(soup.body or soup)
+    start, end = _article_span(blocks)
+    if start is None:
+        return Document(blocks=(), meta=meta)
+    out = _headline_blocks(blocks[:start], meta) + _body_blocks(blocks[start : end + 1])
+    text = " ".join(b.text for b in out if b.kind == "paragraph")
+    if not meta.language or meta.language == "en":
+        meta = _replace(meta, language=detect_language(text))
+    return Document(blocks=tuple(out), meta=meta)
+
+
+def _replace(meta: Metadata, **changes) -> Metadata:
+    return Metadata(**{**meta.to_dict(), **changes, "authors": changes.get("authors", meta.authors)})
+
+
+def _strip(soup: BeautifulSoup) -> None:
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.parent is None:
+            continue
+        if tag.name in _NEVER_TEXT or _hidden(tag) or _is_boilerplate(tag):
+            tag.decompose()
+
+
+def _hidden(tag: Tag) -> bool:
+    style = (tag.get("style") or "").replace(" ", "").lower()
+    return (
+        tag.has_attr("hidden")
+        or tag.get("aria-hidden") == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
+    )
+
+
+def _is_boilerplate(tag: Tag) -> bool:
+    if tag.name in ("body", "html", "article", "main"):
+        return False
+    names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "") + " " + (tag.get("role") or "")
+    parts = {p for p in re.split(r"[\s_-]+", names.lower()) if p}
+    if tag.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
+        return True
+    return any(_BOILERPLATE.match(p) for p in parts) and not _holds_article(tag)
+
+
+def _holds_article(tag: Tag) -> bool:
+    """A wrapper that merely has "share" or "ad" in its name but holds the story's paragraphs."""
+    prose = 0
+    for p in tag.find_all("p", limit=40):
+        if len(p.get_text(" ", strip=True)) > 150:
+            prose += 1
+            if prose >= 3:
+                return True
+    return False
+
+
+def _flatten(root: Tag) -> list[_HBlock]:
+    blocks: list[_HBlock] = []
+    inline: list[str] = []
+    inline_links = [0]
+
+    def flush():
+        text = " ".join("".join(inline).split())
+        if text:
+            blocks.append(_HBlock("paragraph", text, inline_links[0]))
+        inline.clear()
+        inline_links[0] = 0
+
+    def visit(node: Tag):
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                inline.append(str(child))
+            elif not isinstance(child, Tag):
+                continue
+            elif child.name == "br":
+                flush()
+            elif child.name in _INLINE_TAGS and not child.find(_BLOCK_TAGS):
+                inline.append(" " + child.get_text(" ") + " ")
+                if child.name == "a":
+                    inline_links[0] += len(" ".join(child.get_text(" ").split()))
+                else:
+                    inline_links[0] += sum(len(" ".join(a.get_text(" ").split())) for a in child.find_all("a"))
+            elif child.name in _BLOCK_TAGS and not (child.name in ("li", "blockquote", "dd") and child.find(["p", "ul", "ol", "div", "h2", "h3", "h4"])):
+                flush()
+                block = _block(child)
+                if block:
+                    blocks.append(block)
+            elif child.name == "blockquote":
+                flush()
+                start = len(blocks)
+                visit(child)
+                flush()
+                kind = "pullquote" if _PULL_QUOTE.search(_names(child)) else "quote"
+                for b in blocks[start:]:
+                    if b.kind == "paragraph":
+                        b.kind = kind
+            else:
+                flush()
+                visit(child)
+                flush()
+
+    visit(root)
+    flush()
+    return blocks
+
+
+def _names(tag: Tag) -> str:
+    return " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+
+
+def _block(tag: Tag) -> _HBlock | None:
+    text = " ".join(tag.get_text(" ").split())
+    if not text:
+        return None
+    links = sum(len(" ".join(a.get_text(" ").split())) for a in tag.find_all("a"))
+    name = tag.name
+    if name == "h1":
+        kind = "h1"
+    elif name in ("h2", "h3", "h4", "h5", "h6", "dt"):
+        kind = "standfirst" if _STANDFIRST.search(_names(tag)) else "heading"
+    elif name in ("figcaption", "caption"):
+        kind = "caption"
+    elif name == "table":
+        kind = "table"
+    elif name == "blockquote":
+        kind = "pullquote" if _PULL_QUOTE.search(_names(tag)) else "quote"
+    elif _PULL_QUOTE.search(_names(tag)):
+        kind = "pullquote"
+    elif _STANDFIRST.search(_names(tag)) or (tag.parent is not None and _STANDFIRST.search(_names(tag.parent))):
+        kind = "standfirst"
+    else:
+        kind = "paragraph"
+    if kind == "paragraph" and _bold_only(tag) and len(words(text)) <= 12 and not SENTENCE_END.search(text):
+        kind = "heading"
+    return _HBlock(kind, text, links)
+
+
+def _bold_only(tag: Tag) -> bool:
+    """<p><strong>Crosshead</strong></p>: a paragraph that is all bold text is a crosshead."""
+    children = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
+    return len(children) == 1 and isinstance(children[0], Tag) and children[0].name in ("strong", "b")
+
+
+def _score(block: _HBlock) -> float:
+    if block.prose:
+        return 2.0 + min(block.n_words, 60) / 5
+    if block.kind in ("heading", "caption", "pullquote", "quote", "table", "h1"):
+        return -0.2
+    return -1.0 - 2 * block.link_density
+
+
+def _article_span(blocks: list[_HBlock]) -> tuple[int | None, int | None]:
+    best, span = 0.0, (None, None)
+    running, start = 0.0, 0
+    for i, block in enumerate(blocks):
+        if running <= 0:
+            running, start = 0.0, i
+        running += _score(block)
+        if running > best:
+            best, span = running, (start, i)
+    s, e = span
+    if s is None:
+        return None, None
+    while not blocks[s].prose:
+        s += 1
+    return s, e
+
+
+def _headline_blocks(before: list[_HBlock], meta: Metadata) -> list[Block]:
+    """The headline (the h1 nearest the article) and any standfirst or captions between it and the body."""
+    h1s = [i for i, b in enumerate(before) if b.kind == "h1"]
+    out: list[Block] = []
+    if h1s:
+        at = h1s[-1]
+        if meta.headline:
+            wanted = content_stems(meta.headline)
+            scored = [(len(content_stems(before[i].text) & wanted), i) for i in h1s]
+            best = max(scored)
+            if best[0]:
+                at = best[1]
+        out.append(Block("headline", before[at].text))
+        rest = before[at + 1 :]
+    else:
+        rest = before[-6:]
+    for b in rest:
+        if b.kind == "standfirst" and b.n_words >= 6:
+            out.append(Block("standfirst", b.text))
+        elif b.kind == "caption":
+            out.append(Block("caption", b.text))
+    return out
+
+
+def _body_blocks(blocks: list[_HBlock]) -> list[Block]:
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if b.kind == "standfirst" and not any(o.kind == "paragraph" for o in out):
+            out.append(Block("standfirst", b.text))
+        elif b.kind in ("paragraph", "quote", "standfirst"):
+            if b.prose or (b.n_words >= 3 and b.link_density < 0.5 and SENTENCE_END.search(b.text)):
+                out.append(Block("paragraph", b.text))
+        elif b.kind in ("heading", "h1"):
+            if b.n_words <= 20 and nxt is not None and nxt.prose:
+                out.append(Block("heading", b.text))
+        elif b.kind == "pullquote":
+            out.append(Block("pullquote", b.text.strip("\"'“”‘’ ")))
+        elif b.kind in ("caption", "table"):
+            out.append(Block(b.kind, b.text))
+    return out

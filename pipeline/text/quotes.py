@@ -59,7 +59,8 @@ def find_quotes(paragraphs: list[str]) -> list[Quote]:
             continue
         if speaker is not None:
             speaker = resolve_speaker(speaker, text[: found.start])
-        quotes.append(Quote(text=found.text.strip(), speaker=speaker))
+        # The comma before an attribution ("…," she said) belongs to the sentence, not the quote.
+        quotes.append(Quote(text=found.text.strip().rstrip(","), speaker=speaker))
     return quotes
 
 
@@ -186,11 +187,22 @@ def resolve_speaker(speaker: str, earlier: str) -> str | None:
 
 
 def merge_pull_quotes(pull: list[Quote], direct: list[Quote]) -> list[Quote]:
-    """Pull quotes first, then direct quotes that do not repeat one of them."""
+    """Pull quotes first, then the direct quotes that do not repeat one.
+
+    A pull quote usually repeats words from the body: the two are listed once,
+    with the longer wording and the speaker either of them names.
+    """
 
     def norm(text: str) -> str:
         return " ".join(w.lower() for w in words(text))
 
-    pulled = [norm(q.text) for q in pull]
-    kept = [q for q in direct if not any(norm(q.text) in p or p in norm(q.text) for p in pulled)]
-    return list(pull) + kept
+    merged = list(pull)
+    kept = []
+    for quote in direct:
+        repeats = [i for i, p in enumerate(merged) if norm(quote.text) in norm(p.text) or norm(p.text) in norm(quote.text)]
+        for i in repeats:
+            longer = max(merged[i].text, quote.text, key=len)
+            merged[i] = Quote(longer, merged[i].speaker or quote.speaker, merged[i].kind)
+        if not repeats:
+            kept.append(quote)
+    return merged + kept

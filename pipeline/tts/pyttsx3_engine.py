@@ -127,7 +127,7 @@ def _read_wav(path: str) -> bytes:
         frames = wav.readframes(wav.getnframes())
     if params == (1, 2, SAMPLE_RATE):
         return frames
-    from pydub import AudioSegment  # other platforms' drivers write other formats
+    from ..pydub_quiet import AudioSegment  # other platforms' drivers write other formats
 
     seg = AudioSegment(data=frames, channels=params[0], sample_width=params[1], frame_rate=params[2])
     return seg.set_channels(1).set_sample_width(2).set_frame_rate(SAMPLE_RATE).raw_data

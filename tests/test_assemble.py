@@ -1,0 +1,49 @@
+"""assemble: one track, pauses where the script says, chapter marks without gaps."""
+import numpy as np
+import pyloudnorm
+
+from pipeline import Clip, Speech, SpokenChapter, Utterance, assemble
+
+RATE = 22050
+
+
+def tone(seconds, freq=220.0, amplitude=0.3, lead=0.1):
+    """A vowel-like tone with silent edges, as an engine returns."""
+    t = np.arange(int(seconds * RATE)) / RATE
+    wave = amplitude * np.sin(2 * np.pi * freq * t) * (1 + 0.5 * np.sin(2 * np.pi * 3 * t))
+    silence = np.zeros(int(lead * RATE))
+    return (np.concatenate([silence, wave, silence]) * 32767).astype(np.int16).tobytes()
+
+
+def speech():
+    return Speech(RATE, (
+        SpokenChapter("A", (Clip(Utterance("a", 500), tone(1.0)), Clip(Utterance("b", 1000), tone(0.5)))),
+        SpokenChapter("B", (Clip(Utterance("c", 1500), tone(2.0)),)),
+    ))
+
+
+def test_chapters_are_contiguous_and_cover_the_track():
+    track = assemble(speech())
+    samples = len(track.pcm) // 2
+    a, b = track.chapters
+    assert a.start == 0 and a.end == b.start and b.end == samples
+    # speech (trimmed of the engine's own silence, 30 ms kept each side) plus our pauses
+    assert abs(a.end / RATE - (1.0 + 0.06 + 0.5 + 0.5 + 0.06 + 1.0)) < 0.01
+    assert abs(track.duration - (a.end / RATE + 2.06 + 1.5)) < 0.01
+
+
+def test_pauses_are_silent_and_joins_do_not_click():
+    track = assemble(speech())
+    x = np.frombuffer(track.pcm, dtype=np.int16).astype(float)
+    pause = x[int(1.07 * RATE) : int(1.55 * RATE)]
+    assert np.abs(pause).max() == 0
+    # No jump between neighbouring samples bigger than the tone itself makes.
+    assert np.abs(np.diff(x)).max() < 0.06 * 32768
+
+
+def test_loudness_is_raised_towards_target_without_clipping():
+    quiet = Speech(RATE, (SpokenChapter("A", (Clip(Utterance("a", 0), tone(3.0, amplitude=0.05)),)),))
+    x = np.frombuffer(assemble(quiet).pcm, dtype=np.int16) / 32768.0
+    loudness = pyloudnorm.Meter(RATE).integrated_loudness(x)
+    assert -17.5 < loudness < -14.5 or 20 * np.log10(np.abs(x).max()) > -1.1
+    assert np.abs(x).max() < 0.9

@@ -1,0 +1,93 @@
+"""The newscast command, run in process: output, exit codes, and no traceback on bad input."""
+import io
+import json
+import shutil
+
+import pytest
+from conftest import FIXTURES, ROOT, SEED
+
+from pipeline.cli import main
+
+
+def run(*argv):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_segment_prints_the_article_as_json():
+    code, out, _ = run("segment", str(SEED))
+    assert code == 0
+    article = json.loads(out)
+    assert article["headline"] == "Serbia urges UN action on Kosovo"
+    assert [len(s["paragraphs"]) for s in article["sections"]] == [11, 5]
+
+
+def test_build_writes_the_edition_and_prints_a_summary_line(tmp_path):
+    code, out, err = run("build", str(FIXTURES / "orchard.txt"), "-o", str(tmp_path), "--rate", "220")
+    assert code == 0, err
+    assert out.strip().endswith("chapters")
+    assert "orchard.mp3" in out and " 5 chapters" in out
+    assert "sentences" in err  # progress on stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["orchard.chapters.json", "orchard.json", "orchard.mp3"]
+
+
+def test_build_without_inputs_builds_every_seed(tmp_path, monkeypatch):
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds")
+    shutil.copy(FIXTURES / "harbour.html", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("build", "-o", "editions")
+    assert code == 0, err
+    assert len(out.strip().splitlines()) == 2
+    assert {p.suffix for p in (tmp_path / "editions").iterdir()} == {".mp3", ".json"}
+
+
+def test_voices():
+    code, out, _ = run("voices")
+    assert code == 0 and len(out.splitlines()) > 20
+
+
+def test_help(capsys):
+    assert main(["--help"]) == 0
+    assert "build" in capsys.readouterr().out
+    assert main(["build", "--help"]) == 0
+    assert "--voice" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "no such file"),
+        (b"", "empty"),
+        (bytes(range(256)) * 20, "binary"),
+        (b"Home\nNews\nSport\nSign in\n", "no article"),
+        (b"<html><body><nav><a href='/'>Home</a></nav><p>Log in</p></body></html>", "no article"),
+    ],
+)
+def test_bad_input_is_one_line_and_leaves_no_files(tmp_path, content, message):
+    source = tmp_path / "input.txt"
+    if content is not None:
+        source.write_bytes(content)
+    out_dir = tmp_path / "out"
+    code, out, err = run("build", str(source), "-o", str(out_dir))
+    assert code != 0
+    assert err.count("\n") == 1 and err.startswith("newscast: ") and message in err
+    assert "Traceback" not in err
+    assert not out_dir.exists() or list(out_dir.iterdir()) == []
+
+
+def test_unknown_voice(tmp_path):
+    code, _, err = run("build", str(SEED), "-o", str(tmp_path), "--voice", "klingon-xyz")
+    assert code != 0 and "unknown voice" in err and list(tmp_path.iterdir()) == []
+
+
+def test_output_folder_that_cannot_be_made(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run("build", str(SEED), "-o", str(blocker / "sub"))
+    assert code != 0 and "cannot create the output folder" in err
+
+
+def test_usage_error_exit_code():
+    assert run("frobnicate")[0] == 64

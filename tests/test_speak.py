@@ -1,0 +1,40 @@
+"""The speech engine and the speak stage make real, complete audio."""
+import numpy as np
+import pytest
+
+from pipeline import Script, ScriptChapter, SpeechError, Utterance, speak
+
+
+def test_every_utterance_gets_real_audio_even_the_first(engine):
+    long_text = " ".join(["The council met on Monday to discuss the harbour wall."] * 12)
+    pcm = engine.synthesize(long_text)
+    samples = np.frombuffer(pcm, dtype=np.int16)
+    seconds = samples.size / engine.sample_rate
+    # About 120 words at 175 words a minute: a truncated file would be far shorter.
+    assert 30 < seconds < 70
+    assert np.abs(samples).max() > 3000
+
+
+def test_speak_keeps_order_and_reports_progress(engine):
+    script = Script((
+        ScriptChapter("One", (Utterance("Short.", 100), Utterance("A much longer second sentence to speak aloud.", 200))),
+        ScriptChapter("Two", (Utterance("Third.", 300),)),
+    ))
+    seen = []
+    speech = speak(script, engine, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert [c.title for c in speech.chapters] == ["One", "Two"]
+    first, second = speech.chapters[0].clips
+    assert len(second.pcm) > 2 * len(first.pcm)
+    assert second.utterance.pause_ms == 200
+
+
+def test_voices_are_listed_with_languages(engine):
+    voices = engine.voices()
+    assert len(voices) > 20
+    assert any("en" in v.languages[0] for v in voices if v.languages)
+
+
+def test_unknown_voice_is_a_clear_error(engine):
+    with pytest.raises(SpeechError, match="unknown voice"):
+        engine.set_voice("no-such-voice-xyz")

@@ -81,7 +81,7 @@ def encode_mp3(track: Track, bitrate: int = DEFAULT_BITRATE) -> bytes:
     encoder.set_bit_rate(bitrate)
     encoder.set_in_sample_rate(track.sample_rate)
     encoder.set_channels(1)
-    encoder.set_quality(2)
+    encoder.set_quality(5)  # LAME "good": transparent for speech at 64 kbit/s, three times faster than 2
     try:
         return bytes(encoder.encode(track.pcm) + encoder.flush())
     except Exception as exc:  # lameenc raises bare exceptions for bad settings

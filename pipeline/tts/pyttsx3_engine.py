@@ -104,12 +104,18 @@ class Pyttsx3Engine:
             path = os.path.join(tmp, "utterance.wav")
             with self._changed:
                 expected = self._finished + 1
+            # A stuck engine would keep runAndWait looping forever: a watchdog ends the loop.
+            watchdog = threading.Timer(timeout, self._abort_run)
             # The eSpeak driver prints "Audio saved to …" on stdout; keep stdout for the user.
             with contextlib.redirect_stdout(io.StringIO()):
-                self._engine.save_to_file(text, path)
-                self._engine.runAndWait()
-                with self._changed:
-                    done = self._changed.wait_for(lambda: self._finished >= expected, timeout)
+                watchdog.start()
+                try:
+                    self._engine.save_to_file(text, path)
+                    self._engine.runAndWait()
+                    with self._changed:
+                        done = self._changed.wait_for(lambda: self._finished >= expected, timeout)
+                finally:
+                    watchdog.cancel()
             if not done:
                 raise SpeechError(f"the speech engine did not finish within {timeout:.0f} s")
             try:
@@ -119,6 +125,12 @@ class Pyttsx3Engine:
         if not _has_sound(pcm):
             raise SpeechError("the speech engine produced silence")
         return pcm
+
+
+    def _abort_run(self) -> None:
+        with contextlib.suppress(Exception):  # best effort: the engine is already misbehaving
+            self._engine.stop()
+            self._engine.endLoop()
 
 
 def _read_wav(path: str) -> bytes:

@@ -60,6 +60,9 @@ def _sections(document: Document, skip_first: bool) -> list[Section]:
                 skipped = True
                 continue
             current.append(block.text)
+        elif block.kind == "table":
+            # A data table in the article is read row by row, where it stands.
+            current.extend(row for row in block.text.split("\n") if row.strip())
     if current:
         sections.append(Section(title, tuple(current)))
     return sections

@@ -1,11 +1,19 @@
 """Find the article in an HTML page.
 
 The page is flattened into blocks in reading order (paragraphs, headings, list
-items, captions, quotes), after dropping what is never article text: scripts,
-navigation, forms, hidden elements and containers whose class or id names a
-menu, footer, share bar, cookie notice, related links, comments or ads. The
-article is then the run of blocks with the best balance of prose against
-short and link-heavy blocks, as for a plain-text page copy.
+items, captions, quotes, data tables), after dropping what is never article
+text: scripts, navigation, forms, hidden elements and containers whose class
+or id names a menu, footer, share bar, cookie notice, related links, comments
+or ads.
+
+Two signals choose the article's blocks. trafilatura's extraction (tuned for
+precision) marks the blocks it keeps; blocks of prose at the same depth under
+the same section of the page join them, which recovers the paragraphs
+trafilatura drops after an inline ad or subscription box. When trafilatura
+finds too little, the article is the run of blocks with the best balance of
+prose against short and link-heavy blocks, as for a plain-text page copy.
+Our blocks then give the structure trafilatura's text lacks: the headline,
+standfirst, crossheads, captions and pull quotes.
 """
 from __future__ import annotations
 
@@ -13,6 +21,7 @@ import re
 import warnings
 from dataclasses import dataclass
 
+import trafilatura
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from ..model import Block, Document, Metadata
@@ -44,6 +53,8 @@ class _HBlock:
     kind: str  # paragraph, heading, h1, caption, pullquote, quote, table, standfirst
     text: str
     link_chars: int
+    path: tuple[int, ...] = ()  # ids of the enclosing elements, outermost first
+    guided: bool = False  # trafilatura kept this block
 
     @property
     def n_words(self) -> int:
@@ -61,21 +72,52 @@ class _HBlock:
         )
 
 
+# Below this many words trafilatura's choice is not trusted and ours is used alone.
+MIN_GUIDE_WORDS = 30
+# How many levels up two blocks at the same depth must share an element to count as one section.
+SECTION_LEVELS = 3
+
+
 def clean_html(html: str, url: str | None = None) -> Document:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(html, "lxml")
     meta = read_metadata(soup, url)
+    guide = _normalised(trafilatura.extract(html, include_comments=False, favor_precision=True) or "")
     _strip(soup)
     blocks = _flatten(soup.body or soup)
-    start, end = _article_span(blocks)
-    if start is None:
+    # The page's <h1> is the headline, never body text, even where trafilatura keeps it.
+    chosen = [i for i in _choose(blocks, guide) if blocks[i].kind != "h1"]
+    if not chosen:
         return Document(blocks=(), meta=meta)
-    out = _headline_blocks(blocks[:start], meta) + _body_blocks(blocks[start : end + 1])
+    out = _headline_blocks(blocks[: chosen[0]], meta) + _body_blocks(blocks, chosen)
     text = " ".join(b.text for b in out if b.kind == "paragraph")
     if not meta.language or meta.language == "en":
         meta = _replace(meta, language=detect_language(text))
     return Document(blocks=tuple(out), meta=meta)
+
+
+def _normalised(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _choose(blocks: list[_HBlock], guide: str) -> list[int]:
+    """Indices of the article's blocks, in page order; trafilatura's own picks are flagged ``guided``."""
+    marked = [bool(n) and n in guide for n in (_normalised(b.text) for b in blocks)]
+    for b, m in zip(blocks, marked):
+        b.guided = m
+    if sum(b.n_words for b, m in zip(blocks, marked) if m) < MIN_GUIDE_WORDS:
+        start, end = _article_span(blocks)
+        return [] if start is None else list(range(start, end + 1))
+
+    def section(b: _HBlock):
+        return len(b.path), b.path[-SECTION_LEVELS] if len(b.path) >= SECTION_LEVELS else None
+
+    sections = {section(b) for b, m in zip(blocks, marked) if m}
+    return [
+        i for i, (b, m) in enumerate(zip(blocks, marked))
+        if m or (b.prose and b.link_density < 0.3 and section(b) in sections)
+    ]
 
 
 def _replace(meta: Metadata, **changes) -> Metadata:
@@ -127,32 +169,36 @@ def _flatten(root: Tag) -> list[_HBlock]:
     blocks: list[_HBlock] = []
     inline: list[str] = []
     inline_links = [0]
+    path: list[int] = []
 
     def flush():
         text = " ".join("".join(inline).split())
         if text:
-            blocks.append(_HBlock("paragraph", text, inline_links[0]))
+            blocks.append(_HBlock("paragraph", text, inline_links[0], tuple(path)))
         inline.clear()
         inline_links[0] = 0
 
     def visit(node: Tag):
+        path.append(id(node))
         for child in node.children:
             if isinstance(child, NavigableString):
-                inline.append(str(child))
+                inline.append(str(child).translate(_INVISIBLE))
             elif not isinstance(child, Tag):
                 continue
             elif child.name == "br":
                 flush()
             elif child.name in _INLINE_TAGS and not child.find(_BLOCK_TAGS):
-                inline.append(" " + child.get_text(" ") + " ")
-                if child.name == "a":
-                    inline_links[0] += len(" ".join(child.get_text(" ").split()))
-                else:
-                    inline_links[0] += sum(len(" ".join(a.get_text(" ").split())) for a in child.find_all("a"))
-            elif child.name in _BLOCK_TAGS and not (child.name in ("li", "blockquote", "dd") and child.find(["p", "ul", "ol", "div", "h2", "h3", "h4"])):
+                inline.append(_text(child))
+                links = [child] if child.name == "a" else child.find_all("a")
+                inline_links[0] += sum(len(" ".join(_text(a).split())) for a in links)
+            elif child.name in _BLOCK_TAGS and not (
+                child.name in ("li", "blockquote", "dd") and child.find(["p", "ul", "ol", "div", "h2", "h3", "h4"])
+                or child.name == "table" and _is_layout_table(child)
+            ):
                 flush()
                 block = _block(child)
                 if block:
+                    block.path = tuple(path)
                     blocks.append(block)
             elif child.name == "blockquote":
                 flush()
@@ -167,6 +213,7 @@ def _flatten(root: Tag) -> list[_HBlock]:
                 flush()
                 visit(child)
                 flush()
+        path.pop()
 
     visit(root)
     flush()
@@ -177,11 +224,44 @@ def _names(tag: Tag) -> str:
     return " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
 
 
+def _text(tag: Tag) -> str:
+    """Text as a browser lays it out: inline elements joined as written ("<b>W</b>hile" is
+    "While"), a space for each line break and each nested block."""
+    parts: list[str] = []
+    for node in tag.descendants:
+        if isinstance(node, NavigableString):
+            if not isinstance(node, Comment):
+                parts.append(str(node))
+        elif node.name == "br" or node.name not in _INLINE_TAGS:
+            parts.append(" ")
+    return "".join(parts).translate(_INVISIBLE)
+
+
+# Soft hyphens and zero-width characters: typesetting hints, not text.
+_INVISIBLE = {0xAD: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None}
+
+
+def _is_layout_table(table: Tag) -> bool:
+    """Old sites lay whole pages out in tables: a table holding paragraphs or tables is a container."""
+    return table.find(["table", "p", "div", "ul", "ol", "h1", "h2", "h3"]) is not None or len(table.find_all("tr")) < 2
+
+
+def _table_rows(table: Tag) -> str:
+    """One line per row, cells separated by commas, so it reads (and is spoken) row by row."""
+    rows = []
+    for tr in table.find_all("tr"):
+        cells = [" ".join(_text(td).split()) for td in tr.find_all(["td", "th"])]
+        cells = [c for c in cells if c]
+        if cells:
+            rows.append(", ".join(cells))
+    return "\n".join(rows)
+
+
 def _block(tag: Tag) -> _HBlock | None:
-    text = " ".join(tag.get_text(" ").split())
+    text = _table_rows(tag) if tag.name == "table" else " ".join(_text(tag).split())
     if not text:
         return None
-    links = sum(len(" ".join(a.get_text(" ").split())) for a in tag.find_all("a"))
+    links = sum(len(" ".join(_text(a).split())) for a in tag.find_all("a"))
     name = tag.name
     if name == "h1":
         kind = "h1"
@@ -259,20 +339,25 @@ def _headline_blocks(before: list[_HBlock], meta: Metadata) -> list[Block]:
     return out
 
 
-def _body_blocks(blocks: list[_HBlock]) -> list[Block]:
+def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:
+    """The chosen blocks as article blocks, with the crossheads, captions and pull quotes among them."""
+    picked = set(chosen)
     out: list[Block] = []
-    for i, b in enumerate(blocks):
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    for i in range(chosen[0], chosen[-1] + 1):
+        b = blocks[i]
+        nxt = next((j for j in range(i + 1, chosen[-1] + 1) if blocks[j].kind not in ("caption", "pullquote")), None)
         if b.kind == "standfirst" and not any(o.kind == "paragraph" for o in out):
             out.append(Block("standfirst", b.text))
         elif b.kind in ("paragraph", "quote", "standfirst"):
-            if b.prose or (b.n_words >= 3 and b.link_density < 0.5 and SENTENCE_END.search(b.text)):
+            if b.guided or (i in picked and (b.prose or (b.n_words >= 3 and b.link_density < 0.5 and SENTENCE_END.search(b.text)))):
                 out.append(Block("paragraph", b.text))
-        elif b.kind in ("heading", "h1"):
-            if b.n_words <= 20 and nxt is not None and nxt.prose:
+        elif b.kind == "heading":
+            if b.n_words <= 20 and (b.guided or (nxt is not None and nxt in picked and blocks[nxt].prose)):
                 out.append(Block("heading", b.text))
         elif b.kind == "pullquote":
             out.append(Block("pullquote", b.text.strip("\"'“”‘’ ")))
-        elif b.kind in ("caption", "table"):
-            out.append(Block(b.kind, b.text))
+        elif b.kind == "caption":
+            out.append(Block("caption", b.text))
+        elif b.kind == "table" and i in picked:
+            out.append(Block("table", b.text))
     return out

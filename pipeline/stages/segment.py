@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..errors import ExtractionError
 from ..model import Article, Document, Quote, Section
 from ..text.quotes import find_quotes, merge_pull_quotes
-from ..text.words import words
+from ..text.words import word_count
 
 # Fewer words than this is a teaser, a login wall or a section front, not an article to read aloud.
 MIN_ARTICLE_WORDS = 40
@@ -14,7 +14,7 @@ def segment(document: Document) -> Article:
     """Headline, summary, sections split at crossheads, captions and quotes with speakers."""
     meta = document.meta
     paragraphs = [b.text for b in document.blocks if b.kind == "paragraph"]
-    if sum(len(words(p)) for p in paragraphs) < MIN_ARTICLE_WORDS:
+    if sum(word_count(p) for p in paragraphs) < MIN_ARTICLE_WORDS:
         raise ExtractionError("no article text found (is this a page with an article on it?)")
     headline = next((b.text for b in document.blocks if b.kind == "headline"), None) or meta.headline
     # The standfirst when the page marks one, else the intro paragraph.
@@ -23,7 +23,7 @@ def segment(document: Document) -> Article:
     if summary is None:
         summary = paragraphs[0]
     if headline is None:
-        headline = summary if len(words(summary)) <= 20 else " ".join(summary.split()[:12]) + "…"
+        headline = summary if word_count(summary) <= 20 else " ".join(summary.split()[:12]) + "…"
     pull = [Quote(b.text, b.speaker, kind="pull") for b in document.blocks if b.kind == "pullquote"]
     quotes = merge_pull_quotes(pull, find_quotes(paragraphs))
     return Article(

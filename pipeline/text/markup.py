@@ -27,7 +27,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWar
 from ..model import Block, Document, Metadata
 from .language import detect_language
 from .metadata import read_metadata
-from .words import SENTENCE_END, content_stems, words
+from .words import SENTENCE_END, content_stems, word_count
 
 _NEVER_TEXT = {
     "script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button",
@@ -58,7 +58,7 @@ class _HBlock:
 
     @property
     def n_words(self) -> int:
-        return len(words(self.text))
+        return word_count(self.text)
 
     @property
     def link_density(self) -> float:
@@ -279,7 +279,7 @@ def _block(tag: Tag) -> _HBlock | None:
         kind = "standfirst"
     else:
         kind = "paragraph"
-    if kind == "paragraph" and _bold_only(tag) and len(words(text)) <= 12 and not SENTENCE_END.search(text):
+    if kind == "paragraph" and _bold_only(tag) and word_count(text) <= 12 and not SENTENCE_END.search(text):
         kind = "heading"
     return _HBlock(kind, text, links)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..model import Block, Document, Metadata
 from .dates import find_date
 from .language import detect_language
-from .words import SENTENCE_END, content_stems, looks_like_name, words
+from .words import SENTENCE_END, content_stems, looks_like_name, word_count
 
 # How many non-blank lines above the article may hold its headline and captions.
 HEADER_LINES = 12
@@ -31,10 +31,11 @@ class _Line:
     text: str
     blank_before: bool
     blank_after: bool
+    cells: int = 1  # tab-separated cells: browsers copy a table row as cells joined by tabs
 
     @property
     def n_words(self) -> int:
-        return len(words(self.text))
+        return word_count(self.text)
 
     @property
     def prose(self) -> bool:
@@ -62,29 +63,89 @@ def clean_page_copy(content: str) -> Document:
 
 
 def _lines(content: str) -> list[_Line]:
-    raw = [" ".join(line.split()) for line in content.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    originals = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = [" ".join(line.split()) for line in originals]
     out = []
     for i, text in enumerate(raw):
         if text:
             before = i == 0 or not raw[i - 1]
             after = i == len(raw) - 1 or not raw[i + 1]
-            out.append(_Line(text, before, after))
+            cells = [c.strip() for c in originals[i].split("\t") if c.strip()]
+            out.append(_Line(", ".join(cells) if len(cells) > 1 else text, before, after, len(cells)))
     return out
 
 
-def _score(line: _Line) -> float:
-    if line.prose:
-        return 2.0 + min(line.n_words, 60) / 5
-    return -1.0
+def _table_rows(lines: list[_Line]) -> list[bool]:
+    """Lines that belong to a table: runs of at least three rows of three or more cells."""
+    rows = [line.cells >= 3 for line in lines]
+    flags = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and rows[j]:
+            j += 1
+        if j - i >= 3:
+            flags[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return flags
+
+
+# A layout without blank lines between paragraphs still shows the article as a long run of prose.
+LONG_PROSE_RUN = 8
+# "HeadlineTeaser text": a card's title and blurb run together when copied.
+_RUN_TOGETHER = re.compile(r"[a-z][A-Z]")
+
+
+ARTICLE_END_PENALTY = 8.0
+# A data table's row: content, though not prose.
+TABLE_ROW_SCORE = 1.0
+# Labels that open what follows an article: its comments, or links to other stories.
+_ARTICLE_END = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
+    r"join the (?:conversation|discussion)|related(?: stories| articles| posts| coverage| content)?|"
+    r"more (?:stories|from [\w ]+|on this story)|most (?:read|popular|viewed|shared)|"
+    r"you (?:may|might) also (?:like|enjoy)|recommended(?: for you)?|trending(?: now)?|popular now)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _scores(lines: list[_Line]) -> list[float]:
+    """How much each line looks like article text (positive) or page furniture (negative).
+
+    Browsers set paragraphs apart with blank lines; prose packed between other
+    lines is a teaser card or a sidebar blurb far more often than article text,
+    unless it is one of many prose lines in a row.
+    """
+    runs = [0] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].prose:
+            j += 1
+        runs[i:j] = [j - i] * (j - i)
+        i = max(j, i + 1)
+    scores = []
+    for line, run, row in zip(lines, runs, _table_rows(lines)):
+        isolated = line.blank_before or line.blank_after
+        if row:
+            scores.append(TABLE_ROW_SCORE)
+        elif _ARTICLE_END.match(line.text):
+            scores.append(-ARTICLE_END_PENALTY)
+        elif not line.prose or (not isolated and (_RUN_TOGETHER.search(line.text[:120]) or run < LONG_PROSE_RUN)):
+            scores.append(-1.0)
+        else:
+            scores.append(2.0 + min(line.n_words, 60) / 5)
+    return scores
 
 
 def _article_span(lines: list[_Line]) -> tuple[int | None, int | None]:
+    """The maximum-sum run of line scores, trimmed to start on prose."""
     best, best_span = 0.0, (None, None)
     running, start = 0.0, 0
-    for i, line in enumerate(lines):
+    for i, score in enumerate(_scores(lines)):
         if running <= 0:
             running, start = 0.0, i
-        running += _score(line)
+        running += score
         if running > best:
             best, best_span = running, (start, i)
     s, e = best_span
@@ -142,10 +203,18 @@ def _headline_like(line: _Line, body_stems: set[str]) -> bool:
 
 def _body(lines: list[_Line]) -> list[Block]:
     blocks: list[Block] = []
+    rows = _table_rows(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if rows[i]:
+            j = i
+            while j < len(lines) and rows[j]:
+                j += 1
+            blocks.append(Block("table", "\n".join(l.text for l in lines[i:j])))
+            i = j
+            continue
         if line.prose and not (nxt and _is_attribution(line, nxt)):
             blocks.append(Block("paragraph", line.text))
         elif nxt and _is_attribution(line, nxt):

@@ -6,7 +6,9 @@ import re
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A line that ends like a sentence: full stop, question, exclamation, colon or
 # ellipsis, optionally followed by closing quotes or brackets.
-SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*\s*$")
+# Scripts written without spaces between words (Chinese, Japanese; Thai).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 STOPWORDS = frozenset(
     "a an and are as at be by for from has have he her his in is it its of on or our she "
     "that the their they this to was were will with would said says not but who which".split()
@@ -15,6 +17,14 @@ STOPWORDS = frozenset(
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; in scripts without spaces, about one word per two characters."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(WORD.findall(text))
+    return len(WORD.findall(_UNSPACED.sub(" ", text))) + unspaced // 2
 
 
 def content_stems(text: str) -> set[str]:

@@ -96,6 +96,8 @@ def _build(args, stdout: TextIO, stderr: TextIO) -> int:
                 print(f"spoke {label}: {total} sentences", file=stderr)
 
         edition = build_edition(source, args.out, engine=engine, bitrate=args.bitrate, progress=progress)
+        for note in edition.notes:
+            print(f"newscast: note: {note}", file=stderr)
         minutes, seconds = divmod(round(edition.duration), 60)
         print(f"{edition.mp3}  {minutes}:{seconds:02d}  {len(edition.chapters)} chapters", file=stdout)
     return EXIT_OK

@@ -86,6 +86,8 @@ class Metadata(Serializable):
     language: str = "en"
     authors: tuple[str, ...] = ()
     url: str | None = None
+    page_type: str | None = None  # what the page declares itself: "article", "website", …
+    paywalled: bool = False  # the page asks for a subscription to read on
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class Article(Serializable):
     language: str = "en"
     authors: tuple[str, ...] = ()
     url: str | None = None
+    notes: tuple[str, ...] = ()  # what a listener should know, e.g. that only a teaser was visible
     text: str = field(init=False)
 
     def __post_init__(self):
@@ -149,6 +152,7 @@ class ScriptChapter(Serializable):
 @dataclass(frozen=True)
 class Script(Serializable):
     chapters: tuple[ScriptChapter, ...]
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -214,3 +218,4 @@ class Edition(Serializable):
     duration: float
     chapters: tuple[ChapterMark, ...]
     headline: str
+    notes: tuple[str, ...] = ()

@@ -48,6 +48,7 @@ def export(track: Track, article: Article, out_dir: str | Path, name: str, bitra
             duration=duration,
             chapters=tuple(marks),
             headline=article.headline,
+            notes=article.notes,
         )
         _write_json(tmp_chapters, podcast_chapters(article.headline, marks))
         _write_json(tmp_json, {"article": article.to_dict(), "edition": edition.to_dict()})

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Page
+from ..web import fetch, is_url
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -27,12 +28,21 @@ _BOMS = (
 
 
 def load(source: str | Path, *, data: bytes | None = None) -> Page:
-    """Read ``source`` (a path, or "-" for stdin) and return the decoded Page.
+    """Read ``source`` (a path, an http(s) URL, or "-" for stdin) and return the decoded Page.
 
     Pass ``data`` to decode bytes you already hold; ``source`` then only names them.
     """
     origin = str(source)
-    raw = data if data is not None else _read(origin)
+    http_charset = None
+    if data is not None:
+        raw = data
+    elif is_url(origin):
+        fetched = fetch(origin, MAX_BYTES)
+        raw, http_charset = fetched.body, fetched.charset
+    elif re.match(r"^[a-z][a-z0-9+.-]*://", origin, re.IGNORECASE):
+        raise InputError(f"{origin}: only http and https URLs can be fetched")
+    else:
+        raw = _read(origin)
     if raw[:2] == b"\x1f\x8b":
         try:
             raw = gzip.decompress(raw)
@@ -43,7 +53,8 @@ def load(source: str | Path, *, data: bytes | None = None) -> Page:
     if not raw.strip():
         raise InputError(f"{origin}: the input is empty")
     is_html = bool(_HTML_SNIFF.search(raw[:4096]))
-    text, encoding = decode(raw, origin, declared=_declared_charset(raw) if is_html else None)
+    declared = http_charset or (_declared_charset(raw) if is_html else None)
+    text, encoding = decode(raw, origin, declared=declared)
     return Page(content=text, kind="html" if is_html else "text", origin=origin, encoding=encoding)
 
 
@@ -76,7 +87,7 @@ def _declared_charset(raw: bytes) -> str | None:
 
 
 def decode(raw: bytes, origin: str = "input", declared: str | None = None) -> tuple[str, str]:
-    """Decode page bytes: BOM, then the declared charset, then UTF-8, then cp1252.
+    """Decode page bytes: BOM, then the declared charset (HTTP, then <meta>), then UTF-8, then cp1252.
 
     Binary data (NUL bytes or many control characters) is refused rather than
     read aloud as noise.
@@ -86,7 +97,9 @@ def decode(raw: bytes, origin: str = "input", declared: str | None = None) -> tu
             return raw.decode(name, errors="replace"), name
     if _looks_binary(raw):
         raise InputError(f"{origin}: binary data, not a web page or text")
-    candidates = [c for c in (declared, "utf-8") if c]
+    # Valid UTF-8 with non-ASCII bytes is almost never an accident, while servers
+    # often declare ISO-8859-1 by default: such bytes are read as UTF-8 whatever is declared.
+    candidates = ["utf-8"] if _is_utf8(raw) else [c for c in (declared, "utf-8") if c]
     for name in candidates:
         try:
             return raw.decode(name), name
@@ -98,6 +111,14 @@ def decode(raw: bytes, origin: str = "input", declared: str | None = None) -> tu
     if text.count("\ufffd") > max(8, len(text) // 100):
         raise InputError(f"{origin}: cannot decode the text (not UTF-8 or a known charset)")
     return text, "cp1252"
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not raw.isascii()
 
 
 def _looks_binary(raw: bytes) -> bool:

@@ -30,17 +30,32 @@ def script(article: Article) -> Script:
             lines.append(Utterance(speakable(intro), PAUSE_SENTENCE))
             lines.extend(_paragraphs([quote.text]))
         chapters.append(ScriptChapter("Quotes", tuple(lines)))
-    return Script(tuple(_with_chapter_pause(c) for c in chapters))
+    return Script(tuple(_with_chapter_pause(c) for c in chapters), language=article.language)
+
+
+# Each language named in itself, since the Headline chapter is read in the article's voice.
+LANGUAGE_NAMES = {
+    "ar": "العربية", "bg": "Български", "cs": "Čeština", "da": "Dansk", "de": "Deutsch", "el": "Ελληνικά",
+    "es": "Español", "fi": "Suomi", "fr": "Français", "he": "עברית", "hi": "हिन्दी", "hu": "Magyar",
+    "id": "Bahasa Indonesia", "it": "Italiano", "ja": "日本語", "ko": "한국어", "nl": "Nederlands",
+    "no": "Norsk", "pl": "Polski", "pt": "Português", "ro": "Română", "ru": "Русский", "sv": "Svenska",
+    "th": "ไทย", "tr": "Türkçe", "uk": "Українська", "vi": "Tiếng Việt", "zh": "中文",
+}
 
 
 def _headline(article: Article) -> ScriptChapter:
     lines = []
     if article.source:
         lines.append(Utterance(speakable(article.source), PAUSE_SENTENCE))
-    when = spoken_date(article.published)
+    if article.language != "en":
+        name = LANGUAGE_NAMES.get(article.language, article.language)
+        lines.append(Utterance(name, PAUSE_SENTENCE))
+    # English words for a date would be mispronounced by another language's voice: digits are read in any.
+    when = spoken_date(article.published) if article.language == "en" else (article.published or "")[:10]
     if when:
         lines.append(Utterance(when, PAUSE_SENTENCE))
-    lines.append(Utterance(speakable(article.headline), PAUSE_HEADLINE))
+    lines.append(Utterance(speakable(article.headline), PAUSE_HEADLINE if not article.notes else PAUSE_SENTENCE))
+    lines.extend(Utterance(note, PAUSE_HEADLINE) for note in article.notes)
     return ScriptChapter("Headline", tuple(lines))
 
 

@@ -4,18 +4,33 @@ from __future__ import annotations
 from ..errors import ExtractionError
 from ..model import Article, Document, Quote, Section
 from ..text.quotes import find_quotes, merge_pull_quotes
+from ..text.sentences import split_sentences
 from ..text.words import word_count
 
 # Fewer words than this is a teaser, a login wall or a section front, not an article to read aloud.
 MIN_ARTICLE_WORDS = 40
+# A page that calls itself something other than an article needs this many words to be read as one.
+MIN_WORDS_OFF_TYPE = 150
+# A paywalled page with fewer words than this shows only its opening.
+TEASER_WORDS = 350
+_ARTICLE_PAGE_TYPES = ("article", "news", "blog", "story", "newsarticle", "report")
 
 
 def segment(document: Document) -> Article:
     """Headline, summary, sections split at crossheads, captions and quotes with speakers."""
     meta = document.meta
     paragraphs = [b.text for b in document.blocks if b.kind == "paragraph"]
-    if sum(word_count(p) for p in paragraphs) < MIN_ARTICLE_WORDS:
+    n_words = sum(word_count(p) for p in paragraphs)
+    if n_words < MIN_ARTICLE_WORDS:
+        if meta.paywalled:
+            raise ExtractionError("the article is behind a paywall: no article text is visible")
         raise ExtractionError("no article text found (is this a page with an article on it?)")
+    page_type = (meta.page_type or "article").lower()
+    if n_words < MIN_WORDS_OFF_TYPE and not any(t in page_type for t in _ARTICLE_PAGE_TYPES):
+        raise ExtractionError(f"this page is a {page_type}, not an article (a section front or index page?)")
+    notes = ()
+    if meta.paywalled and n_words < TEASER_WORDS:
+        notes = ("Only the opening of this article is available without a subscription.",)
     headline = next((b.text for b in document.blocks if b.kind == "headline"), None) or meta.headline
     # The standfirst when the page marks one, else the intro paragraph.
     summary = next((b.text for b in document.blocks if b.kind == "standfirst"), None)
@@ -23,7 +38,8 @@ def segment(document: Document) -> Article:
     if summary is None:
         summary = paragraphs[0]
     if headline is None:
-        headline = summary if word_count(summary) <= 20 else " ".join(summary.split()[:12]) + "…"
+        # No headline on the page: the summary's first sentence stands in for it.
+        headline = split_sentences(summary)[0]
     pull = [Quote(b.text, b.speaker, kind="pull") for b in document.blocks if b.kind == "pullquote"]
     quotes = merge_pull_quotes(pull, find_quotes(paragraphs))
     return Article(
@@ -37,6 +53,7 @@ def segment(document: Document) -> Article:
         language=meta.language,
         authors=meta.authors,
         url=meta.url,
+        notes=notes,
     )
 
 

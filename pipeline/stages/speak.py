@@ -10,7 +10,11 @@ Progress = Callable[[int, int], None]
 
 
 def speak(script: Script, engine: Engine, progress: Progress | None = None) -> Speech:
-    """A clip per utterance, in script order; ``progress(done, total)`` after each."""
+    """A clip per utterance, in script order, in a voice for the script's language.
+
+    ``progress(done, total)`` is called after each utterance.
+    """
+    engine.use_language(script.language)
     total = sum(len(c.utterances) for c in script.chapters)
     done = 0
     chapters = []

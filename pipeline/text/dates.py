@@ -4,25 +4,32 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+# Month names in the languages of most news pages (English, Portuguese, Spanish,
+# French, German, Italian, Dutch), with the abbreviations sites print.
+_MONTH_NAMES = (
+    "january jan janeiro jan enero ene janvier janv januar jän gennaio gen januari",
+    "february feb fevereiro fev febrero feb février févr fevrier februar febbraio febr februari",
+    "march mar março marzo mars märz marzo maart mrt",
+    "april apr abril abr avril avr aprile aprile",
+    "may maio mayo mai mai maggio mag mei",
+    "june jun junho junio juin juni giugno giu",
+    "july jul julho julio juillet juil juli luglio lug",
+    "august aug agosto ago août aout august agosto augustus",
+    "september sep sept setembro set septiembre septembre setiembre settembre",
+    "october oct outubro out octubre octobre oktober ottobre ott okt",
+    "november nov novembro noviembre novembre november",
+    "december dec dezembro dez diciembre dic décembre déc dezember dicembre",
+)
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_TIME = r"(?:[,\s]+(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?P<tz>[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?)?"
+_TIME = (
+    r"(?:[,\s]+(?:at|às|as|a las|à|um|alle|om|-)?\s*(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?P<tz>[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?)?"
+)
 _PATTERNS = (
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b" + _TIME, re.I),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|º|\.)?\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})\b" + _TIME, re.I),
     re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b" + _TIME, re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T\s](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T\s](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"),
 )
 # Offsets of the zone abbreviations news sites print; ambiguous ones are left out.
 _ZONES = {"GMT": 0, "UTC": 0, "UT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EST": -5,

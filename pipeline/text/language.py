@@ -14,6 +14,7 @@ _STOPWORDS = {
     "nl": "de het een van en in is dat op te zijn voor met niet aan er die",
     "sv": "och att det som en på är av för med till den har de inte om ett",
     "pl": "i w na z się nie do to że jest o jak po co ale od za",
+    "id": "yang dan di ke dari ini itu dengan untuk pada adalah dalam tidak akan juga oleh",
 }
 _STOPSETS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
 # Scripts that name their language well enough for a voice choice.

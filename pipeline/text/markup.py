@@ -27,7 +27,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWar
 from ..model import Block, Document, Metadata
 from .language import detect_language
 from .metadata import read_metadata
-from .words import SENTENCE_END, content_stems, word_count
+from .words import PAYWALL, SENTENCE_END, content_stems, word_count
 
 _NEVER_TEXT = {
     "script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button",
@@ -83,6 +83,8 @@ def clean_html(html: str, url: str | None = None) -> Document:
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(html, "lxml")
     meta = read_metadata(soup, url)
+    if PAYWALL.search(soup.get_text(" ")):
+        meta = _replace(meta, paywalled=True)
     guide = _normalised(trafilatura.extract(html, include_comments=False, favor_precision=True) or "")
     _strip(soup)
     blocks = _flatten(soup.body or soup)
@@ -349,7 +351,9 @@ def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:
         if b.kind == "standfirst" and not any(o.kind == "paragraph" for o in out):
             out.append(Block("standfirst", b.text))
         elif b.kind in ("paragraph", "quote", "standfirst"):
-            if b.guided or (i in picked and (b.prose or (b.n_words >= 3 and b.link_density < 0.5 and SENTENCE_END.search(b.text)))):
+            if b.link_density >= 0.5:
+                continue  # a paragraph that is all links is navigation, whoever picked it
+            if b.guided or (i in picked and (b.prose or (b.n_words >= 3 and SENTENCE_END.search(b.text)))):
                 out.append(Block("paragraph", b.text))
         elif b.kind == "heading":
             if b.n_words <= 20 and (b.guided or (nxt is not None and nxt in picked and blocks[nxt].prose)):

@@ -37,9 +37,14 @@ def read_metadata(soup: BeautifulSoup, url: str | None = None) -> Metadata:
     )
     publisher = ld.get("publisher")
     source = meta.get("og:site_name") or (publisher.get("name") if isinstance(publisher, dict) else None)
+    if source:
+        # "Autoracing | F1 | Indy | …": the name is what comes before the first separator.
+        source = re.split(r"\s+[|–—-]\s+", source)[0].strip() or None
     html = soup.find("html")
     language = (html.get("lang") if html else None) or meta.get("og:locale") or meta.get("language")
     canonical = soup.find("link", rel="canonical")
+    ld_type = ld.get("@type")
+    page_type = meta.get("og:type") or ("article" if ld_type else None)
     return Metadata(
         headline=headline,
         source=source,
@@ -47,6 +52,7 @@ def read_metadata(soup: BeautifulSoup, url: str | None = None) -> Metadata:
         language=(language or "").replace("_", "-").split("-")[0].lower() or "en",
         authors=_authors(ld.get("author")) or tuple(a for a in [meta.get("author")] if a and "http" not in a),
         url=(canonical.get("href") if canonical else None) or meta.get("og:url") or url,
+        page_type=page_type.lower() if page_type else None,
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..model import Block, Document, Metadata
 from .dates import find_date
 from .language import detect_language
-from .words import SENTENCE_END, content_stems, looks_like_name, word_count
+from .words import PAYWALL, SENTENCE_END, content_stems, looks_like_name, word_count
 
 # How many non-blank lines above the article may hold its headline and captions.
 HEADER_LINES = 12
@@ -47,7 +47,7 @@ def clean_page_copy(content: str) -> Document:
     lines = _lines(content)
     start, end = _article_span(lines)
     if start is None:
-        return Document(blocks=(), meta=Metadata(language=detect_language(content)))
+        return Document(blocks=(), meta=Metadata(language=detect_language(content), paywalled=bool(PAYWALL.search(content))))
     header = _header(lines, start)
     body = _body(lines[start : end + 1])
     blocks = tuple(header.blocks) + tuple(body)
@@ -58,6 +58,7 @@ def clean_page_copy(content: str) -> Document:
         published=header.published or _first_date(lines),
         language=detect_language(text),
         authors=header.authors,
+        paywalled=bool(PAYWALL.search(content)),
     )
     return Document(blocks=blocks, meta=meta)
 

@@ -43,3 +43,13 @@ def looks_like_name(text: str) -> bool:
         return False
     connectors = {"de", "van", "von", "da", "bin", "al", "la", "le", "di", "del"}
     return all(is_capitalised(t) or t.lower() in connectors for t in tokens) and not text.isupper()
+
+
+# What a page says when the rest of the article is behind a subscription.
+PAYWALL = re.compile(
+    r"subscribe (?:now )?to (?:continue|keep) reading|to continue reading|to read the full (?:story|article)|"
+    r"already a subscriber|"
+    r"subscribers? only|for subscribers|this (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) subscribers|"
+    r"sign in to (?:continue|read)|log in to (?:continue|read)|create a free account to (?:continue|read)",
+    re.IGNORECASE,
+)

@@ -20,3 +20,27 @@ class Engine(Protocol):
     def synthesize(self, text: str) -> bytes: ...
 
     def voices(self) -> list[Voice]: ...
+
+    def use_language(self, language: str) -> None:
+        """Speak ``language`` from now on, unless the user chose a voice."""
+
+
+# Codes pages declare that eSpeak NG knows under another name.
+_LANGUAGE_ALIASES = {"zh": "cmn", "nb": "nb", "no": "nb", "he": "he", "iw": "he", "fil": "tl"}
+
+
+def voice_for_language(voices: list[Voice], language: str) -> Voice | None:
+    """The voice that best speaks ``language`` (an ISO 639-1 code, region allowed: "pt-BR")."""
+    wanted = language.lower().replace("_", "-")
+    base = _LANGUAGE_ALIASES.get(wanted.split("-")[0], wanted.split("-")[0])
+    rules = (
+        lambda v: wanted in (l.lower() for l in v.languages),  # the exact regional voice
+        lambda v: v.id.lower().rsplit("/", 1)[-1] == base,  # the language's main voice ("roa/fr")
+        lambda v: base in (l.lower() for l in v.languages),
+        lambda v: any(l.lower().startswith(base + "-") for l in v.languages),
+    )
+    for rule in rules:
+        for voice in voices:
+            if rule(voice):
+                return voice
+    return None

@@ -23,7 +23,7 @@ import wave
 from pathlib import Path
 
 from ..errors import SpeechError
-from . import Voice
+from . import Voice, voice_for_language
 
 # eSpeak NG writes 22.05 kHz, 16-bit mono; other drivers are converted to it.
 SAMPLE_RATE = 22050
@@ -63,6 +63,7 @@ class Pyttsx3Engine:
         self._changed = threading.Condition()
         self._engine.connect("finished-utterance", self._on_finished)
         self._engine.setProperty("rate", int(rate))
+        self._chosen_voice = voice
         if voice:
             self.set_voice(voice)
 
@@ -88,6 +89,13 @@ class Pyttsx3Engine:
                 self._engine.setProperty("voice", v.id)
                 return
         raise SpeechError(f"unknown voice {voice!r} (see `newscast voices`)")
+
+    def use_language(self, language: str) -> None:
+        if self._chosen_voice:
+            return
+        voice = voice_for_language(self.voices(), language) or voice_for_language(self.voices(), "en")
+        if voice:
+            self._engine.setProperty("voice", voice.id)
 
     def synthesize(self, text: str) -> bytes:
         problem = ""

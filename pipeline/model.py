@@ -109,6 +109,7 @@ class Quote(Serializable):
     text: str
     speaker: str | None
     kind: str = "direct"  # "direct" (in the running text) or "pull" (set apart)
+    role: str | None = None  # the speaker's role as the article gives it ("Russian President")
 
 
 @dataclass(frozen=True)

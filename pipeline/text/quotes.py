@@ -1,189 +1,404 @@
 """Direct quotes in running text and the people who said them.
 
-A quote is text between quotation marks that someone is reported to have
-said: a speech verb stands in the same sentence, or the quote is itself a
-full sentence. Short quoted phrases with no speech verb near them are scare
-quotes or titles ("special case") and are left alone. Speakers named by a
-pronoun or a short form ("He", "Mr Jeremic") are resolved to the last full
-name the article gave for a person.
+A quoted span is a quote when someone is reported to say it: a speech verb
+with a subject stands in its sentence, a transcript label ("PENCE:") or a
+dash attribution names the speaker, the quote is a whole sentence or a whole
+paragraph, or a colon introduces it. A short quoted phrase with none of these
+is a scare quote or a title ("special case", "Face the Nation") and is left
+alone.
+
+The speaker is looked for in the quote's own sentence (after the quote:
+"…," said Ms Lee / "…," Lee said; before it: Lee warned that "…"), then in the
+sentence or paragraph that introduces it, then in the quotes just before it
+(a speaker keeps talking across paragraphs). Pronouns and short forms ("he",
+"Mr Jeremic", "the senator") resolve to the fullest name the article gave
+that person; the role the article gives a person ("Russian President") is
+kept with the quote. No speaker found: the speaker is unknown (None), never
+guessed.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Quote
+from .quotemarks import Span, find_spans
 from .sentences import sentence_spans
-from .words import words
+from .words import SENTENCE_END, word_count, words
 
-_QUOTE = re.compile(r"“(?P<a>[^“”]{2,}?)”|\"(?P<b>[^\"]{2,}?)\"|«\s?(?P<c>[^«»]{2,}?)\s?»|„(?P<d>[^„“”]{2,}?)[“”]")
 SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|warned|warns|argued|argues|claimed|claims|stated|states|"
-    "explained|explains|insisted|insists|wrote|writes|tweeted|tweets|asked|asks|noted|notes|"
-    "declared|declares|announced|announces|replied|replies|stressed|stresses|continued|admitted|"
-    "admits|acknowledged|conceded|suggested|suggests|predicted|recalled|responded|told|vowed|"
-    "urged|urges|called|calls|described|describes|according to"
+    "said|says|say|saying|told|tells|tell|telling|added|adds|adding|asked|asks|asking|wrote|writes|writing|"
+    "tweeted|tweets|tweeting|posted|warned|warns|warning|argued|argues|arguing|claimed|claims|claiming|"
+    "stated|states|explained|explains|explaining|insisted|insists|insisting|noted|notes|noting|declared|"
+    "declares|announced|announces|replied|replies|responded|responds|stressed|stresses|continued|continues|"
+    "admitted|admits|acknowledged|acknowledges|conceded|concedes|suggested|suggests|predicted|predicts|"
+    "recalled|recalls|vowed|vows|promised|promises|promising|pledged|pledges|urged|urges|urging|called|calls|"
+    "calling|described|describes|describing|dubbed|dubs|labeled|labelled|labels|branded|brands|accused|"
+    "accuses|blasted|blasts|slammed|slams|criticized|criticised|criticizes|criticises|praised|praises|"
+    "cited|cites|quipped|joked|jokes|boasted|boasts|complained|complains|lamented|laments|touted|touts|"
+    "mocked|mocks|shouted|shouts|yelled|chanted|chants|sang|sings|read|reads|reported|reports|reporting|"
+    "concluded|concludes|emphasized|emphasised|emphasizes|countered|counters|agreed|agrees|insist|"
+    "testified|testifies|acknowledge|believes|thinks|thought|feared|fears|hoped|hopes|questioned|"
+    "questions|characterized|characterizes|deemed|blamed|blames|announce|declare|explain|warn|argue|"
+    "claim|admit|demanded|demands|wondered|wonders|pointed out|points out|went on|goes on|recounted|recounts|"
+    "remarked|remarks|observed|observes|retorted|protested|objected|interjected|chimed in|"
+    "according to|in the words of|quoted|quotes|quoting"
 )
-_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
+_VERB = re.compile(rf"(?<![\w-])(?:{SPEECH_VERBS})(?![\w-])", re.IGNORECASE)
+# Words before a cue that show it is a noun ("dismissed claims that", "the calls for").
+_NOUN_MARKERS = frozenset("a an the his her their its our my your these those such this that of no any some many".split())
+_AUXILIARIES = frozenset("has have had was were is are be been being will would could should may might did do does also".split())
 TITLES = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady dame president minister secretary "
-    "senator sen. rep. representative gov. governor mayor chancellor king queen prince princess "
-    "judge general gen. chairman chairwoman chief director premier ambassador spokesman "
-    "spokeswoman correspondent editor leader pope rev. archbishop bishop commissioner".split()
+    "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady dame president minister secretary senator sen. "
+    "rep. representative gov. governor mayor chancellor king queen prince princess judge general gen. "
+    "chairman chairwoman chair chief director premier ambassador spokesman spokeswoman spokesperson "
+    "correspondent editor leader pope rev. archbishop bishop commissioner candidate nominee speaker "
+    "vice-president attorney justice lt. col. sgt. capt. adm. officer analyst professor coach ceo "
+    "founder manager anchor host commentator strategist adviser advisor aide rev".split()
 )
-_PRONOUNS = {"he", "she", "they", "i", "we"}
-# Inner full stops only in initials ("J.") and short titles ("Dr."), so a name never runs on past a sentence's end.
-_NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|[A-Z])\.|[A-Z][\w'’-]*)"
-_NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:de|van|von|da|al|bin|di)?\s*{_NAME_TOKEN})*")
-# A name is taken for a person's when a title precedes it or a verb follows it.
-_VERBISH = re.compile(r"\s+(?:[a-z]+ed|[a-z]+s|" + SPEECH_VERBS + r")\b")
+_HONORIFICS = frozenset("mr mrs ms dr sir lord lady dame prof rev".split())
+PRONOUNS = frozenset("he she they i we it".split())
+_CONNECTORS = frozenset("de van von da al bin di del la le du der den ten bint".split())
+# Capitalised words that start sentences or headlines but are never a speaker's name.
+_NOT_NAMES = frozenset(
+    "but and so yet then however meanwhile earlier later also still now the a an in on at for to of by with "
+    "after before when while if as this that these those there here it its his her their our we i you "
+    "he she they what why how who where which yes no not monday tuesday wednesday thursday "
+    "friday saturday sunday january february march april may june july august september october november "
+    "december breaking update watch read video photo exclusive opinion analysis".split()
+)
+_NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Sgt|Capt|Prof|[A-Z])\.|[A-Z][\w'’.-]*\w|[A-Z])"
+_NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|al|bin|di|del|la|le|du|der|den)\s+)?{_NAME_TOKEN})*")
+_LABEL = re.compile(r"^\s*(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z.])\s*:\s+(?P<rest>\S.*)$", re.S)
+_NOT_LABELS = frozenset("UPDATE|EDITOR'S NOTE|NOTE|CORRECTION|WATCH|READ MORE|PHOTOS|VIDEO|BREAKING|EXCLUSIVE|UPDATED|ADVERTISEMENT".split("|"))
+_DASH_ATTRIBUTION = re.compile(rf"^\s*[―—–-]+\s*(?P<who>{_NAME.pattern})\s*[.,]?\s*$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NOUN_PHRASE = re.compile(
+    r"(?:^|\s)(?P<np>(?:a|an|the|one|two|three|several|some|many|other|another|his|her|their)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*$",
+    re.IGNORECASE,
+)
 
 
-@dataclass(frozen=True)
-class _Found:
-    text: str
-    start: int
-    end: int
+@dataclass
+class _Context:
+    """What the article has said so far about people, as quotes are read in order."""
+
+    people: list[str] = field(default_factory=list)  # full names, in order of mention
+    roles: dict[str, str] = field(default_factory=dict)  # full name -> role the article gave
+    last_speaker: str | None = None
+    last_speaker_paragraph: int = -10
+
+    def learn(self, text: str) -> None:
+        for name, role in person_mentions(text):
+            if name in self.people:
+                self.people.remove(name)
+            self.people.append(name)
+            if role and name not in self.roles:
+                self.roles[name] = role
+
+    def resolve(self, speaker: str | None) -> str | None:
+        """A pronoun or short reference replaced by the fuller name it stands for."""
+        if not speaker:
+            return None
+        low = speaker.lower()
+        if low in PRONOUNS:
+            if low in ("he", "she") and self.people:
+                return self.people[-1]
+            return None
+        tokens = [t for t in speaker.split() if t.lower().strip(".") not in TITLES and t.lower() not in ("the",)]
+        if not tokens:
+            # "the senator": the last person the article gave that role.
+            role = speaker.lower().split()[-1]
+            for name in reversed(self.people):
+                if role in self.roles.get(name, "").lower().split():
+                    return name
+            return speaker
+        if len(tokens) == 1:
+            for name in reversed(self.people):
+                parts = name.split()
+                if len(parts) > 1 and tokens[0] in (parts[-1], parts[0]):
+                    return name
+        return speaker
 
 
-def find_quotes(paragraphs: list[str]) -> list[Quote]:
-    """Every attributed direct quote in ``paragraphs``, with its speaker."""
-    quotes: list[Quote] = []
-    text = "\n\n".join(paragraphs)
-    for found in _candidates(text):
-        sentence_start, sentence_end = _sentence_bounds(text, found.start, found.end)
-        before = text[sentence_start : found.start]
-        after = text[found.end : sentence_end]
-        speaker = _speaker_after(after) or _speaker_before(before)
-        if speaker is None and not _is_full_sentence(found.text):
+def find_quotes(paragraphs: list[str], headline: str | None = None) -> list[Quote]:
+    """Every attributed direct quote in ``paragraphs``, in order, with its speaker and role.
+
+    Quotes in the ``headline`` come first: a headline quotes someone it names
+    ("Lee: Tram Is ‘Best News’", "Tram ‘Best News’, Lee Says").
+    """
+    context = _Context()
+    quotes: list[Quote] = _headline_quotes(headline) if headline else []
+    # Two apostrophes ('') stand for a double quotation mark in some newspapers' text.
+    paragraphs = [p.replace("''", '"') for p in paragraphs]
+    spans = find_spans(paragraphs)
+    learned_upto = 0
+    for number, span in enumerate(spans):
+        for p in range(learned_upto, span.first):
+            context.learn(paragraphs[p])
+        learned_upto = max(learned_upto, span.first)
+        paragraph = paragraphs[span.first]
+        context.learn(_outside_quotes(paragraph[: span.start]))
+        found = _attribute(span, paragraphs, spans[number - 1] if number else None, context)
+        if found is None:
             continue
-        if speaker is not None:
-            speaker = resolve_speaker(speaker, text[: found.start])
-        # The comma before an attribution ("…," she said) belongs to the sentence, not the quote.
-        quotes.append(Quote(text=found.text.strip().rstrip(","), speaker=speaker))
+        text, speaker = found
+        speaker = context.resolve(speaker) if speaker else None
+        if speaker and speaker.lower() in PRONOUNS:
+            speaker = None
+        if speaker:
+            context.last_speaker, context.last_speaker_paragraph = speaker, span.last
+        quotes.append(Quote(text=text, speaker=speaker, role=context.roles.get(speaker) if speaker else None))
     return quotes
 
 
-def _candidates(text: str):
-    for match in _QUOTE.finditer(text):
-        inner = next(g for g in match.groups() if g is not None)
-        if "\n\n" in inner:
-            continue
-        yield _Found(inner, match.start(), match.end())
+_HEADLINE_SAYS = re.compile(rf",\s+(?P<who>{_NAME.pattern})\s+(?:Says|Said|Tells|Warns|Claims|Argues|Insists)\b.*$")
+_HEADLINE_LABEL = re.compile(rf"^(?P<who>{_NAME.pattern})(?:\s+on\s+[^:]{{1,40}})?:\s")
+_HEADLINE_SUBJECT = re.compile(rf"^(?P<who>{_NAME.pattern})\s+(?:Says|Calls|Speaks|Tells|Warns|Slams|Blasts|Rips|Hammers|Urges|Vows|Claims|Accuses|Defends|Praises|Mocks|Dismisses|Sees)\b")
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentences the quote at start..end touches, within its paragraph."""
-    para_start = text.rfind("\n\n", 0, start)
-    para_start = 0 if para_start < 0 else para_start + 2
-    para_end = text.find("\n\n", end)
-    para_end = len(text) if para_end < 0 else para_end
-    begin, finish = start, end
-    for s, e in sentence_spans(text[para_start:para_end]):
-        s, e = s + para_start, e + para_start
-        if s <= start < e or s < end <= e:
-            begin, finish = min(begin, s), max(finish, e)
-    return begin, finish
+def _headline_quotes(headline: str) -> list[Quote]:
+    """Quotes in a headline, attributed to the person the headline names."""
+    spans = find_spans([headline.replace("''", '"')])
+    if not spans:
+        return []
+    who = next(
+        (m.group("who") for m in (_HEADLINE_LABEL.match(headline), _HEADLINE_SAYS.search(headline)) if m),
+        None,
+    )
+    if who is None:
+        subject = _HEADLINE_SUBJECT.match(headline)
+        who = subject.group("who") if subject else None
+    return [Quote(text=span.text.rstrip(",").strip(), speaker=_tidy_name(who) if who else None) for span in spans]
 
 
-def _is_full_sentence(quote: str) -> bool:
-    return len(words(quote)) >= 6 and quote.rstrip()[-1:] in ".!?,…"
+def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context: _Context):
+    """(quote text, speaker or None) when the span is a quote, else None."""
+    text = span.text.strip()
+    label = _LABEL.match(text)
+    if label and label.group("label").strip() not in _NOT_LABELS and len(label.group("label").split()) <= 3:
+        return label.group("rest").strip(), label.group("label").strip().title()
+    first, last = paragraphs[span.first], paragraphs[span.last]
+    before, after = _sentence_around(first, span.start, last, span.end)
+    whole_paragraph = not first[: span.start].strip() and not _outside_quotes(last[span.end :]).strip(" .,;:")
+    text = text.rstrip(",").rstrip()
+    speaker = _speaker_after(after) or _speaker_before(before) or _characterising_subject(before)
+    if speaker:
+        return text, speaker
+    dash = _DASH_ATTRIBUTION.match(last[span.end :])
+    if dash:
+        return text, dash.group("who")
+    introduced = before.rstrip().endswith(":") or (
+        not first[: span.start].strip() and span.first > 0 and paragraphs[span.first - 1].rstrip().endswith(":")
+    )
+    sentence_like = word_count(text) >= 6 and (SENTENCE_END.search(text) or text.endswith(","))
+    if not (whole_paragraph or introduced or sentence_like or _next_sentence_speaker(last, span.end)):
+        return None  # a scare quote or a title
+    speaker = (
+        _intro_speaker(before, paragraphs, span)
+        or _next_sentence_speaker(last, span.end)
+        or _continuing_speaker(span, previous, paragraphs, context)
+    )
+    return text, speaker
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text)
+
+
+def _sentence_around(first: str, start: int, last: str, end: int) -> tuple[str, str]:
+    """The parts of the quote's sentence before the opening mark and after the closing one."""
+    begin = 0
+    for s, e in sentence_spans(first):
+        if s <= start:
+            begin = s
+    # A sentence may end inside the quote ("…ends here." she said): the text before the
+    # opening mark only counts back to the start of the sentence that holds the mark.
+    before = first[begin:start]
+    finish = len(last)
+    for s, e in sentence_spans(last):
+        if e >= end:
+            finish = e
+            break
+    after = last[end:finish]
+    # Stop at the next quotation, whose attribution is its own.
+    cut = re.search(r"[“\"«„]", after)
+    return before, after[: cut.start()] if cut else after
 
 
 def _speaker_after(after: str) -> str | None:
-    """`"…," said Mr Smith` or `"…," Mr Smith said` or `"…," he added`."""
-    head = after[:150].lstrip(" ,:;–—-")
-    verb = re.match(rf"(?:{SPEECH_VERBS})\b\s*", head, re.I)
+    """`"…," said Ms Lee` / `"…," Ms Lee said` / `"…," he added`."""
+    head = after.lstrip(" ,:;–—-")
+    if not head or head[:1] in ".!?":
+        return None
+    verb = re.match(rf"(?:{SPEECH_VERBS})\b[\s,]*", head, re.IGNORECASE)
     if verb:
-        return _leading_name(head[verb.end() :])
-    subject = re.match(rf"(?P<who>.{{1,60}}?)\s+(?:{SPEECH_VERBS})\b", head)
+        return _leading_subject(head[verb.end() :])
+    subject = re.match(
+        rf"(?P<who>{_NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,90}}){{0,3}},|{_NAME.pattern}(?:\s*\([^)]{{1,20}}\))?|he|she|they|(?:the|a|an|one|two|several|some|other|another)\s+[^.!?;,]{{1,60}}?)"
+        rf"\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?(?:{SPEECH_VERBS})(?![\w-])",
+        head,
+        re.IGNORECASE,
+    )
     if subject:
-        return _trailing_name(subject.group("who"))
+        who = subject.group("who")
+        return _tidy_name(re.split(r"\s*[,(]", who)[0]) if who[:1].isupper() and who.split()[0].lower() not in _NOT_NAMES else who
     return None
 
 
 def _speaker_before(before: str) -> str | None:
-    """`He said …"` or `Mr Jeremic warned that … "`: the name just before the last speech verb."""
-    verbs = list(_VERB.finditer(before))
-    if not verbs:
-        if before.rstrip().endswith(":"):
-            return _trailing_name(before.rstrip()[:-1].split(",")[0])
+    """`Lee warned that "…` / `According to Lee, "…`: the subject of the last speech verb before the quote."""
+    clause = _outside_quotes(before)
+    for verb in reversed(list(_VERB.finditer(clause))):
+        cue = verb.group(0).lower()
+        if cue in ("according to", "in the words of"):
+            return _leading_subject(clause[verb.end() :])
+        prior = clause[: verb.start()]
+        previous_word = (prior.split() or [""])[-1].lower()
+        bare = previous_word.strip(",")
+        if bare in _NOUN_MARKERS or bare in ("who", "which", "whom") or (bare.endswith("ed") and bare not in _AUXILIARIES):
+            continue  # "dismissed claims that…" is a noun; "someone who says" a relative clause
+        if cue.endswith("ing") and previous_word.endswith(","):
+            # "…, saying "…"": the speaker is the subject that opens the sentence.
+            subject = _leading_subject(prior)
+        else:
+            subject = _trailing_subject(prior)
+        if subject:
+            return subject
+    if clause.rstrip().endswith(":"):
+        return _trailing_subject(clause.rstrip()[:-1]) or _leading_subject(clause)
+    return None
+
+
+_CHARACTERISES = re.compile(r"\s(?:as|like|to)(?:\s+(?:a|an|the|being|being in the))?\s*$", re.IGNORECASE)
+
+
+def _characterising_subject(before: str) -> str | None:
+    """`Reid mocked Trump as a “con artist”`: a named person characterises something in quoted words."""
+    if not _CHARACTERISES.search(before):
         return None
-    verb = verbs[-1]
-    if verb.group(0).lower() == "according to":
-        return _leading_name(before[verb.end() :])
-    return _trailing_name(before[: verb.start()])
+    clause = _outside_quotes(before).split(",")[-1] if before.count(",") < 3 else _outside_quotes(before)
+    m = re.match(rf"\s*(?:(?:In|On|At|Last|This|Earlier|Later)\b[^,]*,\s*)?(?P<who>{_NAME.pattern})\s+(?:has\s+|had\s+|also\s+|repeatedly\s+|frequently\s+|cynically\s+|openly\s+)*(?P<verb>[a-z]+(?:ed|s))\b", clause)
+    if m and m.group("who").split()[0].lower() not in _NOT_NAMES:
+        return _tidy_name(m.group("who"))
+    return None
 
 
-# Capitalised words that start sentences but never names.
-_OPENERS = frozenset("but and so yet then however meanwhile earlier later also still now the a an".split())
-_ADVERBS = frozenset("also then later once has had have was is would could will again previously".split())
+def _leading_subject(phrase: str) -> str | None:
+    """The name, pronoun or noun phrase that opens ``phrase``."""
+    phrase = phrase.strip(" ,")
+    first = (phrase.split() or [""])[0].strip(".,;:").lower()
+    if first in PRONOUNS:
+        return first
+    np = re.match(r"(?:the|a|an|one|two|several|some|other|another)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*", phrase, re.IGNORECASE)
+    name = _NAME.match(phrase)
+    if name:
+        return _tidy_name(name.group(0))
+    if np:
+        return np.group(0)
+    return None
 
 
-def _leading_name(phrase: str) -> str | None:
-    tokens = phrase.split()
-    if tokens and tokens[0].lower().strip(".,") in _PRONOUNS:
-        return tokens[0].strip(".,")
-    m = _NAME.match(phrase.strip())
-    return _tidy(m.group(0)) if m else None
-
-
-def _trailing_name(phrase: str) -> str | None:
-    """The name or pronoun that ends ``phrase`` (adverbs like "also" skipped), if any."""
+def _trailing_subject(phrase: str) -> str | None:
+    """The name, pronoun or noun phrase that ends ``phrase``, skipping an appositive ("Lee, the mayor,")."""
+    phrase = phrase.rstrip()
     tokens = phrase.replace(",", " , ").split()
-    while tokens and tokens[-1].lower() in _ADVERBS:
+    while tokens and tokens[-1].lower() in _AUXILIARIES | {"also", "then", "later", "again", "previously", "once", "had", "reportedly", "repeatedly", "previously", "recently", "publicly", "privately", "simply", "openly"}:
         tokens.pop()
     if tokens and tokens[-1] == "," and "," in tokens[:-1]:
-        # "Mr Smith, the mayor, said": skip the appositive to reach the name.
         tokens = tokens[: len(tokens) - 1 - tokens[-2::-1].index(",") - 1]
     if not tokens:
         return None
-    if tokens[-1].lower() in _PRONOUNS:
-        return tokens[-1]
+    if tokens[-1].lower() in PRONOUNS:
+        return tokens[-1].lower()
     chain: list[str] = []
-    while tokens and (tokens[-1][:1].isupper() or (chain and tokens[-1] in {"de", "van", "von", "da", "al", "bin"})):
+    while tokens and (re.match(_NAME_TOKEN + "$", tokens[-1]) or (chain and tokens[-1].lower() in _CONNECTORS)):
         chain.insert(0, tokens.pop())
-    return _tidy(" ".join(chain)) if chain else None
+    if chain:
+        return _tidy_name(" ".join(chain))
+    np = _NOUN_PHRASE.search(" ".join(tokens))
+    if np and np.group("np").split()[-1].lower() not in _NOUN_MARKERS:
+        return np.group("np")
+    if tokens and tokens[-1].lower() in ("officials", "sources", "critics", "supporters", "experts", "analysts", "democrats", "republicans", "aides", "voters"):
+        return tokens[-1]
+    return None
 
 
-def _tidy(name: str) -> str | None:
+def _tidy_name(name: str) -> str | None:
     tokens = name.strip(" .,;:").split()
-    while tokens and tokens[0].lower() in _OPENERS:
+    while tokens and tokens[0].lower().strip(".") in _NOT_NAMES:
         tokens.pop(0)
+    if tokens and _POSSESSIVE.search(tokens[-1]) and len(tokens[-1]) > 2:
+        tokens[-1] = _POSSESSIVE.sub("", tokens[-1])  # "Trump’s statement": the statement's author
     return " ".join(tokens) or None
 
 
-def person_names(text: str) -> list[tuple[int, str]]:
-    """(position, full name) for each capitalised name a title precedes or a verb follows."""
+def _intro_speaker(before: str, paragraphs: list[str], span: Span) -> str | None:
+    """The speaker named in the sentence or paragraph that introduces the quote with a colon or a verb."""
+    if before.strip():
+        return None
+    paragraph = paragraphs[span.first]
+    lead = _outside_quotes(paragraph[: span.start])
+    sentences = [lead[s:e] for s, e in sentence_spans(lead)]
+    if sentences:
+        return _speaker_before(sentences[-1]) or _speaker_after(sentences[-1])
+    if span.first > 0:
+        prior = paragraphs[span.first - 1].rstrip()
+        if prior.endswith(":"):
+            last_sentence = [prior[s:e] for s, e in sentence_spans(prior)][-1]
+            return _speaker_before(last_sentence) or _trailing_subject(last_sentence.rstrip(":")) or _leading_subject(last_sentence)
+    return None
+
+
+def _next_sentence_speaker(paragraph: str, end: int) -> str | None:
+    """`"…" That is what Lee said.` is rare; `"…" Lee said on Monday.` with the mark closing the sentence is common."""
+    rest = paragraph[end:]
+    m = re.match(rf"\s+(?P<who>{_NAME.pattern}|he|she|they)\s+(?:also\s+)?(?:{SPEECH_VERBS})\b", rest)
+    return _tidy_name(m.group("who")) if m else None
+
+
+def _continuing_speaker(span: Span, previous: Span | None, paragraphs: list[str], context: _Context) -> str | None:
+    """A quote standing alone right after another speaker's quote continues that speaker."""
+    if context.last_speaker is None or previous is None:
+        return None
+    if span.first - context.last_speaker_paragraph > 1:
+        return None
+    between = _outside_quotes(paragraphs[span.first][: span.start]) if previous.last == span.first else ""
+    if between.strip(" .,;:") and _VERB.search(between):
+        return None
+    return context.last_speaker
+
+
+def person_mentions(text: str) -> list[tuple[str, str | None]]:
+    """(full name, role) for each person the text names: after a title, before a verb, or in an appositive."""
     found = []
     for m in _NAME.finditer(text):
         tokens = m.group(0).split()
-        titled = [i for i, t in enumerate(tokens) if t.lower() in TITLES]
-        preceded = text[max(0, m.start() - 20) : m.start()].split()[-1:]
-        if titled:
-            tokens = tokens[titled[-1] + 1 :]
-        elif not (_VERBISH.match(text, m.end()) or (preceded and preceded[0].lower() in TITLES)):
+        titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in TITLES or t.lower() in TITLES]
+        role_words = tokens[: titled[-1] + 1] if titled else []
+        name_tokens = tokens[titled[-1] + 1 :] if titled else tokens
+        while name_tokens and name_tokens[0].lower() in _NOT_NAMES:
+            name_tokens.pop(0)
+        name_tokens = [_POSSESSIVE.sub("", t) if t.endswith(("’s", "'s")) else t for t in name_tokens]
+        if not name_tokens:
             continue
-        if tokens and len(tokens) >= 2 or (tokens and titled):
-            found.append((m.start(), " ".join(tokens)))
+        prior = text[max(0, m.start() - 40) : m.start()]
+        role = None
+        lower_role = re.search(r"(?:^|\s)((?:[\w’'-]+\s+){0,3}(?:" + "|".join(sorted(t for t in TITLES if "." not in t)) + r"))\s*$", prior, re.IGNORECASE)
+        if role_words and not all(t.lower().strip(".") in _HONORIFICS for t in role_words):
+            role = " ".join(t for t in role_words if t.lower().strip(".") not in _HONORIFICS)
+        elif lower_role and lower_role.group(1)[:1].islower():
+            role = lower_role.group(1).strip()
+        verbish = re.match(r"\s+(?:[a-z]+ed|[a-z]+s|" + SPEECH_VERBS + r")\b", text[m.end() : m.end() + 40])
+        appositive = re.match(r",\s+(?P<role>(?:the|a|an)\s+[^,]{3,60}?|(?:[\w’'-]+\s+){0,4}(?:" + "|".join(sorted(t for t in TITLES if "." not in t)) + r")[^,]{0,40}?),", text[m.end() : m.end() + 90])
+        if appositive:
+            role = role or appositive.group("role").strip()
+        if (titled or verbish or appositive or lower_role) and len(name_tokens) >= 2 or (titled and len(name_tokens) == 1 and not verbish):
+            found.append((" ".join(name_tokens), role))
+        elif len(name_tokens) >= 2 and verbish is None and re.match(r"\s+(?:,|also|then)", text[m.end() : m.end() + 10]):
+            found.append((" ".join(name_tokens), role))
     return found
-
-
-def resolve_speaker(speaker: str, earlier: str) -> str | None:
-    """Replace a pronoun or a "Mr Surname" with the fuller name given earlier.
-
-    A pronoun with no person before it gives None: an unknown speaker is said
-    to be unknown, not guessed.
-    """
-    people = [name for _, name in person_names(earlier) if len(name.split()) >= 2]
-    tokens = [t for t in speaker.split() if t.lower() not in TITLES]
-    if speaker.lower() in _PRONOUNS:
-        return people[-1] if people and speaker.lower() in {"he", "she"} else None
-    if tokens and len(tokens) == 1:
-        for name in reversed(people):
-            if name.split()[-1] == tokens[0]:
-                return name
-    return speaker
 
 
 def merge_pull_quotes(pull: list[Quote], direct: list[Quote]) -> list[Quote]:
@@ -202,7 +417,7 @@ def merge_pull_quotes(pull: list[Quote], direct: list[Quote]) -> list[Quote]:
         repeats = [i for i, p in enumerate(merged) if norm(quote.text) in norm(p.text) or norm(p.text) in norm(quote.text)]
         for i in repeats:
             longer = max(merged[i].text, quote.text, key=len)
-            merged[i] = Quote(longer, merged[i].speaker or quote.speaker, merged[i].kind)
+            merged[i] = Quote(longer, merged[i].speaker or quote.speaker, merged[i].kind, merged[i].role or quote.role)
         if not repeats:
             kept.append(quote)
     return merged + kept

@@ -21,6 +21,7 @@ _ALT_CLOSE = {"„": "”"}  # German pages close „ with either “ or ”
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s])[’'](?=[\s.,;:!?)\]—–-]|$)")
 MAX_SINGLE_WORDS = 40
+_LABEL_START = re.compile(r"^[\"“]\s*[A-Z][A-Z.'’ -]{1,30}:\s")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,10 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
             first, start, parts, closer = carry
             carry = None
             lead = paragraph.lstrip()
-            if lead[:1] in _OPEN and _OPEN[lead[:1]] == closer or lead[:1] == closer == '"':
+            if _LABEL_START.match(lead):
+                # A transcript: each speaker's turn reopens the mark, and each turn is its own quote.
+                spans.append(Span(first, start, index - 1, len(paragraphs[index - 1]), " ".join(p for p in parts if p)))
+            elif lead[:1] in _OPEN and _OPEN[lead[:1]] == closer or lead[:1] == closer == '"':
                 offset = len(paragraph) - len(lead) + 1
                 close_at = _find_close(paragraph, offset, closer)
                 if close_at is None:
@@ -78,6 +82,9 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
                 spans.append(Span(index, at, index, close_at + 1, inner.strip()))
             position = close_at + 1
         spans.extend(_single_spans(paragraph, index, [s for s in spans if s.first <= index <= s.last]))
+    if carry is not None and _LABEL_START.match(paragraphs[carry[0]].lstrip()):
+        first, start, parts, _closer = carry
+        spans.append(Span(first, start, len(paragraphs) - 1, len(paragraphs[-1]), " ".join(p for p in parts if p)))
     return sorted(spans, key=lambda s: (s.first, s.start))
 
 

@@ -189,6 +189,11 @@ def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context
     dash = _DASH_ATTRIBUTION.match(last[span.end :])
     if dash:
         return text, dash.group("who")
+    if previous is not None and previous.last == span.first and context.last_speaker_paragraph == span.first:
+        between = _outside_quotes(first[previous.end : span.start])
+        if len(between) < 100 and _VERB.search(between):
+            # "“A,” she said. “B.”": the second part of a quote split by its attribution.
+            return text, context.last_speaker
     introduced = before.rstrip().endswith(":") or (
         not first[: span.start].strip() and span.first > 0 and paragraphs[span.first - 1].rstrip().endswith(":")
     )
@@ -236,14 +241,24 @@ def _speaker_after(after: str) -> str | None:
     if verb:
         return _leading_subject(head[verb.end() :])
     subject = re.match(
-        rf"(?P<who>{_NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,90}}){{0,3}},|{_NAME.pattern}(?:\s*\([^)]{{1,20}}\))?|he|she|they|(?:the|a|an|one|two|several|some|other|another)\s+[^.!?;,]{{1,60}}?)"
-        rf"\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?(?:{SPEECH_VERBS})(?![\w-])",
+        rf"(?P<who>{_NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,90}}){{0,3}},|{_NAME.pattern}(?:\s*\([^)]{{1,20}}\))?"
+        rf"|(?i:he|she|they)|(?i:the|a|an|one|two|several|some|other|another)\s+[^.!?;,]{{1,60}}?)"
+        rf"\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?(?i:{SPEECH_VERBS})(?![\w-])",
         head,
-        re.IGNORECASE,
     )
     if subject:
         who = subject.group("who")
         return _tidy_name(re.split(r"\s*[,(]", who)[0]) if who[:1].isupper() and who.split()[0].lower() not in _NOT_NAMES else who
+    # "…," Clinton campaign spokesman Brian Fallon said: a role before the name.
+    described = re.match(rf"(?P<who>[^,.;!?“”\"]{{1,60}}?)\s+(?:also\s+)?(?i:{SPEECH_VERBS})(?![\w-])", head)
+    if described:
+        name = _trailing_subject(described.group("who"))
+        if name and name[:1].isupper():
+            return name
+    # "…" to drive up the price, she said: the attribution closes the sentence.
+    late = re.search(rf",\s*(?P<who>{_NAME.pattern}|he|she|they)\s+(?:also\s+)?(?i:{SPEECH_VERBS})(?![\w-])", head)
+    if late:
+        return _tidy_name(late.group("who")) if late.group("who")[:1].isupper() else late.group("who")
     return None
 
 
@@ -261,7 +276,10 @@ def _speaker_before(before: str) -> str | None:
             continue  # "dismissed claims that…" is a noun; "someone who says" a relative clause
         if cue.endswith("ing") and previous_word.endswith(","):
             # "…, saying "…"": the speaker is the subject that opens the sentence.
-            subject = _leading_subject(prior)
+            subject = _clause_subject(prior)
+        elif bare in ("and", "but", "or"):
+            # "Cruz exhorted Republicans … and said "…"": the verbs share the sentence's subject.
+            subject = _clause_subject(prior)
         else:
             subject = _trailing_subject(prior)
         if subject:
@@ -295,16 +313,36 @@ def _leading_subject(phrase: str) -> str | None:
     name = _NAME.match(phrase)
     if name:
         return _tidy_name(name.group(0))
+    # "9/11 widow Terry Strada": a short description, then the name.
+    described = re.match(rf"(?:[\w/’'-]+\s+){{1,4}}?(?P<name>{_NAME.pattern})", phrase.split(",")[0])
+    if described and not np:
+        return _tidy_name(described.group("name"))
     if np:
         return np.group(0)
     return None
 
 
+_ADVERBS = frozenset(
+    "also then later again previously once reportedly repeatedly recently publicly privately simply openly "
+    "further quickly flatly bluntly angrily sharply forcefully pointedly cynically frequently often never "
+    "always just even still already".split()
+)
+# Words that cannot end a speaker's noun phrase ("the test and warned…").
+_NOT_IN_SPEAKER = frozenset("and but or by for to in at with that which who whom when while if as than on from into".split())
+_GROUP_NOUNS = frozenset(
+    "officials sources critics supporters experts analysts democrats republicans aides voters protesters "
+    "demonstrators lawmakers leaders residents police prosecutors investigators officers authorities".split()
+)
+_INTRODUCTORY = re.compile(
+    r"^\s*(?:(?:In|On|At|During|After|Before|With|Following|Earlier|Later|Last|This|As|When|While|Since|"
+    r"Speaking|Asked|Unlike|Like|Despite|According|For|From|Under|Over|Meanwhile|However|But|And|Yet|Still)\b[^,]{0,120},\s*)+"
+)
+
+
 def _trailing_subject(phrase: str) -> str | None:
     """The name, pronoun or noun phrase that ends ``phrase``, skipping an appositive ("Lee, the mayor,")."""
-    phrase = phrase.rstrip()
-    tokens = phrase.replace(",", " , ").split()
-    while tokens and tokens[-1].lower() in _AUXILIARIES | {"also", "then", "later", "again", "previously", "once", "had", "reportedly", "repeatedly", "previously", "recently", "publicly", "privately", "simply", "openly"}:
+    tokens = phrase.rstrip().replace(",", " , ").split()
+    while tokens and tokens[-1].lower() in _AUXILIARIES | _ADVERBS:
         tokens.pop()
     if tokens and tokens[-1] == "," and "," in tokens[:-1]:
         tokens = tokens[: len(tokens) - 1 - tokens[-2::-1].index(",") - 1]
@@ -312,17 +350,24 @@ def _trailing_subject(phrase: str) -> str | None:
         return None
     if tokens[-1].lower() in PRONOUNS:
         return tokens[-1].lower()
+    if tokens[-1].lower() in _GROUP_NOUNS:
+        return tokens[-1]
     chain: list[str] = []
     while tokens and (re.match(_NAME_TOKEN + "$", tokens[-1]) or (chain and tokens[-1].lower() in _CONNECTORS)):
         chain.insert(0, tokens.pop())
     if chain:
+        # "the New York businessman" ends in a noun; "Sen. Claire McCaskill" in a name.
         return _tidy_name(" ".join(chain))
     np = _NOUN_PHRASE.search(" ".join(tokens))
-    if np and np.group("np").split()[-1].lower() not in _NOUN_MARKERS:
+    if np and not (set(np.group("np").lower().split()[1:]) & (_NOT_IN_SPEAKER | _NOUN_MARKERS - {"one"})):
         return np.group("np")
-    if tokens and tokens[-1].lower() in ("officials", "sources", "critics", "supporters", "experts", "analysts", "democrats", "republicans", "aides", "voters"):
-        return tokens[-1]
     return None
+
+
+def _clause_subject(sentence_start: str) -> str | None:
+    """The subject that opens a sentence, after any introductory phrase ("During the speech, Trump …")."""
+    rest = _INTRODUCTORY.sub("", sentence_start, count=1)
+    return _leading_subject(rest)
 
 
 def _tidy_name(name: str) -> str | None:

@@ -4,7 +4,8 @@
 
 Each line of QUOTES.jsonl is {"id", "text", ...}: an article's plain text, one
 paragraph per line (the headline first). This runs newscast's quote stage on
-each article, writes {"id", "quotes": [{"text", "speaker"}]} lines, prints
+each article, writes {"id", "quotes": [{"text", "speaker"}]} lines (the speaker
+with the role the article gives, "Name, role"), prints
 milliseconds per article and runs score_quotes.py when it sits beside the file.
 """
 from __future__ import annotations
@@ -35,7 +36,7 @@ def main() -> None:
     for article in articles:
         headline, *paragraphs = [p.strip() for p in article["text"].split("\n") if p.strip()]
         quotes = find_quotes(paragraphs, headline=headline)
-        lines.append(json.dumps({"id": article["id"], "quotes": [{"text": q.text, "speaker": q.speaker} for q in quotes]}))
+        lines.append(json.dumps({"id": article["id"], "quotes": [{"text": q.text, "speaker": q.attribution} for q in quotes]}))
     ms = (time.perf_counter() - began) * 1000 / max(1, len(articles))
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(articles)} articles, {ms:.2f} ms per article -> {args.out}")

@@ -111,6 +111,13 @@ class Quote(Serializable):
     kind: str = "direct"  # "direct" (in the running text) or "pull" (set apart)
     role: str | None = None  # the speaker's role as the article gives it ("Russian President")
 
+    @property
+    def attribution(self) -> str | None:
+        """The speaker with their role: "Vuk Jeremic, Serbia's foreign minister"."""
+        if self.speaker and self.role:
+            return f"{self.speaker}, {self.role}"
+        return self.speaker
+
 
 @dataclass(frozen=True)
 class Article(Serializable):

@@ -42,6 +42,7 @@ SPEECH_VERBS = (
     "questions|characterized|characterizes|deemed|blamed|blames|announce|declare|explain|warn|argue|"
     "claim|admit|demanded|demands|wondered|wonders|pointed out|points out|went on|goes on|recounted|recounts|"
     "remarked|remarks|observed|observes|retorted|protested|objected|interjected|chimed in|"
+    "attacked|attacks|denounced|denounces|condemned|condemns|bemoaned|scolded|derided|ridiculed|hailed|"
     "according to|in the words of|quoted|quotes|quoting"
 )
 _VERB = re.compile(rf"(?<![\w-])(?:{SPEECH_VERBS})(?![\w-])", re.IGNORECASE)
@@ -74,9 +75,8 @@ _NOT_LABELS = frozenset("UPDATE|EDITOR'S NOTE|NOTE|CORRECTION|WATCH|READ MORE|PH
 _DASH_ATTRIBUTION = re.compile(rf"^\s*[―—–-]+\s*(?P<who>{_NAME.pattern})\s*[.,]?\s*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NOUN_PHRASE = re.compile(
-    r"(?:^|\s)(?P<np>(?:a|an|the|one|two|three|several|some|many|other|another|his|her|their)\s+"
+    r"(?:^|\s)(?P<np>(?:(?i:a|an|the|one|two|three|several|some|many|other|another|his|her|their)|[A-Z][\w.-]*['’]s)\s+"
     r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*$",
-    re.IGNORECASE,
 )
 
 
@@ -89,6 +89,13 @@ class _Context:
     last_speaker: str | None = None
     last_speaker_paragraph: int = -10
 
+    def learn_speaker(self, name: str) -> None:
+        """A speaker is who a later "he" or "she" most likely means."""
+        if name in self.people:
+            self.people.remove(name)
+        if name[:1].isupper():
+            self.people.append(name)
+
     def learn(self, text: str) -> None:
         for name, role in person_mentions(text):
             if name in self.people:
@@ -97,8 +104,17 @@ class _Context:
             if role and name not in self.roles:
                 self.roles[name] = role
 
-    def resolve(self, speaker: str | None) -> str | None:
-        """A pronoun or short reference replaced by the fuller name it stands for."""
+    def resolve(self, speaker: str | None) -> tuple[str | None, str | None]:
+        """(fuller name, role) for a pronoun or short reference; a description resolved to a name becomes its role."""
+        name = self._resolve(speaker)
+        if name is None:
+            return None, None
+        role = self.roles.get(name)
+        if speaker and name != speaker and speaker[:1].islower() and speaker.lower() not in PRONOUNS:
+            role = speaker  # "the president": the article's own words for who this is
+        return name, role
+
+    def _resolve(self, speaker: str | None) -> str | None:
         if not speaker:
             return None
         low = speaker.lower()
@@ -130,8 +146,9 @@ def find_quotes(paragraphs: list[str], headline: str | None = None) -> list[Quot
     """
     context = _Context()
     quotes: list[Quote] = _headline_quotes(headline) if headline else []
-    # Two apostrophes ('') stand for a double quotation mark in some newspapers' text.
-    paragraphs = [p.replace("''", '"') for p in paragraphs]
+    # Two apostrophes ('') stand for a double quotation mark in some newspapers' text;
+    # a nickname in quotes (Marcia "Cia" Price) is part of a name, not a quote.
+    paragraphs = [_without_nicknames(p.replace("''", '"')) for p in paragraphs]
     spans = find_spans(paragraphs)
     learned_upto = 0
     for number, span in enumerate(spans):
@@ -144,13 +161,24 @@ def find_quotes(paragraphs: list[str], headline: str | None = None) -> list[Quot
         if found is None:
             continue
         text, speaker = found
-        speaker = context.resolve(speaker) if speaker else None
+        speaker, role = context.resolve(speaker)
         if speaker and speaker.lower() in PRONOUNS:
-            speaker = None
+            speaker = role = None
         if speaker:
             context.last_speaker, context.last_speaker_paragraph = speaker, span.last
-        quotes.append(Quote(text=text, speaker=speaker, role=context.roles.get(speaker) if speaker else None))
+            context.learn_speaker(speaker)
+        quotes.append(Quote(text=text, speaker=speaker, role=role))
     return quotes
+
+
+_NICKNAME = re.compile(r"(?<=[a-z] )[\"“‘']([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)[\"”’'](?= [A-Z][a-z])")
+def _without_nicknames(paragraph: str) -> str:
+    def unquote(m: re.Match) -> str:
+        before = paragraph[: m.start()].split()
+        # Only between a first name and a surname: the word before is capitalised too.
+        return m.group(1) if before and before[-1][:1].isupper() else m.group(0)
+
+    return _NICKNAME.sub(unquote, paragraph)
 
 
 _HEADLINE_SAYS = re.compile(rf",\s+(?P<who>{_NAME.pattern})\s+(?:Says|Said|Tells|Warns|Claims|Argues|Insists)\b.*$")
@@ -250,10 +278,11 @@ def _speaker_after(after: str) -> str | None:
         who = subject.group("who")
         return _tidy_name(re.split(r"\s*[,(]", who)[0]) if who[:1].isupper() and who.split()[0].lower() not in _NOT_NAMES else who
     # "…," Clinton campaign spokesman Brian Fallon said: a role before the name.
-    described = re.match(rf"(?P<who>[^,.;!?“”\"]{{1,60}}?)\s+(?:also\s+)?(?i:{SPEECH_VERBS})(?![\w-])", head)
+    described = re.match(rf"(?P<who>[^;!?“”\"]{{1,90}}?)\s+(?:also\s+)?(?i:{SPEECH_VERBS})(?![\w-])", head)
     if described:
-        name = _trailing_subject(described.group("who"))
-        if name and name[:1].isupper():
+        # "Rep. Jason Chaffetz (R-Utah)": party and state in brackets are not part of the name.
+        name = _trailing_subject(re.sub(r"\s*\([^)]{1,30}\)", "", described.group("who")))
+        if name and name.lower() not in PRONOUNS:
             return name
     # "…" to drive up the price, she said: the attribution closes the sentence.
     late = re.search(rf",\s*(?P<who>{_NAME.pattern}|he|she|they)\s+(?:also\s+)?(?i:{SPEECH_VERBS})(?![\w-])", head)
@@ -265,6 +294,7 @@ def _speaker_after(after: str) -> str | None:
 def _speaker_before(before: str) -> str | None:
     """`Lee warned that "…` / `According to Lee, "…`: the subject of the last speech verb before the quote."""
     clause = _outside_quotes(before)
+    fallback = None
     for verb in reversed(list(_VERB.finditer(clause))):
         cue = verb.group(0).lower()
         if cue in ("according to", "in the words of"):
@@ -282,8 +312,14 @@ def _speaker_before(before: str) -> str | None:
             subject = _clause_subject(prior)
         else:
             subject = _trailing_subject(prior)
+        if subject and subject.lower() in ("it", "they", "we", "i"):
+            # "said it would tell…" / "noted they had said…": an earlier cue may name who speaks.
+            fallback = fallback or subject
+            continue
         if subject:
             return subject
+    if fallback:
+        return fallback
     if clause.rstrip().endswith(":"):
         return _trailing_subject(clause.rstrip()[:-1]) or _leading_subject(clause)
     return None

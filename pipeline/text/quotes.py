@@ -304,6 +304,9 @@ def _speaker_before(before: str) -> str | None:
         bare = previous_word.strip(",")
         if bare in _NOUN_MARKERS or bare in ("who", "which", "whom") or (bare.endswith("ed") and bare not in _AUXILIARIES):
             continue  # "dismissed claims that…" is a noun; "someone who says" a relative clause
+        following = (clause[verb.end() :].split() or [""])[0].lower()
+        if cue in _NOUNISH_CUES and following in _AFTER_NOUNS:
+            continue  # "Republican claims as “false”", "remarks on Saturday"
         if cue.endswith("ing") and previous_word.endswith(","):
             # "…, saying "…"": the speaker is the subject that opens the sentence.
             subject = _clause_subject(prior)
@@ -312,6 +315,11 @@ def _speaker_before(before: str) -> str | None:
             subject = _clause_subject(prior)
         else:
             subject = _trailing_subject(prior)
+        if subject and subject.lower() in ("he", "she"):
+            # "Clinton says she appreciated…": a pronoun after the sentence's named subject is that subject.
+            opener = _clause_subject(clause)
+            if opener and opener[:1].isupper() and opener.lower() not in PRONOUNS:
+                return opener
         if subject and subject.lower() in ("it", "they", "we", "i"):
             # "said it would tell…" / "noted they had said…": an earlier cue may name who speaks.
             fallback = fallback or subject
@@ -325,6 +333,12 @@ def _speaker_before(before: str) -> str | None:
     return None
 
 
+_NOUNISH_CUES = frozenset(
+    "claims calls notes states reports quotes remarks questions fears hopes attacks demands tweets thinks "
+    "promises pledges warns says".split()
+)
+_AFTER_NOUNS = frozenset("as of about were are was is for to from by in on and or against over with have had".split())
+_PREPOSITIONS = frozenset("through in on at of from into over under with without across along near by for to".split())
 _CHARACTERISES = re.compile(r"\s(?:as|like|to)(?:\s+(?:a|an|the|being|being in the))?\s*$", re.IGNORECASE)
 
 
@@ -377,6 +391,7 @@ _INTRODUCTORY = re.compile(
 
 def _trailing_subject(phrase: str) -> str | None:
     """The name, pronoun or noun phrase that ends ``phrase``, skipping an appositive ("Lee, the mayor,")."""
+    phrase = re.sub(r"\s*\([^)]{1,30}\)", "", phrase)  # "(R-Utah)", "(D)": party and state
     tokens = phrase.rstrip().replace(",", " , ").split()
     while tokens and tokens[-1].lower() in _AUXILIARIES | _ADVERBS:
         tokens.pop()
@@ -394,8 +409,13 @@ def _trailing_subject(phrase: str) -> str | None:
     if chain:
         # "the New York businessman" ends in a noun; "Sen. Claire McCaskill" in a name.
         return _tidy_name(" ".join(chain))
-    np = _NOUN_PHRASE.search(" ".join(tokens))
+    joined = " ".join(tokens)
+    np = _NOUN_PHRASE.search(joined)
     if np and not (set(np.group("np").lower().split()[1:]) & (_NOT_IN_SPEAKER | _NOUN_MARKERS - {"one"})):
+        before_np = joined[: np.start("np")].split()
+        if before_np and before_np[-1].lower() in _PREPOSITIONS:
+            # "Protesters marching through the streets chanted": the streets are not the speaker.
+            return _clause_subject(joined)
         return np.group("np")
     return None
 

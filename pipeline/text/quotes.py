@@ -183,21 +183,29 @@ def _without_nicknames(paragraph: str) -> str:
 
 _HEADLINE_SAYS = re.compile(rf",\s+(?P<who>{_NAME.pattern})\s+(?:Says|Said|Tells|Warns|Claims|Argues|Insists)\b.*$")
 _HEADLINE_LABEL = re.compile(rf"^(?P<who>{_NAME.pattern})(?:\s+on\s+[^:]{{1,40}})?:\s")
-_HEADLINE_SUBJECT = re.compile(rf"^(?P<who>{_NAME.pattern})\s+(?:Says|Calls|Speaks|Tells|Warns|Slams|Blasts|Rips|Hammers|Urges|Vows|Claims|Accuses|Defends|Praises|Mocks|Dismisses|Sees)\b")
+_HEADLINE_VERBS = frozenset(
+    "says said calls speaks tells rips hammers slams blasts urges vows warns claims accuses defends praises mocks "
+    "sees questions wants demands pushes hits attacks knocks touts explains admits insists denies predicts compares "
+    "reveals shows rally rallies argues backs criticizes criticises dismisses labels brands dubs".split()
+)
 
 
 def _headline_quotes(headline: str) -> list[Quote]:
-    """Quotes in a headline, attributed to the person the headline names."""
+    """Quotes in a headline, attributed to whom the headline names: "Lee: …", "…, Lee Says", "Lee Calls …"."""
     spans = find_spans([headline.replace("''", '"')])
     if not spans:
         return []
-    who = next(
-        (m.group("who") for m in (_HEADLINE_LABEL.match(headline), _HEADLINE_SAYS.search(headline)) if m),
-        None,
-    )
-    if who is None:
-        subject = _HEADLINE_SUBJECT.match(headline)
-        who = subject.group("who") if subject else None
+    label = headline.split(":")[0] if ":" in headline[: spans[0].start] else ""
+    says = _HEADLINE_SAYS.search(headline)
+    if label:
+        who = _trailing_subject(re.sub(r"\s+on\s+[^:]{1,40}$", "", label))
+    elif says:
+        who = says.group("who")
+    else:
+        tokens = headline.split()
+        verb_at = next((i for i, t in enumerate(tokens[:6]) if t.lower() in _HEADLINE_VERBS), None)
+        lead = tokens[:verb_at] if verb_at else []
+        who = " ".join(lead) if lead and all(t[:1].isupper() for t in lead) else None
     return [Quote(text=span.text.rstrip(",").strip(), speaker=_tidy_name(who) if who else None) for span in spans]
 
 
@@ -334,8 +342,8 @@ def _speaker_before(before: str) -> str | None:
 
 
 _NOUNISH_CUES = frozenset(
-    "claims calls notes states reports quotes remarks questions fears hopes attacks demands tweets thinks "
-    "promises pledges warns says".split()
+    "claims calls notes states reports quotes remarks questions fears hopes attacks demands tweets "
+    "promises pledges".split()
 )
 _AFTER_NOUNS = frozenset("as of about were are was is for to from by in on and or against over with have had".split())
 _PREPOSITIONS = frozenset("through in on at of from into over under with without across along near by for to".split())
@@ -395,8 +403,18 @@ def _trailing_subject(phrase: str) -> str | None:
     tokens = phrase.rstrip().replace(",", " , ").split()
     while tokens and tokens[-1].lower() in _AUXILIARIES | _ADVERBS:
         tokens.pop()
-    if tokens and tokens[-1] == "," and "," in tokens[:-1]:
-        tokens = tokens[: len(tokens) - 1 - tokens[-2::-1].index(",") - 1]
+    # Skip appositives back to the name: "Rawlings, 59, of Ashton, Md., who watched …, said".
+    for _ in range(6):
+        if not tokens or tokens[-1] != ",":
+            break
+        tokens.pop()
+        if "," not in tokens:
+            break
+        cut = len(tokens) - tokens[::-1].index(",")
+        if _plausible_name(tokens[cut:]):
+            tokens = tokens[cut:]
+            break
+        tokens = tokens[:cut]
     if not tokens:
         return None
     if tokens[-1].lower() in PRONOUNS:
@@ -418,6 +436,15 @@ def _trailing_subject(phrase: str) -> str | None:
             return _clause_subject(joined)
         return np.group("np")
     return None
+
+
+def _plausible_name(tokens: list[str]) -> bool:
+    return (
+        0 < len(tokens) <= 5
+        and tokens[0].lower() not in _NOT_NAMES
+        and all(re.match(_NAME_TOKEN + "$", t) or t.lower() in _CONNECTORS for t in tokens)
+        and not all(t.endswith(".") for t in tokens)
+    )
 
 
 def _clause_subject(sentence_start: str) -> str | None:

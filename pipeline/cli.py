@@ -43,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     seg = commands.add_parser("segment", help="print the article found in a page as JSON", description="Print the article found in a page as JSON.")
     seg.add_argument("input", metavar="INPUT", help="page file or - for stdin")
 
+    quotes = commands.add_parser("quotes", help="print the quotes in a page with their speakers", description="Print the quotes in a page with their speakers.")
+    quotes.add_argument("input", metavar="INPUT", help="page file, URL or - for stdin")
+    quotes.add_argument("--json", action="store_true", help="print JSON: [{text, speaker, role, kind}]")
+
     commands.add_parser("voices", help="list the voices this machine can speak with", description="List the voices this machine can speak with.")
     return parser
 
@@ -71,6 +75,14 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
     if args.command == "segment":
         article = segment(clean(load(args.input)))
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2), file=stdout)
+        return EXIT_OK
+    if args.command == "quotes":
+        article = segment(clean(load(args.input)))
+        if args.json:
+            print(json.dumps([q.to_dict() for q in article.quotes], ensure_ascii=False, indent=2), file=stdout)
+        else:
+            for quote in article.quotes:
+                print(f"{quote.attribution or 'Speaker unknown'}: “{quote.text}”", file=stdout)
         return EXIT_OK
     if args.command == "voices":
         for voice in Pyttsx3Engine().voices():

@@ -9,7 +9,7 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 RATE = 22050
-TITLES = ["Headline", "Summary", "Story", "EU mission", "Quotes"]
+TITLES = ["Headline", "Summary", "Story", "EU mission", "Quote: Vuk Jeremic", "Quote: Vladimir Putin"]
 
 
 @pytest.fixture(scope="module")

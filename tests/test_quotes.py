@@ -1,24 +1,34 @@
-"""Quotes in running text and their speakers."""
+"""Quotes and who said them: one sentence of our own for every pattern."""
 import pytest
 
 from pipeline.text.quotes import find_quotes
 
 
+def quotes(*paragraphs, headline=None):
+    return [(q.text, q.speaker) for q in find_quotes(list(paragraphs), headline=headline)]
+
+
 @pytest.mark.parametrize(
     "paragraphs, expected",
     [
+        # Speaker after the quote, either order of name and verb.
         (['"It is over," said John Brown.'], [("It is over", "John Brown")]),
         (["“We will win this,” Maria Lopez told reporters."], [("We will win this", "Maria Lopez")]),
+        # Speaker before the quote, with a colon, an appositive, "according to".
         (['Mr Smith, the mayor, said: "We will win."'], [("We will win.", "Mr Smith")]),
         (['According to Jane Doe, "the vote was rigged and everyone knew it."'], [("the vote was rigged and everyone knew it.", "Jane Doe")]),
-        (
-            ["Senator Ann Lee spoke on Monday.", 'She said the plan was "dead on arrival and everyone knows it".'],
-            [("dead on arrival and everyone knows it", "Ann Lee")],
-        ),
-        (
-            ["Prime Minister Raj Patel arrived late.", 'Mr Patel warned that "nothing is agreed".'],
-            [("nothing is agreed", "Raj Patel")],
-        ),
+        # Speech verbs beyond "said".
+        (["Ann Lee warned that the plan was “dead on arrival”."], [("dead on arrival", "Ann Lee")]),
+        (["Tom Gray tweeted: “Vote early, vote often.”"], [("Vote early, vote often.", "Tom Gray")]),
+        (["“Nobody asked us,” added Ruth Cole."], [("Nobody asked us", "Ruth Cole")]),
+        # Every quotation-mark style.
+        # (Attribution is English-only: other languages' quotes are found, with the speaker a colon names.)
+        (["„Wir schaffen das, und wir schaffen es gemeinsam.“ Das war 2015."], [("Wir schaffen das, und wir schaffen es gemeinsam.", None)]),
+        (["Le ministre Paul Roy a déclaré : « Nous sommes prêts à discuter avec tout le monde. »"], [("Nous sommes prêts à discuter avec tout le monde.", "Paul Roy")]),
+        (["Ms Park said the deal was ‘a disaster for farmers’."], [("a disaster for farmers", "Ms Park")]),
+        (["''This is not reform,'' said Dan Holt."], [("This is not reform", "Dan Holt")]),
+        # Apostrophes are never quote marks.
+        (["The voters’ choice didn’t surprise anyone in the ’90s, said Ed Moss, a pollster."], []),
         # Scare quotes and titles are not quotes.
         (['The minister dismissed claims that the town was a "special case".'], []),
         (['She appeared on "Face the Nation" on Sunday.'], []),
@@ -26,5 +36,88 @@ from pipeline.text.quotes import find_quotes
         (['"We are done here today, folks," he added.'], [("We are done here today, folks", None)]),
     ],
 )
-def test_quotes_and_speakers(paragraphs, expected):
-    assert [(q.text, q.speaker) for q in find_quotes(paragraphs)] == expected
+def test_patterns(paragraphs, expected):
+    assert quotes(*paragraphs) == expected
+
+
+def test_quote_split_by_its_attribution_is_one_speaker():
+    assert quotes("“We will win,” said Kate Ross. “And soon.”") == [("We will win", "Kate Ross"), ("And soon.", "Kate Ross")]
+
+
+def test_quote_running_over_paragraphs():
+    found = quotes(
+        "Jan Novak read the statement aloud:",
+        "“We have decided to close the factory at the end of the year,",
+        "“and we will help every worker find another job.”",
+    )
+    assert found == [
+        ("We have decided to close the factory at the end of the year, and we will help every worker find another job.", "Jan Novak")
+    ]
+
+
+def test_an_unbalanced_mark_does_not_swallow_the_article():
+    found = quotes(
+        "“This paragraph opens a quote and never closes it.",
+        "The council met on Monday.",
+        "“The budget is balanced,” said Omar Haddad.",
+    )
+    assert ("The budget is balanced", "Omar Haddad") in found
+
+
+def test_transcript_labels():
+    found = quotes(
+        "Partial transcript as follows:",
+        '"WALLACE: Will she be at the debate tomorrow night?',
+        '"PENCE: She will not be attending the debate, and that is final."',
+    )
+    assert found == [
+        ("Will she be at the debate tomorrow night?", "Wallace"),
+        ("She will not be attending the debate, and that is final.", "Pence"),
+    ]
+
+
+def test_dash_attribution():
+    assert quotes("“He is not fit to lead this country.” ― Maria Flores") == [("He is not fit to lead this country.", "Maria Flores")]
+
+
+def test_pronouns_and_short_forms_resolve_to_the_full_name():
+    found = find_quotes([
+        "Russian President Vladimir Putin spoke in Moscow on Thursday.",
+        "He said Russia had “a plan and we know what to do”.",
+        "Later Mr Putin added that the West was “making a mistake”.",
+    ])
+    assert [(q.speaker, q.role) for q in found] == [("Vladimir Putin", "Russian President"), ("Vladimir Putin", "Russian President")]
+
+
+def test_a_description_resolves_to_the_person_it_describes():
+    found = find_quotes([
+        "Foreign Minister Vuk Jeremic spoke to the council.",
+        "“Nobody can impose a solution,” the minister said.",
+    ])
+    assert [(q.speaker, q.attribution) for q in found] == [("Vuk Jeremic", "Vuk Jeremic, the minister")]
+
+
+def test_speaker_in_the_neighbouring_sentence_or_paragraph():
+    found = quotes(
+        "Mayor Lena Ortiz was blunt when asked about the budget on Monday.",
+        "“There is no money left for new roads this year.”",
+    )
+    assert found == [("There is no money left for new roads this year.", "Mayor Lena Ortiz")]
+    assert quotes("“We start on Monday.” Karl Weber said the work would take a year.") == [("We start on Monday.", "Karl Weber")]
+
+
+def test_a_speaker_keeps_talking_across_paragraphs():
+    found = quotes(
+        "“We will appeal the ruling,” said Grace Hall, the union's lawyer.",
+        "“This is not the end of the matter, and the members know it.”",
+    )
+    assert [s for _, s in found] == ["Grace Hall", "Grace Hall"]
+
+
+def test_headline_quotes():
+    assert quotes("Body text.", headline="Lee: Tram Extension Is ‘Best News in Years’") == [("Best News in Years", "Lee")]
+    assert quotes("Body text.", headline="Tram ‘Is Coming’, Mayor Ortiz Says") == [("Is Coming", "Mayor Ortiz")]
+
+
+def test_nickname_is_not_a_quote():
+    assert quotes('"We have his back," Marcia "Cia" Price shouted to the crowd.') == [("We have his back", "Marcia Cia Price")]

@@ -1,5 +1,5 @@
 """script: the exact words and pauses of the edition."""
-from pipeline import script
+from pipeline import Article, Quote, Section, script
 from pipeline.stages.script import (
     PAUSE_CHAPTER, PAUSE_HEADLINE, PAUSE_PARAGRAPH, PAUSE_SENTENCE, speakable, spoken_date,
 )
@@ -7,7 +7,9 @@ from pipeline.stages.script import (
 
 def test_seed_chapters_in_listening_order(seed_article):
     s = script(seed_article)
-    assert [c.title for c in s.chapters] == ["Headline", "Summary", "Story", "EU mission", "Quotes"]
+    assert [c.title for c in s.chapters] == [
+        "Headline", "Summary", "Story", "EU mission", "Quote: Vuk Jeremic", "Quote: Vladimir Putin",
+    ]
     assert [u.text for u in s.chapters[0].utterances] == [
         "BBC News", "Friday, 15 February 2008, 00:27 GMT", "Serbia urges UN action on Kosovo",
     ]
@@ -16,14 +18,19 @@ def test_seed_chapters_in_listening_order(seed_article):
     assert s.chapters[3].utterances[0].text == "EU mission"  # the crosshead is read out
 
 
-def test_quotes_are_introduced_by_their_speakers_and_brackets_read_as_words(seed_article):
-    quotes = [u.text for u in script(seed_article).chapters[-1].utterances]
-    assert quotes == [
-        "Vuk Jeremic said:",
-        "Independence for Kosovo would lead to an uncontrolled cascade of secession",
-        "Vladimir Putin said:",
-        "a ready-made plan and we know what we are going to do",
+def test_each_quote_is_a_chapter_introduced_by_its_speaker_with_brackets_read_as_words(seed_article):
+    chapters = script(seed_article).chapters[-2:]
+    assert [[u.text for u in c.utterances] for c in chapters] == [
+        ["Vuk Jeremic said:", "Independence for Kosovo would lead to an uncontrolled cascade of secession"],
+        ["Vladimir Putin said:", "a ready-made plan and we know what we are going to do"],
     ]
+
+
+def test_a_quote_nobody_is_named_for_says_so():
+    article = Article(headline="H", summary="S.", sections=(Section(None, ("P.",)),), quotes=(Quote("We are ready.", None),))
+    chapter = script(article).chapters[-1]
+    assert chapter.title == "Quote: speaker unknown"
+    assert chapter.utterances[0].text == "Speaker unknown:"
 
 
 def test_pauses_mark_the_structure(seed_article):

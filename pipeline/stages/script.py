@@ -15,7 +15,7 @@ PAUSE_CHAPTER = 1500
 
 
 def script(article: Article) -> Script:
-    """Chapters in listening order: Headline, Summary, the body's sections, Quotes."""
+    """Chapters in listening order: Headline, Summary, the body's sections, then one per quote."""
     chapters = [_headline(article)]
     if article.summary:
         chapters.append(ScriptChapter("Summary", _paragraphs([article.summary])))
@@ -23,13 +23,11 @@ def script(article: Article) -> Script:
         title = section.title or ("Story" if number == 0 else f"Story, part {number + 1}")
         lead = [Utterance(speakable(section.title), PAUSE_PARAGRAPH)] if section.title else []
         chapters.append(ScriptChapter(title, tuple(lead) + _paragraphs(section.paragraphs)))
-    if article.quotes:
-        lines = []
-        for quote in article.quotes:
-            intro = f"{quote.speaker} said:" if quote.speaker else "An unnamed speaker said:"
-            lines.append(Utterance(speakable(intro), PAUSE_SENTENCE))
-            lines.extend(_paragraphs([quote.text]))
-        chapters.append(ScriptChapter("Quotes", tuple(lines)))
+    for quote in article.quotes:
+        # One chapter per quote, so a listener can skip from quote to quote.
+        intro = f"{quote.speaker} said:" if quote.speaker else "Speaker unknown:"
+        title = f"Quote: {quote.speaker or 'speaker unknown'}"
+        chapters.append(ScriptChapter(title, (Utterance(speakable(intro), PAUSE_SENTENCE),) + _paragraphs([quote.text])))
     return Script(tuple(_with_chapter_pause(c) for c in chapters), language=article.language)
 
 

@@ -41,7 +41,7 @@ def segment(document: Document) -> Article:
         # No headline on the page: the summary's first sentence stands in for it.
         headline = split_sentences(summary)[0]
     pull = [Quote(b.text, b.speaker, kind="pull") for b in document.blocks if b.kind == "pullquote"]
-    quotes = merge_pull_quotes(pull, find_quotes(paragraphs))
+    quotes = merge_pull_quotes(pull, find_quotes(paragraphs, headline=headline))
     return Article(
         headline=headline,
         summary=summary,

@@ -51,7 +51,7 @@ _NOUN_MARKERS = frozenset("a an the his her their its our my your these those su
 _AUXILIARIES = frozenset("has have had was were is are be been being will would could should may might did do does also".split())
 TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady dame president minister secretary senator sen. "
-    "rep. representative gov. governor mayor chancellor king queen prince princess judge general gen. "
+    "rep. representative gov. governor mayor chancellor prince princess judge general gen. "
     "chairman chairwoman chair chief director premier ambassador spokesman spokeswoman spokesperson "
     "correspondent editor leader pope rev. archbishop bishop commissioner candidate nominee speaker "
     "vice-president attorney justice lt. col. sgt. capt. adm. officer analyst professor coach ceo "
@@ -66,7 +66,8 @@ _NOT_NAMES = frozenset(
     "after before when while if as this that these those there here it its his her their our we i you "
     "he she they what why how who where which yes no not monday tuesday wednesday thursday "
     "friday saturday sunday january february march april may june july august september october november "
-    "december breaking update watch read video photo exclusive opinion analysis".split()
+    "december breaking update watch read video photo exclusive opinion analysis le la les der die das el los "
+    "las il lo".split()
 )
 _NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Sgt|Capt|Prof|[A-Z])\.|[A-Z][\w'’.-]*\w|[A-Z])"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|al|bin|di|del|la|le|du|der|den)\s+)?{_NAME_TOKEN})*")
@@ -240,6 +241,7 @@ def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context
         _intro_speaker(before, paragraphs, span)
         or _next_sentence_speaker(last, span.end)
         or _continuing_speaker(span, previous, paragraphs, context)
+        or (_described_before(paragraphs, span) if whole_paragraph else None)
     )
     return text, speaker
 
@@ -337,7 +339,12 @@ def _speaker_before(before: str) -> str | None:
     if fallback:
         return fallback
     if clause.rstrip().endswith(":"):
-        return _trailing_subject(clause.rstrip()[:-1]) or _leading_subject(clause)
+        subject = _trailing_subject(clause.rstrip()[:-1])
+        # A lowercase description ("a reader would now ask:") is trusted only in plain English words.
+        if subject and (subject[:1].isupper() or subject in PRONOUNS or subject.isascii()):
+            return subject
+        opener = _clause_subject(clause)
+        return opener if opener and _plausible_name(opener.split()) else None
     return None
 
 
@@ -369,7 +376,7 @@ def _leading_subject(phrase: str) -> str | None:
         return first
     np = re.match(r"(?:the|a|an|one|two|several|some|other|another)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*", phrase, re.IGNORECASE)
     name = _NAME.match(phrase)
-    if name:
+    if name and _tidy_name(name.group(0)):
         return _tidy_name(name.group(0))
     # "9/11 widow Terry Strada": a short description, then the name.
     described = re.match(rf"(?:[\w/’'-]+\s+){{1,4}}?(?P<name>{_NAME.pattern})", phrase.split(",")[0])
@@ -486,6 +493,19 @@ def _next_sentence_speaker(paragraph: str, end: int) -> str | None:
     return _tidy_name(m.group("who")) if m else None
 
 
+def _described_before(paragraphs: list[str], span: Span) -> str | None:
+    """A quote standing as its own paragraph after one about a named person: that person speaks."""
+    if span.first == 0:
+        return None
+    prior = paragraphs[span.first - 1]
+    if any(mark in prior for mark in '"“«„'):
+        return None  # the paragraph before quotes someone of its own
+    subject = _clause_subject(prior)
+    if subject and subject[:1].isupper() and person_mentions(prior):
+        return subject
+    return None
+
+
 def _continuing_speaker(span: Span, previous: Span | None, paragraphs: list[str], context: _Context) -> str | None:
     """A quote standing alone right after another speaker's quote continues that speaker."""
     if context.last_speaker is None or previous is None:
@@ -508,7 +528,10 @@ def person_mentions(text: str) -> list[tuple[str, str | None]]:
         name_tokens = tokens[titled[-1] + 1 :] if titled else tokens
         while name_tokens and name_tokens[0].lower() in _NOT_NAMES:
             name_tokens.pop(0)
-        name_tokens = [_POSSESSIVE.sub("", t) if t.endswith(("’s", "'s")) else t for t in name_tokens]
+        possessive = next((i for i, t in enumerate(name_tokens) if t.endswith(("’s", "'s"))), None)
+        if possessive is not None:
+            # "Mr. King's Russia Today programme": the name ends at the possessive.
+            name_tokens = name_tokens[:possessive] + [_POSSESSIVE.sub("", name_tokens[possessive])]
         if not name_tokens:
             continue
         prior = text[max(0, m.start() - 40) : m.start()]

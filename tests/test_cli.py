@@ -91,3 +91,14 @@ def test_output_folder_that_cannot_be_made(tmp_path):
 
 def test_usage_error_exit_code():
     assert run("frobnicate")[0] == 64
+
+
+def test_quotes_command():
+    code, out, _ = run("quotes", str(SEED))
+    assert code == 0
+    assert out.splitlines() == [
+        "Vuk Jeremic: “[Independence for Kosovo] would lead to an uncontrolled cascade of secession”",
+        "Vladimir Putin, Russian President: “a ready-made plan and we know what we are going to do”",
+    ]
+    code, out, _ = run("quotes", str(SEED), "--json")
+    assert [q["speaker"] for q in json.loads(out)] == ["Vuk Jeremic", "Vladimir Putin"]

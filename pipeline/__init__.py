@@ -13,6 +13,7 @@ from .model import (
     Block,
     ChapterMark,
     Clip,
+    Cue,
     Document,
     Edition,
     Metadata,
@@ -41,7 +42,7 @@ __version__ = "0.1.0"
 __all__ = [
     "STAGES", "build_edition", "load", "clean", "segment", "script", "speak", "assemble", "export",
     "Page", "Block", "Metadata", "Document", "Article", "Section", "Quote", "Utterance", "ScriptChapter",
-    "Script", "Clip", "SpokenChapter", "Speech", "ChapterMark", "Track", "Edition",
+    "Script", "Clip", "SpokenChapter", "Speech", "ChapterMark", "Cue", "Track", "Edition",
     "Engine", "Voice", "Pyttsx3Engine",
     "NewscastError", "InputError", "ExtractionError", "SpeechError", "OutputError",
 ]

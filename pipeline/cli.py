@@ -14,9 +14,11 @@ from . import __version__
 from .edition import build_edition
 from .errors import NewscastError
 from .stages.clean import clean
-from .stages.export import DEFAULT_BITRATE
+from .stages.export import DEFAULT_BITRATE, SAMPLE_RATES
 from .stages.load import load
+from .stages.script import script
 from .stages.segment import segment
+from .text.lexicon import load_lexicon
 from .tts.pyttsx3_engine import DEFAULT_RATE, Pyttsx3Engine
 
 EXIT_OK = 0
@@ -36,9 +38,18 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="make an MP3 edition of each input", description="Make an MP3 edition of each input.")
     build.add_argument("inputs", nargs="*", metavar="INPUT", help="page file (HTML or a text copy) or - for stdin; default: every file in seeds/")
     build.add_argument("-o", "--out", default="audio_out", metavar="DIR", help="output folder (default: audio_out)")
-    build.add_argument("--voice", help="voice id, name or language (see `newscast voices`)")
+    build.add_argument("--voice", help="narrator voice: id, name or language (see `newscast voices`); default: one for the article's language")
+    build.add_argument("--quote-voice", metavar="VOICE", help="voice for quotations, or 'off' to use the narrator's (default: the narrator's voice in another timbre)")
     build.add_argument("--rate", type=int, default=DEFAULT_RATE, help=f"speaking rate in words per minute (default: {DEFAULT_RATE})")
-    build.add_argument("--bitrate", type=int, default=DEFAULT_BITRATE, choices=(32, 48, 64, 96, 128), help=f"MP3 bit rate in kbit/s (default: {DEFAULT_BITRATE})")
+    build.add_argument("--lexicon", metavar="FILE", help="CSV of pronunciations (written,spoken) adding to the built-in one")
+    build.add_argument("--bitrate", type=int, default=DEFAULT_BITRATE, choices=(32, 48, 64, 96, 128), help=f"MP3 bit rate in kbit/s, constant (default: {DEFAULT_BITRATE})")
+    build.add_argument("--sample-rate", type=int, choices=SAMPLE_RATES, help="output sample rate in Hz (default: the engine's, 22050)")
+    build.add_argument("--format", choices=("mp3", "m4b"), action="append", help="also write an M4B audiobook with --format m4b (needs imageio-ffmpeg)")
+
+    spoken = commands.add_parser("script", help="print exactly what will be spoken, chapter by chapter", description="Print exactly what will be spoken, chapter by chapter, for proofreading.")
+    spoken.add_argument("input", metavar="INPUT", help="page file, URL or - for stdin")
+    spoken.add_argument("--lexicon", metavar="FILE", help="CSV of pronunciations adding to the built-in one")
+    spoken.add_argument("--json", action="store_true", help="print the script as JSON: chapters of utterances with voices and pauses")
 
     seg = commands.add_parser("segment", help="print the article found in a page as JSON", description="Print the article found in a page as JSON.")
     seg.add_argument("input", metavar="INPUT", help="page file or - for stdin")
@@ -76,6 +87,18 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
         article = segment(clean(load(args.input)))
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2), file=stdout)
         return EXIT_OK
+    if args.command == "script":
+        spoken = script(segment(clean(load(args.input))), load_lexicon(args.lexicon))
+        if args.json:
+            print(json.dumps(spoken.to_dict(), ensure_ascii=False, indent=2), file=stdout)
+        else:
+            for chapter in spoken.chapters:
+                print(f"== {chapter.title}", file=stdout)
+                for utterance in chapter.utterances:
+                    voice = " [quote voice]" if utterance.voice == "quote" else ""
+                    print(f"{utterance.text}{voice}", file=stdout)
+                print(file=stdout)
+        return EXIT_OK
     if args.command == "quotes":
         article = segment(clean(load(args.input)))
         if args.json:
@@ -95,7 +118,8 @@ def _build(args, stdout: TextIO, stderr: TextIO) -> int:
     inputs = args.inputs or sorted(str(p) for p in SEEDS.iterdir() if p.is_file() and not p.name.startswith("."))
     if not inputs:
         raise NewscastError("no input given and seeds/ is empty")
-    engine = Pyttsx3Engine(voice=args.voice, rate=args.rate)
+    engine = Pyttsx3Engine(voice=args.voice, rate=args.rate, quote_voice=args.quote_voice)
+    words = load_lexicon(args.lexicon)
     for source in inputs:
         label = "stdin" if source == "-" else Path(source).name
 
@@ -107,7 +131,10 @@ def _build(args, stdout: TextIO, stderr: TextIO) -> int:
             elif done == total:
                 print(f"spoke {label}: {total} sentences", file=stderr)
 
-        edition = build_edition(source, args.out, engine=engine, bitrate=args.bitrate, progress=progress)
+        edition = build_edition(
+            source, args.out, engine=engine, rate=args.rate, bitrate=args.bitrate, sample_rate=args.sample_rate,
+            m4b="m4b" in (args.format or ()), lexicon=words, progress=progress,
+        )
         for note in edition.notes:
             print(f"newscast: note: {note}", file=stderr)
         minutes, seconds = divmod(round(edition.duration), 60)

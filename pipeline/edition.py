@@ -13,6 +13,7 @@ from .stages.load import load
 from .stages.script import script
 from .stages.segment import segment
 from .stages.speak import Progress, speak
+from .text.lexicon import load_lexicon
 from .tts import Engine
 from .tts.pyttsx3_engine import DEFAULT_RATE, Pyttsx3Engine
 
@@ -34,8 +35,12 @@ def build_edition(
     *,
     name: str | None = None,
     voice: str | None = None,
+    quote_voice: str | None = None,
     rate: int = DEFAULT_RATE,
     bitrate: int = DEFAULT_BITRATE,
+    sample_rate: int | None = None,
+    m4b: bool = False,
+    lexicon: str | Path | dict[str, str] | None = None,
     engine: Engine | None = None,
     progress: Progress | None = None,
     timings: dict[str, float] | None = None,
@@ -43,8 +48,10 @@ def build_edition(
     """Run every stage on ``source`` and write the edition into ``out_dir``.
 
     ``name`` is the files' stem (default: the input's file name, or the
-    headline for stdin). Pass ``timings`` (a dict) to receive each stage's wall
-    time in seconds.
+    headline for stdin and URLs). ``lexicon`` is a CSV file adding to the
+    built-in pronunciations (or a ready dict). Pass ``timings`` (a dict) to
+    receive each stage's wall time in seconds. ``voice``, ``quote_voice`` and
+    ``rate`` configure the engine made when ``engine`` is not given.
     """
     clock = timings if timings is not None else {}
 
@@ -55,16 +62,17 @@ def build_edition(
         return result
 
     prepare_output(out_dir)  # fail before minutes of work, not after
+    words = lexicon if isinstance(lexicon, dict) else load_lexicon(lexicon)
     page = timed("load", load, source)
     document = timed("clean", clean, page)
     article = timed("segment", segment, document)
-    spoken_script = timed("script", script, article)
+    spoken_script = timed("script", script, article, words, rate)
     if engine is None:
-        engine = timed("speak", Pyttsx3Engine, voice=voice, rate=rate)
+        engine = timed("speak", Pyttsx3Engine, voice=voice, rate=rate, quote_voice=quote_voice)
     speech = timed("speak", speak, spoken_script, engine, progress)
     track = timed("assemble", assemble, speech)
     stem = name or _default_name(str(source), article.headline)
-    return timed("export", export, track, article, out_dir, stem, bitrate)
+    return timed("export", export, track, article, out_dir, stem, bitrate, sample_rate, m4b)
 
 
 def _default_name(source: str, headline: str) -> str:

@@ -145,10 +145,22 @@ class Article(Serializable):
 
 @dataclass(frozen=True)
 class Utterance(Serializable):
-    """One sentence or phrase to speak, and the silence that follows it."""
+    """One sentence or phrase to speak, and the silence that follows it.
+
+    ``text`` is what the engine says ("one point five billion pounds");
+    ``display`` what the article wrote ("£1.5bn"), for the transcript.
+    ``voice`` is a role, "narrator" or "quote"; ``language`` overrides the
+    script's for this utterance. ``continues`` marks the rest of a sentence
+    split for a voice change or a breath, so the transcript keeps one cue per
+    sentence.
+    """
 
     text: str
     pause_ms: int = 0
+    display: str | None = None
+    voice: str = "narrator"
+    language: str | None = None
+    continues: bool = False
 
 
 @dataclass(frozen=True)
@@ -204,12 +216,23 @@ class ChapterMark(Serializable):
 
 
 @dataclass(frozen=True)
+class Cue(Serializable):
+    """One sentence of the transcript and where it is spoken, in samples."""
+
+    text: str
+    start: int
+    end: int
+    ends_paragraph: bool = False
+
+
+@dataclass(frozen=True)
 class Track(Serializable):
-    """One joined track of 16-bit mono PCM with its chapter marks."""
+    """One joined track of 16-bit mono PCM with its chapter marks and transcript cues."""
 
     sample_rate: int
     pcm: bytes
     chapters: tuple[ChapterMark, ...]
+    cues: tuple[Cue, ...] = ()
 
     @property
     def duration(self) -> float:
@@ -223,7 +246,10 @@ class Edition(Serializable):
     mp3: str
     chapters_json: str
     article_json: str
+    transcript_vtt: str
+    transcript_txt: str
     duration: float
     chapters: tuple[ChapterMark, ...]
     headline: str
     notes: tuple[str, ...] = ()
+    m4b: str | None = None

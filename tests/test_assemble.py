@@ -47,3 +47,29 @@ def test_loudness_is_raised_towards_target_without_clipping():
     loudness = pyloudnorm.Meter(RATE).integrated_loudness(x)
     assert -17.5 < loudness < -14.5 or 20 * np.log10(np.abs(x).max()) > -1.1
     assert np.abs(x).max() < 0.9
+
+
+def test_cues_follow_the_utterances_and_sentences_stay_whole():
+    speech = Speech(RATE, (
+        SpokenChapter("A", (
+            Clip(Utterance("one", 300, display="First part,"), tone(1.0)),
+            Clip(Utterance("two", 800, display="second part.", continues=True), tone(0.5)),
+            Clip(Utterance("three", 300, display="Next."), tone(0.5)),
+        )),
+    ))
+    track = assemble(speech)
+    assert [c.text for c in track.cues] == ["First part, second part.", "Next."]
+    first, second = track.cues
+    assert first.start == 0 and first.end < second.start and first.ends_paragraph
+    assert abs(second.start / RATE - (1.06 + 0.3 + 0.56 + 0.8)) < 0.01
+
+
+def test_quote_voice_is_brought_to_the_narrators_level():
+    speech = Speech(RATE, (SpokenChapter("A", (
+        Clip(Utterance("n", 300), tone(2.0, amplitude=0.3)),
+        Clip(Utterance("q", 300, voice="quote"), tone(2.0, amplitude=0.1)),
+    )),))
+    x = np.frombuffer(assemble(speech).pcm, dtype=np.int16).astype(float)
+    narrator, quote = x[int(0.2 * RATE) : int(1.8 * RATE)], x[int(2.6 * RATE) : int(4.2 * RATE)]
+    rms = lambda a: np.sqrt((a ** 2).mean())
+    assert abs(20 * np.log10(rms(narrator) / rms(quote))) < 0.5

@@ -29,7 +29,9 @@ def test_build_writes_the_edition_and_prints_a_summary_line(tmp_path):
     assert out.strip().endswith("chapters")
     assert "orchard.mp3" in out and " 5 chapters" in out
     assert "sentences" in err  # progress on stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["orchard.chapters.json", "orchard.json", "orchard.mp3"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "orchard.chapters.json", "orchard.json", "orchard.mp3", "orchard.txt", "orchard.vtt",
+    ]
 
 
 def test_build_without_inputs_builds_every_seed(tmp_path, monkeypatch):
@@ -40,7 +42,7 @@ def test_build_without_inputs_builds_every_seed(tmp_path, monkeypatch):
     code, out, err = run("build", "-o", "editions")
     assert code == 0, err
     assert len(out.strip().splitlines()) == 2
-    assert {p.suffix for p in (tmp_path / "editions").iterdir()} == {".mp3", ".json"}
+    assert {p.suffix for p in (tmp_path / "editions").iterdir()} == {".mp3", ".json", ".vtt", ".txt"}
 
 
 def test_voices():
@@ -102,3 +104,25 @@ def test_quotes_command():
     ]
     code, out, _ = run("quotes", str(SEED), "--json")
     assert [q["speaker"] for q in json.loads(out)] == ["Vuk Jeremic", "Vladimir Putin"]
+
+
+def test_script_command_prints_what_will_be_spoken():
+    code, out, _ = run("script", str(SEED))
+    assert code == 0
+    assert out.startswith("== Headline\nThis is a synthetic voice reading")
+    assert "== EU mission\nE U mission\n" in out
+    assert "one thousand eight hundred staff" in out
+    assert "[quote voice]" in out
+    code, out, _ = run("script", str(SEED), "--json")
+    data = json.loads(out)
+    assert data["language"] == "en"
+    assert {"text", "display", "pause_ms", "voice", "language", "continues"} <= set(data["chapters"][0]["utterances"][0])
+
+
+def test_script_with_a_lexicon(tmp_path):
+    lexicon = tmp_path / "names.csv"
+    lexicon.write_text("written,spoken\nSerbia,Sir bia\n", encoding="utf-8")
+    code, out, _ = run("script", str(SEED), "--lexicon", str(lexicon))
+    assert code == 0 and "Sir bia urges U N action on Kosovo" in out
+    code, _, err = run("script", str(SEED), "--lexicon", str(tmp_path / "missing.csv"))
+    assert code != 0 and "cannot read the lexicon" in err

@@ -2,11 +2,12 @@
 import json
 
 import numpy as np
-import pyloudnorm
 import pytest
 from conftest import decode_mp3, ffmpeg_chapters
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
+
+from pipeline.loudness import integrated_loudness, true_peak_db
 
 RATE = 22050
 TITLES = ["Headline", "Summary", "Story", "EU mission", "Quote: Vuk Jeremic", "Quote: Vladimir Putin"]
@@ -38,7 +39,10 @@ def test_chapters_as_another_tool_reads_them(seed_edition, audio):
         assert end == start  # no gaps, no overlaps
     assert abs(chapters[-1][2] - len(audio) / RATE) < 0.030
     assert [c.title for c in seed_edition.chapters] == TITLES
-    assert json.load(open(seed_edition.chapters_json))["chapters"][3]["title"] == "EU mission"
+    json_chapters = json.load(open(seed_edition.chapters_json))["chapters"]
+    assert [(c["title"], c["startTime"], c["endTime"]) for c in json_chapters] == [
+        (t, pytest.approx(s, abs=0.001), pytest.approx(e, abs=0.001)) for t, s, e in chapters
+    ]
 
 
 def test_every_chapter_is_speech_and_starts_where_its_speech_starts(seed_edition, audio):
@@ -68,11 +72,45 @@ def test_pauses_are_longer_between_chapters_than_between_sentences(seed_edition,
     assert max(long_gaps) >= 1500 and min(long_gaps) < 800
 
 
-def test_loudness_and_peak(audio):
-    # Gain goes towards -16 LUFS but stops at a -1 dBFS peak (eSpeak's peaks are high for its loudness).
-    loudness = pyloudnorm.Meter(RATE).integrated_loudness(audio)
-    assert -24 < loudness < -15
-    assert 20 * np.log10(np.abs(audio).max()) < -0.5
+def test_broadcast_loudness_and_true_peak(audio):
+    assert abs(integrated_loudness(audio, RATE) + 16) <= 1.0
+    assert true_peak_db(audio) <= -1.0
+
+
+def test_level_is_consistent_across_chapters(seed_edition, audio):
+    levels = []
+    for title, start, end in ffmpeg_chapters(seed_edition.mp3):
+        db = frame_db(audio[int(start * RATE) : int(end * RATE)])
+        levels.append(np.median(db[db > -45]))
+    assert max(levels) - min(levels) < 4.0
+
+
+def test_transcript_cues_are_timed_to_the_speech(seed_edition, audio):
+    cues = parse_vtt(open(seed_edition.transcript_vtt, encoding="utf-8").read())
+    assert cues[0][2].startswith("This is a synthetic voice reading")
+    assert any(text == "Serbia urges UN action on Kosovo" for _, _, text in cues)
+    previous_end = 0.0
+    for start, end, text in cues:
+        assert previous_end <= start < end <= len(audio) / RATE
+        onset = np.argmax(np.abs(audio[int(start * RATE) :]) > 0.02) / RATE
+        assert onset < 0.050, f"speech starts {onset * 1000:.0f} ms after the cue {text!r}"
+        before = audio[max(0, int((start - 0.05) * RATE)) : int(start * RATE)]
+        assert np.abs(before).max(initial=0) < 0.02, f"speech before the cue {text!r}"
+        previous_end = end
+    chapters = json.load(open(seed_edition.chapters_json))
+    assert chapters["transcripts"][0] == {"url": "000_88c1d4bd90c12416.vtt", "type": "text/vtt", "language": "en"}
+    text = open(seed_edition.transcript_txt, encoding="utf-8").read()
+    assert "EU mission\n----------\n" in text and "Norway and Switzerland." in text
+
+
+def parse_vtt(text: str) -> list[tuple[float, float, str]]:
+    assert text.startswith("WEBVTT\n")
+    cues = []
+    for block in text.strip().split("\n\n")[1:]:
+        _number, timing, *lines = block.splitlines()
+        start, end = (sum(float(p) * f for p, f in zip(t.replace(".", ":").split(":"), (3600, 60, 1, 0.001))) for t in timing.split(" --> "))
+        cues.append((start, end, " ".join(lines)))
+    return cues
 
 
 def test_tags_describe_the_article(seed_edition):

@@ -113,7 +113,7 @@ def test_sidecars(exported):
     article = json.loads(open(edition.article_json).read())
     assert article["article"]["headline"] == "Test headline"
     assert len(article["edition"]["chapters"]) == len(edition.chapters)
-    assert sorted(p.name for p in out.iterdir()) == ["test.chapters.json", "test.json", "test.mp3"]
+    assert sorted(p.name for p in out.iterdir()) == ["test.chapters.json", "test.json", "test.mp3", "test.txt", "test.vtt"]
     assert oct(os.stat(edition.mp3).st_mode & 0o777) == "0o644"
 
 
@@ -158,3 +158,44 @@ def test_a_failure_mid_export_leaves_no_partial_files(tmp_path, monkeypatch):
 )
 def test_safe_names(name, expected):
     assert safe_name(name) == expected
+
+
+def test_other_sample_rates_keep_chapters_aligned(tmp_path):
+    track = burst_track([0.0, 1.3, 2.77], 4.0)
+    edition = export(track, ARTICLE, tmp_path, "hifi", sample_rate=44100)
+    assert MP3(edition.mp3).info.sample_rate == 44100
+    audio = decode_mp3(edition.mp3, rate=44100)
+    for (_, start, _), expected in zip(ffmpeg_chapters(edition.mp3)[1:], (1.3, 2.77)):
+        onset = (np.argmax(np.abs(audio[int((expected - 0.2) * 44100):]) > 0.3) / 44100) + expected - 0.2
+        assert abs(start - onset) < 0.030
+
+
+def test_unsupported_sample_rate(tmp_path):
+    with pytest.raises(OutputError, match="not one of"):
+        export(burst_track([0.0], 1.0), ARTICLE, tmp_path, "x", sample_rate=12345)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_m4b_has_the_same_chapters(tmp_path):
+    pytest.importorskip("imageio_ffmpeg")
+    track = burst_track([0.0, 1.3, 2.77], 4.0)
+    edition = export(track, ARTICLE, tmp_path, "book", m4b=True)
+    chapters = ffmpeg_chapters(edition.m4b)
+    assert [c[0] for c in chapters] == ["Chapter 0", "Chapter 1", "Chapter 2"]
+    assert [round(c[1], 2) for c in chapters] == [0.0, 1.3, 2.77]
+
+
+def test_m4b_without_an_encoder_is_a_clear_error(tmp_path, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_ffmpeg(name, *args, **kwargs):
+        if name == "imageio_ffmpeg":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_ffmpeg)
+    with pytest.raises(OutputError, match="needs an AAC encoder"):
+        export(burst_track([0.0], 1.0), ARTICLE, tmp_path, "x", m4b=True)
+    assert list(tmp_path.iterdir()) == []

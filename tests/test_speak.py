@@ -37,4 +37,22 @@ def test_voices_are_listed_with_languages(engine):
 
 def test_unknown_voice_is_a_clear_error(engine):
     with pytest.raises(SpeechError, match="unknown voice"):
-        engine.set_voice("no-such-voice-xyz")
+        engine._voice_id("no-such-voice-xyz")
+
+
+def test_quotes_get_a_distinct_voice_unless_turned_off(engine):
+    from pipeline.tts.pyttsx3_engine import Pyttsx3Engine
+
+    line = "The harbour will reopen in the spring, and the boats will return."
+    engine.use("en", "narrator")
+    narrator = np.frombuffer(engine.synthesize(line), dtype=np.int16)
+    engine.use("en", "quote")
+    quote = np.frombuffer(engine.synthesize(line), dtype=np.int16)
+    engine.use("en", "narrator")
+    assert engine._current == "gmw/en"
+    # Another timbre: the same words, measurably different audio.
+    assert narrator.size != quote.size or not np.array_equal(narrator, quote)
+    plain = Pyttsx3Engine(quote_voice="off")
+    plain.use("en", "quote")
+    assert plain._current == "gmw/en"
+    engine.use("en", "narrator")

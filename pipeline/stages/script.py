@@ -2,34 +2,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime
 
 from ..model import Article, Script, ScriptChapter, Utterance
 from ..text.sentences import split_sentences
+from ..text.spoken import speech_text
+from ..text.words import word_count
 
 # Silences that give the listener the article's shape, in milliseconds.
+PAUSE_BREATH = 200  # inside a long sentence, at a clause boundary
+PAUSE_QUOTE = 250  # before and after a quotation read in the quote voice
 PAUSE_SENTENCE = 350
 PAUSE_PARAGRAPH = 750
-PAUSE_HEADLINE = 1800
 PAUSE_CHAPTER = 1500
-
-
-def script(article: Article) -> Script:
-    """Chapters in listening order: Headline, Summary, the body's sections, then one per quote."""
-    chapters = [_headline(article)]
-    if article.summary:
-        chapters.append(ScriptChapter("Summary", _paragraphs([article.summary])))
-    for number, section in enumerate(article.sections):
-        title = section.title or ("Story" if number == 0 else f"Story, part {number + 1}")
-        lead = [Utterance(speakable(section.title), PAUSE_PARAGRAPH)] if section.title else []
-        chapters.append(ScriptChapter(title, tuple(lead) + _paragraphs(section.paragraphs)))
-    for quote in article.quotes:
-        # One chapter per quote, so a listener can skip from quote to quote.
-        intro = f"{quote.speaker} said:" if quote.speaker else "Speaker unknown:"
-        title = f"Quote: {quote.speaker or 'speaker unknown'}"
-        chapters.append(ScriptChapter(title, (Utterance(speakable(intro), PAUSE_SENTENCE),) + _paragraphs([quote.text])))
-    return Script(tuple(_with_chapter_pause(c) for c in chapters), language=article.language)
-
+PAUSE_HEADLINE = 1800
+# Longer sentences are split at clause boundaries, so no utterance runs on.
+MAX_UTTERANCE_WORDS = 35
+# Quoted passages at least this long inside a sentence are read in the quote voice.
+MIN_VOICED_QUOTE_WORDS = 4
+DEFAULT_WPM = 175
 
 # Each language named in itself, since the Headline chapter is read in the article's voice.
 LANGUAGE_NAMES = {
@@ -39,46 +31,123 @@ LANGUAGE_NAMES = {
     "no": "Norsk", "pl": "Polski", "pt": "Português", "ro": "Română", "ru": "Русский", "sv": "Svenska",
     "th": "ไทย", "tr": "Türkçe", "uk": "Українська", "vi": "Tiếng Việt", "zh": "中文",
 }
+_QUOTED = re.compile(r"“[^“”]+”|\"[^\"]+\"")
+_CLAUSE_BREAKS = re.compile(r"(?:;|:|,\s+(?=(?:and|but|or|while|which|who|although|because|so|yet)\b)|\s+[–—]\s+)")
 
 
-def _headline(article: Article) -> ScriptChapter:
-    lines = []
-    if article.source:
-        lines.append(Utterance(speakable(article.source), PAUSE_SENTENCE))
+def script(article: Article, lexicon: Mapping[str, str] | None = None, wpm: int = DEFAULT_WPM) -> Script:
+    """Chapters in listening order: Headline, Summary, the body's sections, then one per quote.
+
+    ``lexicon`` maps written words to how to say them; ``wpm`` (the speaking
+    rate) only sets the length the opening disclosure announces.
+    """
+    say = _Sayer(article.language, lexicon or {})
+    chapters = [ScriptChapter("Headline", ())]
+    if article.summary:
+        chapters.append(ScriptChapter("Summary", say.paragraphs([article.summary])))
+    for number, section in enumerate(article.sections):
+        title = section.title or ("Story" if number == 0 else f"Story, part {number + 1}")
+        lead = say.line(section.title, PAUSE_PARAGRAPH) if section.title else ()
+        chapters.append(ScriptChapter(title, lead + say.paragraphs(section.paragraphs)))
+    for quote in article.quotes:
+        # One chapter per quote, so a listener can skip from quote to quote.
+        intro = f"{quote.speaker} said:" if quote.speaker else "Speaker unknown:"
+        title = f"Quote: {quote.speaker or 'speaker unknown'}"
+        chapters.append(ScriptChapter(title, say.line(intro, PAUSE_QUOTE) + say.paragraphs([quote.text], voice="quote")))
+    minutes = _estimated_minutes(chapters, wpm)
+    chapters[0] = ScriptChapter("Headline", _headline(article, say, minutes))
+    return Script(tuple(_with_chapter_pause(c) for c in chapters), language=article.language)
+
+
+class _Sayer:
+    """Turns written text into utterances: speech-ready words, sentence by sentence."""
+
+    def __init__(self, language: str, lexicon: Mapping[str, str]):
+        self.language = language
+        self.lexicon = dict(lexicon)
+
+    def spoken(self, text: str, language: str | None = None) -> str:
+        return speech_text(text, language or self.language, self.lexicon)
+
+    def line(self, text: str, pause: int, language: str | None = None) -> tuple[Utterance, ...]:
+        return (Utterance(self.spoken(text, language), pause, display=text, language=language),)
+
+    def paragraphs(self, paragraphs, voice: str = "narrator") -> tuple[Utterance, ...]:
+        out: list[Utterance] = []
+        for paragraph in paragraphs:
+            sentences = [s for s in split_sentences(paragraph) if s.strip()]
+            for i, sentence in enumerate(sentences):
+                pause = PAUSE_PARAGRAPH if i == len(sentences) - 1 else PAUSE_SENTENCE
+                out.extend(self.sentence(sentence, pause, voice))
+        return tuple(out)
+
+    def sentence(self, sentence: str, pause: int, voice: str) -> list[Utterance]:
+        """A sentence as one or more utterances: quotations in the quote voice, long clauses apart."""
+        parts: list[tuple[str, str, int]] = []  # (written text, voice, pause after)
+        position = 0
+        if voice == "narrator":
+            for m in _QUOTED.finditer(sentence):
+                if word_count(m.group(0)) < MIN_VOICED_QUOTE_WORDS:
+                    continue
+                before = sentence[position : m.start()].strip()
+                if before:
+                    parts.append((before, "narrator", PAUSE_QUOTE))
+                parts.append((m.group(0), "quote", PAUSE_QUOTE))
+                position = m.end()
+        rest = sentence[position:].strip()
+        if rest and any(c.isalnum() for c in rest):
+            parts.append((rest, voice, pause))
+        elif parts:
+            parts[-1] = (parts[-1][0] + rest, parts[-1][1], pause)
+        out: list[Utterance] = []
+        for written, part_voice, part_pause in parts:
+            for chunk, chunk_pause in _clauses(written, part_pause):
+                spoken = self.spoken(chunk)
+                if spoken.strip(" .,;:!?\"“”'‘’"):
+                    out.append(Utterance(spoken, chunk_pause, display=chunk, voice=part_voice, continues=bool(out)))
+        return out
+
+
+def _clauses(text: str, pause: int) -> list[tuple[str, int]]:
+    """Split a run-on at the clause boundary nearest its middle, until every part is short enough."""
+    if word_count(text) <= MAX_UTTERANCE_WORDS:
+        return [(text, pause)]
+    middle = len(text) / 2
+    breaks = [m.end() for m in _CLAUSE_BREAKS.finditer(text) if 20 < m.end() < len(text) - 20]
+    if not breaks:
+        return [(text, pause)]
+    cut = min(breaks, key=lambda b: abs(b - middle))
+    return _clauses(text[:cut].strip(), PAUSE_BREATH) + _clauses(text[cut:].strip(), pause)
+
+
+def _headline(article: Article, say: _Sayer, minutes: int) -> tuple[Utterance, ...]:
+    lines: list[Utterance] = []
+    source = f" from {article.source}" if article.source else ""
+    when = spoken_date(article.published)
+    dated = f", published {when}" if when else ""
+    length = "about one minute" if minutes <= 1 else f"about {minutes} minutes"
+    # The disclosure is English whatever the article's language, and read in an English voice.
+    disclosure = f"This is a synthetic voice reading of an article{source}{dated}. It lasts {length}."
+    lines.extend(say.line(disclosure, PAUSE_SENTENCE, language="en" if article.language != "en" else None))
     if article.language != "en":
-        name = LANGUAGE_NAMES.get(article.language, article.language)
-        lines.append(Utterance(name, PAUSE_SENTENCE))
-    # English words for a date would be mispronounced by another language's voice: digits are read in any.
-    when = spoken_date(article.published) if article.language == "en" else (article.published or "")[:10]
-    if when:
-        lines.append(Utterance(when, PAUSE_SENTENCE))
-    lines.append(Utterance(speakable(article.headline), PAUSE_HEADLINE if not article.notes else PAUSE_SENTENCE))
-    lines.extend(Utterance(note, PAUSE_HEADLINE) for note in article.notes)
-    return ScriptChapter("Headline", tuple(lines))
+        lines.extend(say.line(LANGUAGE_NAMES.get(article.language, article.language), PAUSE_SENTENCE))
+    headline_pause = PAUSE_SENTENCE if article.notes else PAUSE_HEADLINE
+    lines.extend(say.line(article.headline, headline_pause))
+    for note in article.notes:
+        lines.extend(say.line(note, PAUSE_HEADLINE, language="en" if article.language != "en" else None))
+    return tuple(lines)
 
 
-def _paragraphs(paragraphs) -> tuple[Utterance, ...]:
-    out: list[Utterance] = []
-    for paragraph in paragraphs:
-        sentences = [speakable(s) for s in split_sentences(paragraph)]
-        sentences = [s for s in sentences if s]
-        for i, sentence in enumerate(sentences):
-            out.append(Utterance(sentence, PAUSE_PARAGRAPH if i == len(sentences) - 1 else PAUSE_SENTENCE))
-    return tuple(out)
+def _estimated_minutes(chapters: list[ScriptChapter], wpm: int) -> int:
+    spoken_words = sum(word_count(u.text) for c in chapters for u in c.utterances) + 25  # and the Headline chapter
+    pauses_s = sum(u.pause_ms for c in chapters for u in c.utterances) / 1000 + len(chapters) * PAUSE_CHAPTER / 1000
+    return max(1, round((spoken_words / wpm * 60 + pauses_s) / 60))
 
 
 def _with_chapter_pause(chapter: ScriptChapter) -> ScriptChapter:
     *rest, last = chapter.utterances
-    return ScriptChapter(chapter.title, (*rest, Utterance(last.text, max(last.pause_ms, PAUSE_CHAPTER))))
-
-
-_EDITORIAL_BRACKETS = re.compile(r"\[([^\]]{1,80})\]")
-
-
-def speakable(text: str) -> str:
-    """Text as it should be read: editors' [brackets] become plain words, spacing tidied."""
-    text = _EDITORIAL_BRACKETS.sub(r"\1", text)
-    return " ".join(text.split())
+    pause = max(last.pause_ms, PAUSE_CHAPTER)
+    return ScriptChapter(chapter.title, (*rest, Utterance(last.text, pause, last.display, last.voice, last.language, last.continues)))
 
 
 def spoken_date(iso: str | None) -> str | None:

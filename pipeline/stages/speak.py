@@ -10,17 +10,17 @@ Progress = Callable[[int, int], None]
 
 
 def speak(script: Script, engine: Engine, progress: Progress | None = None) -> Speech:
-    """A clip per utterance, in script order, in a voice for the script's language.
+    """A clip per utterance, in script order, each in the voice for its language and role.
 
     ``progress(done, total)`` is called after each utterance.
     """
-    engine.use_language(script.language)
     total = sum(len(c.utterances) for c in script.chapters)
     done = 0
     chapters = []
     for chapter in script.chapters:
         clips = []
         for utterance in chapter.utterances:
+            engine.use(utterance.language or script.language, utterance.voice)
             clips.append(Clip(utterance, engine.synthesize(utterance.text)))
             done += 1
             if progress:

@@ -21,8 +21,8 @@ class Engine(Protocol):
 
     def voices(self) -> list[Voice]: ...
 
-    def use_language(self, language: str) -> None:
-        """Speak ``language`` from now on, unless the user chose a voice."""
+    def use(self, language: str, role: str) -> None:
+        """Speak ``language`` in the voice for ``role`` ("narrator" or "quote") from now on."""
 
 
 # Codes pages declare that eSpeak NG knows under another name.

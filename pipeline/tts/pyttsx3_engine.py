@@ -28,6 +28,7 @@ from . import Voice, voice_for_language
 # eSpeak NG writes 22.05 kHz, 16-bit mono; other drivers are converted to it.
 SAMPLE_RATE = 22050
 DEFAULT_RATE = 175  # words per minute: a calm news-reading pace
+QUOTE_VARIANT = "m3"  # eSpeak NG's third male variant: another timbre, same language
 # Synthesis runs at hundreds of times real time; this only stops a hung engine.
 TIMEOUT_BASE_S = 20.0
 TIMEOUT_PER_CHAR_S = 0.02
@@ -50,7 +51,11 @@ class Pyttsx3Engine:
 
     sample_rate = SAMPLE_RATE
 
-    def __init__(self, voice: str | None = None, rate: int = DEFAULT_RATE):
+    def __init__(self, voice: str | None = None, rate: int = DEFAULT_RATE, quote_voice: str | None = None):
+        """``voice``: the narrator (default: one for each article's language).
+        ``quote_voice``: a voice for quotations, "off" to keep the narrator's; by
+        default the narrator's voice with another eSpeak variant, so quotes
+        are told apart by timbre while the language stays right."""
         _prepare_espeak()
         try:
             import pyttsx3
@@ -63,9 +68,11 @@ class Pyttsx3Engine:
         self._changed = threading.Condition()
         self._engine.connect("finished-utterance", self._on_finished)
         self._engine.setProperty("rate", int(rate))
-        self._chosen_voice = voice
-        if voice:
-            self.set_voice(voice)
+        self._chosen_voice = self._voice_id(voice) if voice else None
+        self._quote_voice = None if quote_voice in (None, "off") else self._voice_id(quote_voice)
+        self._quotes_apart = quote_voice != "off"
+        self._current: str | None = None
+        self.use("en", "narrator")
 
     def _on_finished(self, name=None, completed=True):
         with self._changed:
@@ -82,20 +89,25 @@ class Pyttsx3Engine:
             found.append(Voice(id=v.id, name=v.name, languages=langs))
         return found
 
-    def set_voice(self, voice: str) -> None:
+    def _voice_id(self, voice: str) -> str:
         wanted = voice.lower()
+        base, _, variant = wanted.partition("+")
         for v in self.voices():
-            if wanted in (v.id.lower(), v.name.lower()) or wanted in (l.lower() for l in v.languages):
-                self._engine.setProperty("voice", v.id)
-                return
+            if base in (v.id.lower(), v.name.lower()) or base in (l.lower() for l in v.languages):
+                return v.id + (f"+{variant}" if variant else "")
         raise SpeechError(f"unknown voice {voice!r} (see `newscast voices`)")
 
-    def use_language(self, language: str) -> None:
-        if self._chosen_voice:
-            return
-        voice = voice_for_language(self.voices(), language) or voice_for_language(self.voices(), "en")
-        if voice:
-            self._engine.setProperty("voice", voice.id)
+    def use(self, language: str, role: str) -> None:
+        narrator = self._chosen_voice
+        if narrator is None:
+            found = voice_for_language(self.voices(), language) or voice_for_language(self.voices(), "en")
+            narrator = found.id if found else None
+        voice = narrator
+        if role == "quote" and self._quotes_apart:
+            voice = self._quote_voice or (f"{narrator.split('+')[0]}+{QUOTE_VARIANT}" if narrator else None)
+        if voice and voice != self._current:
+            self._engine.setProperty("voice", voice)
+            self._current = voice
 
     def synthesize(self, text: str) -> bytes:
         problem = ""

@@ -1,0 +1,230 @@
+"""Speech-ready text: what eSpeak should say for what the article wrote.
+
+eSpeak reads raw news text badly ("£1.5bn", "00:27 GMT", "UN", "21st"), so
+each utterance is rewritten by an ordered table of news-specific rules before
+it is spoken; num2words supplies the number words. The rules are English;
+other languages get only the language-neutral ones (brackets, links, symbols,
+the lexicon), and eSpeak reads their numbers in its own voice.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from num2words import num2words
+
+from .dates import MONTHS
+
+Rule = tuple[str, re.Pattern, Callable[[re.Match], str]]
+
+_MONTH_NAMES = ("January February March April May June July August September October November December").split()
+_CURRENCIES = {"£": ("pound", "pounds", "penny", "pence"), "$": ("dollar", "dollars", "cent", "cents"),
+               "€": ("euro", "euros", "cent", "cents"), "¥": ("yen", "yen", "", "")}
+_SCALES = {"k": "thousand", "thousand": "thousand", "m": "million", "mn": "million", "million": "million",
+           "bn": "billion", "billion": "billion", "tn": "trillion", "trillion": "trillion"}
+_UNITS = {
+    "km": "kilometres", "kg": "kilograms", "mph": "miles per hour", "km/h": "kilometres per hour",
+    "kph": "kilometres per hour", "cm": "centimetres", "mm": "millimetres", "ft": "feet", "lb": "pounds",
+    "lbs": "pounds", "kW": "kilowatts", "MW": "megawatts", "GW": "gigawatts", "kWh": "kilowatt hours",
+    "°C": "degrees Celsius", "°F": "degrees Fahrenheit", "C": "degrees Celsius", "F": "degrees Fahrenheit",
+    "mg": "milligrams", "ml": "millilitres", "sq km": "square kilometres", "ha": "hectares",
+}
+# Acronyms said as words; every other run of 2-5 capitals is read letter by letter.
+ACRONYM_WORDS = frozenset(
+    "NATO NASA UNICEF UNESCO OPEC FIFA UEFA AIDS COVID ISIS SARS OFCOM OFSTED NAFTA ASEAN INTERPOL EFTA "
+    "LASER RADAR SCUBA PIN GIF ASAP NIMBY OK CAP SWAT DARPA FEMA NOAA".split()
+)
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$")
+_TITLES = {
+    "Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Dr": "Doctor", "Prof": "Professor", "Gen": "General",
+    "Sen": "Senator", "Rep": "Representative", "Gov": "Governor", "Lt": "Lieutenant", "Col": "Colonel",
+    "Sgt": "Sergeant", "Capt": "Captain", "Supt": "Superintendent", "Insp": "Inspector", "Rev": "Reverend",
+}
+_ZONES = "GMT|BST|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|ET|PT"
+
+
+def words(number: float | int, **kwargs) -> str:
+    """num2words without the commas it puts after thousands, which eSpeak would pause at."""
+    return num2words(number, **kwargs).replace(",", "").replace("-", " ")
+
+
+def _number(text: str) -> str:
+    clean = text.replace(",", "")
+    if "." in clean:
+        whole, frac = clean.split(".", 1)
+        return f"{words(int(whole or 0))} point {' '.join(words(int(d)) for d in frac)}"
+    return words(int(clean))
+
+
+def _year(value: int) -> str:
+    return words(value, to="year") if 1100 <= value <= 2099 and value % 1000 >= 10 or value % 100 else words(value)
+
+
+def _money(m: re.Match) -> str:
+    one, many, sub_one, sub_many = _CURRENCIES[m.group("cur")]
+    amount, scale = m.group("num").replace(",", ""), (m.group("scale") or "").lower()
+    prefix = {"US": "US ", "A": "Australian ", "C": "Canadian ", "NZ": "New Zealand ", "HK": "Hong Kong "}.get(m.group("country") or "", "")
+    if scale:
+        return f"{_number(amount)} {_SCALES[scale]} {prefix}{many}"
+    if "." in amount:
+        whole, cents = amount.split(".", 1)
+        unit = one if int(whole) == 1 else many
+        cents = int((cents + "0")[:2])
+        tail = f" {words(cents)}" if cents and not sub_one else (f" and {words(cents)} {sub_one if cents == 1 else sub_many}" if cents else "")
+        return f"{words(int(whole))} {prefix}{unit}{tail}"
+    return f"{_number(amount)} {prefix}{one if amount == '1' else many}"
+
+
+def _time(m: re.Match) -> str:
+    hour, minute = int(m.group("h")), int(m.group("m") or m.group("m2"))
+    if hour > 23 or minute > 59:
+        return m.group(0)
+    half = (m.group("ampm") or m.group("ampm2") or "").lower()
+    if not half:
+        half = "a m" if hour < 12 else "p m"
+    else:
+        half = "a m" if half.startswith("a") else "p m"
+    hour12 = hour % 12 or 12
+    if minute == 0:
+        spoken = f"{words(hour12)} {half}"
+    elif minute < 10:
+        spoken = f"{words(hour12)} oh {words(minute)} {half}"
+    else:
+        spoken = f"{words(hour12)} {words(minute)} {half}"
+    zone = m.group("zone") or m.group("zone2")
+    return spoken + (f" {_letters(zone)}" if zone else "")
+
+
+def _letters(text: str) -> str:
+    return " ".join(text.replace(".", ""))
+
+
+def _day_month_year(m: re.Match) -> str:
+    month = _MONTH_NAMES[MONTHS[m.group("month").lower().rstrip(".")] - 1]
+    spoken = f"the {words(int(m.group('day')), to='ordinal')} of {month}"
+    return spoken + (f" {_year(int(m.group('year')))}" if m.group("year") else "")
+
+
+def _month_day_year(m: re.Match) -> str:
+    month = _MONTH_NAMES[MONTHS[m.group("month").lower().rstrip(".")] - 1]
+    spoken = f"{month} {words(int(m.group('day')), to='ordinal')}"
+    return spoken + (f" {_year(int(m.group('year')))}" if m.group("year") else "")
+
+
+def _numeric_date(m: re.Match) -> str:
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    year = y + (2000 if y < 50 else 1900) if y < 100 else y
+    month, day = (a, b) if a <= 12 and (b > 12 or a <= 12) else (b, a)  # US order unless impossible
+    try:
+        date(year, month, day)
+    except ValueError:
+        return m.group(0)
+    return f"{_MONTH_NAMES[month - 1]} {words(day, to='ordinal')} {_year(year)}"
+
+
+def _range(m: re.Match) -> str:
+    a, b = m.group("a"), m.group("b")
+    if len(a) == 4 and len(b) == 2 and 1100 <= int(a) <= 2099:  # "2010-12"
+        return f"{_year(int(a))} to {_year(int(a[:2] + b))}"
+    if len(a) == 4 and len(b) == 4:
+        return f"{_year(int(a))} to {_year(int(b))}"
+    return f"{_number(a)} to {_number(b)}"
+
+
+def _initialism(m: re.Match) -> str:
+    token = m.group(0)
+    plural = token.endswith("s") and token[:-1].isupper()
+    core = token[:-1] if plural else token
+    if core in ACRONYM_WORDS or _ROMAN.match(core):
+        return token
+    return _letters(core) + ("s" if plural else "")
+
+
+def _title(m: re.Match) -> str:
+    return _TITLES[m.group("t")]
+
+
+def _saint_or_street(m: re.Match) -> str:
+    # "St Paul's" is Saint Paul's; "Baker St" is Baker Street (and "Baker St." ends a sentence).
+    if m.group("next") is not None:
+        return "Saint"
+    return "Street" + (m.group("dot") or "")
+
+
+_MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+ENGLISH_RULES: list[Rule] = [
+    ("money", re.compile(rf"(?P<country>US|A|C|NZ|HK)?(?P<cur>[£$€¥])\s?(?P<num>{_NUM})(?:\s?(?P<scale>bn|billion|mn|million|m|k|thousand|tn|trillion)\b)?"), _money),
+    ("percent", re.compile(rf"(?P<num>{_NUM})\s?%"), lambda m: f"{_number(m.group('num'))} percent"),
+    # "00:27", and "3.25pm" (a full stop makes a time only with a.m./p.m. or a zone after it).
+    ("time", re.compile(rf"\b(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}})(?:\s?(?P<ampm>[ap])\.?m\b\.?)?(?:\s?(?P<zone>{_ZONES})\b)?(?![\d])|\.(?P<m2>\d{{2}})\s?(?:(?P<ampm2>[ap])\.?m\b\.?|(?P<zone2>{_ZONES})\b))"), _time),
+    ("time_ampm", re.compile(rf"\b(?P<h>\d{{1,2}})(?P<m>)\s?(?P<ampm>[ap])\.?m\b\.?(?:\s?(?P<zone>{_ZONES})\b)?", re.I),
+     lambda m: f"{words(int(m.group('h')) % 12 or 12)} {'a m' if m.group('ampm').lower() == 'a' else 'p m'}" + (f" {_letters(m.group('zone'))}" if m.group("zone") else "")),
+    ("date_dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I), _day_month_year),
+    ("date_mdy", re.compile(rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I), _month_day_year),
+    ("date_numeric", re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})\b"), _numeric_date),
+    ("unit", re.compile(rf"(?P<num>{_NUM})\s?(?P<unit>sq km|km/h|kWh|°C|°F|km|kg|kph|mph|cm|mm|ft|lbs|lb|kW|MW|GW|mg|ml|ha|C|F)\b"),
+     lambda m: f"{_number(m.group('num'))} {_UNITS[m.group('unit')]}"),
+    ("scaled", re.compile(rf"(?P<num>{_NUM})\s?(?P<scale>bn|mn|m|tn|k)\b"), lambda m: f"{_number(m.group('num'))} {_SCALES[m.group('scale')]}"),
+    ("decade", re.compile(r"\b(?P<y>1[1-9]\d0|20\d0)s\b"), lambda m: _year(int(m.group("y"))).rsplit(" ", 1)[0] + " " + _plural_tens(_year(int(m.group("y"))).rsplit(" ", 1)[-1])),
+    ("range", re.compile(r"\b(?P<a>\d{1,4})\s?[-–]\s?(?P<b>\d{1,4})\b(?![-–/]\d)"), _range),
+    ("ordinal", re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b"), lambda m: words(int(m.group("n")), to="ordinal")),
+    ("year", re.compile(r"\b(?P<y>1[1-9]\d\d|20\d\d)\b(?![.,]\d)"), lambda m: _year(int(m.group("y")))),
+    ("number", re.compile(rf"(?<![\w.])(?P<num>{_NUM})(?![\w])"), lambda m: _number(m.group("num"))),
+    ("title", re.compile(r"\b(?P<t>" + "|".join(_TITLES) + r")\b\.?(?=\s+[A-Z])"), _title),
+    ("saint_street", re.compile(r"\bSt\b(?P<dot>\.)?(?P<next>(?=\s+[A-Z]))?"), _saint_or_street),
+    ("number_sign", re.compile(r"\bNo\.\s?(?=\d|[a-z]+\b)"), lambda m: "Number "),
+    ("initialism_dotted", re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])"), lambda m: _letters(m.group(0))),
+    ("initialism", re.compile(r"\b[A-Z]{2,5}s?\b"), _initialism),
+    ("latin", re.compile(r"\b(?:e\.g\.|i\.e\.|etc\.|vs\.?)(?=\s|$)"), lambda m: {"e.g.": "for example", "i.e.": "that is", "etc.": "et cetera", "vs.": "versus", "vs": "versus"}[m.group(0)]),
+]
+
+
+def _plural_tens(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+NEUTRAL_RULES: list[Rule] = [
+    ("brackets", re.compile(r"\[([^\]]{1,80})\]"), lambda m: m.group(1)),
+    ("url", re.compile(r"\b(?:https?://|www\.)(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?:/\S*)?"), lambda m: m.group("host").replace(".", " dot ")),
+    ("email", re.compile(r"\b(?P<user>[\w.+-]+)@(?P<host>[\w-]+(?:\.[\w-]+)+)\b"),
+     lambda m: f"{m.group('user').replace('.', ' dot ')} at {m.group('host').replace('.', ' dot ')}"),
+    ("handle", re.compile(r"(?<!\w)@(?P<h>\w+)"), lambda m: f"at {m.group('h')}"),
+    ("hashtag", re.compile(r"(?<!\w)#(?P<t>[A-Za-z]\w*)"), lambda m: f"hashtag {m.group('t')}"),
+    ("number_hash", re.compile(r"(?<!\w)#(?=\d)"), lambda m: "number "),
+    ("ampersand", re.compile(r"\s*&\s*"), lambda m: " and "),
+    ("plus_equals", re.compile(r"(?<=\s)[+=](?=\s)"), lambda m: {"+": "plus", "=": "equals"}[m.group(0)]),
+    ("slash", re.compile(r"\band/or\b|(?<=[A-Za-z])/(?=[A-Za-z])"), lambda m: " and or " if m.group(0) == "and/or" else " or "),
+    ("dash", re.compile(r"\s+[-–—―]+\s+"), lambda m: ", "),
+]
+
+
+def speech_text(text: str, language: str = "en", lexicon: dict[str, str] | None = None) -> str:
+    """``text`` as it should be spoken."""
+    for _name, pattern, replace in NEUTRAL_RULES:
+        text = pattern.sub(replace, text)
+    if lexicon:
+        text = apply_lexicon(text, lexicon)
+    if language == "en":
+        shouting = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
+        for name, pattern, replace in ENGLISH_RULES:
+            if shouting and name == "initialism":
+                continue  # an all-capitals line would be spelt out letter by letter
+            text = pattern.sub(replace, text)
+    return " ".join(text.split())
+
+
+def apply_lexicon(text: str, lexicon: dict[str, str]) -> str:
+    """Whole-word replacements; an entry with capitals matches only that spelling, a lower-case one any case."""
+    if not lexicon:
+        return text
+    exact = {k: v for k, v in lexicon.items() if k != k.lower()}
+    folded = {k: v for k, v in lexicon.items() if k == k.lower()}
+    if exact:
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(exact, key=len, reverse=True)) + r")(?!\w)")
+        text = pattern.sub(lambda m: exact[m.group(0)], text)
+    if folded:
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(folded, key=len, reverse=True)) + r")(?!\w)", re.I)
+        text = pattern.sub(lambda m: folded[m.group(0).lower()], text)
+    return text

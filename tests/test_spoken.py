@@ -1,0 +1,90 @@
+"""Speech-ready text: one table row per normalisation rule."""
+import pytest
+
+from pipeline import InputError
+from pipeline.text.lexicon import load_lexicon, parse_lexicon
+from pipeline.text.spoken import ENGLISH_RULES, NEUTRAL_RULES, apply_lexicon, speech_text
+
+CASES = {
+    "brackets": ("[Independence for Kosovo] would lead", "Independence for Kosovo would lead"),
+    "url": ("See https://www.bbc.co.uk/news/world for more", "See bbc dot co dot uk for more"),
+    "email": ("Write to jo.bloggs@example.com today", "Write to jo dot bloggs at example dot com today"),
+    "handle": ("Follow @bbcnews now", "Follow at bbcnews now"),
+    "hashtag": ("Trending: #MeToo", "Trending: hashtag MeToo"),
+    "number_hash": ("It was #1 again", "It was number one again"),
+    "ampersand": ("Marks & Spencer", "Marks and Spencer"),
+    "plus_equals": ("2 + 2 = 4", "two plus two equals four"),
+    "slash": ("yes/no and/or", "yes or no and or"),
+    "dash": ("Russia - an ally - agreed", "Russia, an ally, agreed"),
+    "money": ("It cost £1.5bn, $10, €3m, $2.50 and US$5", "It cost one point five billion pounds, ten dollars, three million euros, two dollars and fifty cents and five U S dollars"),
+    "percent": ("up 3.5% and 45%", "up three point five percent and forty five percent"),
+    "time": ("at 00:27 GMT, 14:00 and 9.05am", "at twelve twenty seven a m G M T, two p m and nine oh five a m"),
+    "time_ampm": ("at 3pm ET", "at three p m E T"),
+    "date_dmy": ("on 15 February 2008", "on the fifteenth of February two thousand and eight"),
+    "date_mdy": ("on Feb. 15, 2008", "on February fifteenth two thousand and eight"),
+    "date_numeric": ("on 2/15/08", "on February fifteenth two thousand and eight"),
+    "unit": ("35C, 60mph, 5km and 10 kg", "thirty five degrees Celsius, sixty miles per hour, five kilometres and ten kilograms"),
+    "scaled": ("5m people and 300k jobs", "five million people and three hundred thousand jobs"),
+    "decade": ("in the 1990s", "in the nineteen nineties"),
+    "range": ("in 2010-12, aged 10-15", "in twenty ten to twenty twelve, aged ten to fifteen"),
+    "ordinal": ("the 21st time", "the twenty first time"),
+    "year": ("in 1999 and 2008", "in nineteen ninety nine and two thousand and eight"),
+    "number": ("1,800 staff and 3.25 points", "one thousand eight hundred staff and three point two five points"),
+    "title": ("Mr Smith met Dr Jones and Gen. Lee", "Mister Smith met Doctor Jones and General Lee"),
+    "saint_street": ("St Paul's on Baker St.", "Saint Paul's on Baker Street."),
+    "number_sign": ("No. 10 said", "Number ten said"),
+    "initialism_dotted": ("the U.S. and the U.K.", "the U S and the U K"),
+    "initialism": ("the UN, EU, BBC and MPs told us; Nato and NASA", "the U N, E U, B B C and M Ps told us; Nato and NASA"),
+    "latin": ("apples, e.g. Cox, etc. vs pears", "apples, for example Cox, et cetera versus pears"),
+}
+
+
+def test_every_rule_has_a_case():
+    names = {name for name, _, _ in ENGLISH_RULES + NEUTRAL_RULES}
+    assert names == set(CASES), "add a row for each new rule"
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_rule(rule):
+    written, spoken = CASES[rule]
+    assert speech_text(written) == spoken
+
+
+def test_us_the_word_is_not_an_initialism():
+    assert speech_text("Give it to us, said the US") == "Give it to us, said the U S"
+
+
+def test_all_capital_lines_are_not_spelt_out():
+    assert speech_text("WORLD WAR II ENDS") == "WORLD WAR II ENDS"
+
+
+def test_other_languages_keep_their_numbers_for_espeak():
+    assert speech_text("Em 1999 custou 5% [mais]", language="pt") == "Em 1999 custou 5% mais"
+
+
+def test_lexicon_whole_words_and_case():
+    lexicon = {"Jeremic": "Yeremitch", "leicester": "Lester"}
+    assert apply_lexicon("Jeremic and Jeremics; jeremic", lexicon) == "Yeremitch and Jeremics; jeremic"
+    assert apply_lexicon("LEICESTER and Leicester", lexicon) == "Lester and Lester"
+
+
+def test_user_lexicon_adds_and_overrides(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("# mine\nwritten,spoken\nPutin,Poo tin\nKowalczyk,Koval chick\n", encoding="utf-8")
+    lexicon = load_lexicon(path)
+    assert lexicon["Putin"] == "Poo tin" and lexicon["Kowalczyk"] == "Koval chick"
+    assert lexicon["Kyiv"] == "Keev"  # the built-in entries stay
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [("spoken,written\nA,B\n", "header"), ("written,spoken\nA\n", "entry 2"), ("written,spoken\n,B\n", "entry 2")],
+)
+def test_bad_lexicon_is_a_clear_error(text, message):
+    with pytest.raises(InputError, match=message):
+        parse_lexicon(text, "mine.csv")
+
+
+def test_missing_lexicon_file(tmp_path):
+    with pytest.raises(InputError, match="cannot read the lexicon"):
+        load_lexicon(tmp_path / "nope.csv")

@@ -12,7 +12,7 @@ SILENCE_THRESHOLD = 200  # sample amplitude below which a clip's edges count as 
 EDGE_KEEP_MS = 30  # silence kept at each clip edge so consonants are not clipped
 TARGET_LUFS = -16.0  # the common podcast loudness
 # Below the -1 dBTP limit with room for the peaks MP3 encoding adds.
-TRUE_PEAK_CEILING_DBTP = -1.5
+TRUE_PEAK_CEILING_DBTP = -2.0
 PARAGRAPH_PAUSE_MS = 700  # a pause this long ends a paragraph in the readable transcript
 ACTIVE_DB = -40.0  # frames above this level count as speech when matching voices
 

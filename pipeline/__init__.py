@@ -37,7 +37,7 @@ from .stages.speak import speak
 from .tts import Engine, Voice
 from .tts.pyttsx3_engine import Pyttsx3Engine
 
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "STAGES", "build_edition", "load", "clean", "segment", "script", "speak", "assemble", "export",

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .edition import build_edition
+from .edition import build_edition, is_up_to_date, make_engine, options_fingerprint
 from .errors import NewscastError
 from .stages.clean import clean
 from .stages.export import DEFAULT_BITRATE, SAMPLE_RATES
@@ -19,6 +19,8 @@ from .stages.load import load
 from .stages.script import script
 from .stages.segment import segment
 from .text.lexicon import load_lexicon
+from .tts.cache import SpeechCache
+from .tts.pool import default_workers
 from .tts.pyttsx3_engine import DEFAULT_RATE, Pyttsx3Engine
 
 EXIT_OK = 0
@@ -45,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--bitrate", type=int, default=DEFAULT_BITRATE, choices=(32, 48, 64, 96, 128), help=f"MP3 bit rate in kbit/s, constant (default: {DEFAULT_BITRATE})")
     build.add_argument("--sample-rate", type=int, choices=SAMPLE_RATES, help="output sample rate in Hz (default: the engine's, 22050)")
     build.add_argument("--format", choices=("mp3", "m4b"), action="append", help="also write an M4B audiobook with --format m4b (needs imageio-ffmpeg)")
+    build.add_argument("--workers", type=int, metavar="N", help="speech worker processes (default: one per core)")
+    build.add_argument("--no-cache", action="store_true", help="speak every sentence again instead of reusing cached speech")
+    build.add_argument("--cache-size", type=int, default=1024, metavar="MB", help="cap of the speech cache (default: 1024 MB)")
+    build.add_argument("--force", action="store_true", help="rebuild editions that are newer than their input")
 
     spoken = commands.add_parser("script", help="print exactly what will be spoken, chapter by chapter", description="Print exactly what will be spoken, chapter by chapter, for proofreading.")
     spoken.add_argument("input", metavar="INPUT", help="page file, URL or - for stdin")
@@ -118,25 +124,50 @@ def _build(args, stdout: TextIO, stderr: TextIO) -> int:
     inputs = args.inputs or sorted(str(p) for p in SEEDS.iterdir() if p.is_file() and not p.name.startswith("."))
     if not inputs:
         raise NewscastError("no input given and seeds/ is empty")
-    engine = Pyttsx3Engine(voice=args.voice, rate=args.rate, quote_voice=args.quote_voice)
     words = load_lexicon(args.lexicon)
-    for source in inputs:
+    workers = args.workers or default_workers()
+    settings = dict(voice=args.voice, rate=args.rate, quote_voice=args.quote_voice)
+    fingerprint = options_fingerprint(
+        **settings, bitrate=args.bitrate, sample_rate=args.sample_rate, formats=sorted(args.format or ()), lexicon=words
+    )
+    cache = None if args.no_cache else SpeechCache(cap_bytes=args.cache_size * 1024 * 1024)
+    engine = None  # made on first need: nothing to start when every edition is up to date
+    failures: list[NewscastError] = []
+    for number, source in enumerate(inputs, start=1):
         label = "stdin" if source == "-" else Path(source).name
+        counter = f"[{number}/{len(inputs)}] " if len(inputs) > 1 else ""
+        if not args.force and is_up_to_date(source, args.out, fingerprint):
+            print(f"{counter}{label}: up to date (use --force to rebuild)", file=stderr)
+            continue
 
-        def progress(done: int, total: int, label=label) -> None:
+        def progress(done: int, total: int, label=label, counter=counter) -> None:
             # A terminal gets a counter that rewrites itself; a log gets one line.
             if stderr.isatty():
                 end = "\n" if done == total else ""
-                print(f"\rspeaking {label}: {done}/{total} sentences", end=end, file=stderr, flush=True)
+                print(f"\r{counter}speaking {label}: {done}/{total} sentences", end=end, file=stderr, flush=True)
             elif done == total:
-                print(f"spoke {label}: {total} sentences", file=stderr)
+                print(f"{counter}spoke {label}: {total} sentences", file=stderr)
 
-        edition = build_edition(
-            source, args.out, engine=engine, rate=args.rate, bitrate=args.bitrate, sample_rate=args.sample_rate,
-            m4b="m4b" in (args.format or ()), lexicon=words, progress=progress,
-        )
+        try:
+            engine = engine or make_engine(workers, **settings)
+            edition = build_edition(
+                source, args.out, engine=engine, workers=workers, cache=cache, rate=args.rate,
+                bitrate=args.bitrate, sample_rate=args.sample_rate, m4b="m4b" in (args.format or ()),
+                lexicon=words, progress=progress, fingerprint=fingerprint,
+            )
+        except NewscastError as exc:
+            if len(inputs) == 1:
+                raise
+            failures.append(exc)
+            print(f"{counter}newscast: {exc}", file=stderr)
+            continue
         for note in edition.notes:
             print(f"newscast: note: {note}", file=stderr)
         minutes, seconds = divmod(round(edition.duration), 60)
         print(f"{edition.mp3}  {minutes}:{seconds:02d}  {len(edition.chapters)} chapters", file=stdout)
+    if cache:
+        cache.prune()
+    if failures:
+        print(f"newscast: {len(failures)} of {len(inputs)} inputs failed", file=stderr)
+        return failures[0].exit_code
     return EXIT_OK

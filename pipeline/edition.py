@@ -1,20 +1,25 @@
 """The whole pipeline: source in, edition out."""
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from .model import Edition
+from .version import __version__
 from .stages.assemble import assemble
 from .stages.clean import clean
-from .stages.export import DEFAULT_BITRATE, export, prepare_output
+from .stages.export import DEFAULT_BITRATE, export, prepare_output, safe_name
 from .stages.load import load
 from .stages.script import script
 from .stages.segment import segment
 from .stages.speak import Progress, speak
 from .text.lexicon import load_lexicon
 from .tts import Engine
+from .tts.cache import SpeechCache
+from .tts.pool import EnginePool
 from .tts.pyttsx3_engine import DEFAULT_RATE, Pyttsx3Engine
 
 # The stages in the order they run: (name, function). Each takes the previous one's output.
@@ -42,8 +47,11 @@ def build_edition(
     m4b: bool = False,
     lexicon: str | Path | dict[str, str] | None = None,
     engine: Engine | None = None,
+    workers: int = 1,
+    cache: SpeechCache | None = None,
     progress: Progress | None = None,
     timings: dict[str, float] | None = None,
+    fingerprint: str | None = None,
 ) -> Edition:
     """Run every stage on ``source`` and write the edition into ``out_dir``.
 
@@ -51,7 +59,9 @@ def build_edition(
     headline for stdin and URLs). ``lexicon`` is a CSV file adding to the
     built-in pronunciations (or a ready dict). Pass ``timings`` (a dict) to
     receive each stage's wall time in seconds. ``voice``, ``quote_voice`` and
-    ``rate`` configure the engine made when ``engine`` is not given.
+    ``rate`` configure the engine made when ``engine`` is not given: one in
+    this process, or a pool of ``workers`` processes. Clips found in
+    ``cache`` are not spoken again.
     """
     clock = timings if timings is not None else {}
 
@@ -68,11 +78,45 @@ def build_edition(
     article = timed("segment", segment, document)
     spoken_script = timed("script", script, article, words, rate)
     if engine is None:
-        engine = timed("speak", Pyttsx3Engine, voice=voice, rate=rate, quote_voice=quote_voice)
-    speech = timed("speak", speak, spoken_script, engine, progress)
+        engine = timed("speak", make_engine, workers, voice=voice, rate=rate, quote_voice=quote_voice)
+    speech = timed("speak", speak, spoken_script, engine, progress, cache)
     track = timed("assemble", assemble, speech)
     stem = name or _default_name(str(source), article.headline)
-    return timed("export", export, track, article, out_dir, stem, bitrate, sample_rate, m4b)
+    return timed("export", export, track, article, out_dir, stem, bitrate, sample_rate, m4b, max(1, workers), fingerprint)
+
+
+def make_engine(workers: int = 1, **settings) -> Engine:
+    """An engine in this process, or a pool of worker processes each with its own."""
+    return Pyttsx3Engine(**settings) if workers <= 1 else EnginePool(workers, **settings)
+
+
+def edition_stem(source: str | Path, headline: str | None = None) -> str | None:
+    """The file stem an input's edition gets (None when it depends on a headline not yet known)."""
+    source = str(source)
+    if source == "-" or source.startswith(("http://", "https://")):
+        return safe_name(headline) if headline else None
+    return safe_name(_default_name(source, headline or ""))
+
+
+def is_up_to_date(source: str | Path, out_dir: str | Path, fingerprint: str) -> bool:
+    """True when ``source`` is a file whose edition in ``out_dir`` is newer and was built with the same options."""
+    stem = edition_stem(source)
+    if stem is None:
+        return False
+    mp3, sidecar = Path(out_dir) / f"{stem}.mp3", Path(out_dir) / f"{stem}.json"
+    try:
+        if mp3.stat().st_mtime < Path(source).stat().st_mtime:
+            return False
+        saved = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return saved.get("edition", {}).get("fingerprint") == fingerprint
+
+
+def options_fingerprint(**options) -> str:
+    """A short hash of everything besides the input that decides an edition's files."""
+    material = json.dumps({"newscast": __version__, **options}, sort_keys=True, default=str)
+    return hashlib.sha256(material.encode()).hexdigest()[:16]
 
 
 def _default_name(source: str, headline: str) -> str:

@@ -253,3 +253,4 @@ class Edition(Serializable):
     headline: str
     notes: tuple[str, ...] = ()
     m4b: str | None = None
+    fingerprint: str | None = None  # the build options, to tell whether a rebuild would differ

@@ -57,3 +57,17 @@ def ffmpeg_chapters(path) -> list[tuple[str, float, float]]:
         scale = int(num) / int(den)
         chapters.append((fields["title"], int(fields["START"]) * scale, int(fields["END"]) * scale))
     return chapters
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_speech_cache(tmp_path_factory):
+    """The CLI caches speech under the user's cache folder: tests use their own."""
+    import os
+
+    previous = os.environ.get("NEWSCAST_CACHE")
+    os.environ["NEWSCAST_CACHE"] = str(tmp_path_factory.mktemp("speech-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("NEWSCAST_CACHE", None)
+    else:
+        os.environ["NEWSCAST_CACHE"] = previous

@@ -199,3 +199,17 @@ def test_m4b_without_an_encoder_is_a_clear_error(tmp_path, monkeypatch):
     with pytest.raises(OutputError, match="needs an AAC encoder"):
         export(burst_track([0.0], 1.0), ARTICLE, tmp_path, "x", m4b=True)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("parts", [2, 3])
+def test_parallel_encoding_keeps_chapters_where_their_audio_starts(tmp_path, parts):
+    track = burst_track([0.0, 1.3, 2.77, 4.5, 6.01, 7.2, 8.6, 9.9], 11.0)
+    edition = export(track, ARTICLE, tmp_path, "split", threads=parts)
+    audio = decode_mp3(edition.mp3)
+    assert abs(MP3(edition.mp3).info.length - len(audio) / RATE) < 0.030
+    loud = np.flatnonzero(np.abs(audio) > 0.3)
+    onsets = [loud[0] / RATE] + [loud[i] / RATE for i in range(1, loud.size) if loud[i] - loud[i - 1] > 0.2 * RATE]
+    chapters = ffmpeg_chapters(edition.mp3)
+    assert len(onsets) == len(chapters)
+    for (title, start, _), onset in zip(chapters[1:], onsets[1:]):
+        assert abs(start - onset) < 0.030, title

@@ -22,7 +22,7 @@ def test_speak_keeps_order_and_reports_progress(engine):
     ))
     seen = []
     speech = speak(script, engine, progress=lambda done, total: seen.append((done, total)))
-    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]
     assert [c.title for c in speech.chapters] == ["One", "Two"]
     first, second = speech.chapters[0].clips
     assert len(second.pcm) > 2 * len(first.pcm)

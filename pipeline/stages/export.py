@@ -17,6 +17,9 @@ import subprocess
 import tempfile
 import unicodedata
 import wave
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from math import gcd
 from pathlib import Path
 
@@ -34,6 +37,7 @@ DEFAULT_BITRATE = 64  # kbit/s: transparent for a single speaking voice at 22.05
 SAMPLE_RATES = (16000, 22050, 24000, 32000, 44100, 48000)
 # LAME's encoder delay (576) plus the decoder's (529): without a gapless header
 # every decoder outputs this much silence before the first encoded sample.
+ENCODER_DELAY_SAMPLES = 576
 DECODER_DELAY_SAMPLES = 1105
 MAX_NAME = 80
 
@@ -46,8 +50,10 @@ def export(
     bitrate: int = DEFAULT_BITRATE,
     sample_rate: int | None = None,
     m4b: bool = False,
+    threads: int = 1,
+    fingerprint: str | None = None,
 ) -> Edition:
-    """Write the edition's files into ``out_dir`` and describe them."""
+    """Write the edition's files into ``out_dir`` and describe them (``threads``: MP3 encoders side by side)."""
     out = prepare_output(out_dir)
     stem = safe_name(name)
     if sample_rate and sample_rate != track.sample_rate:
@@ -55,17 +61,16 @@ def export(
     paths = {ext: out / f"{stem}{ext}" for ext in (".mp3", ".chapters.json", ".json", ".vtt", ".txt")}
     if m4b:
         paths[".m4b"] = out / f"{stem}.m4b"
-    audio = encode_mp3(track, bitrate)
+    audio = encode_mp3(track, bitrate, parts=threads)
     with contextlib.ExitStack() as stack:
         tmp = {ext: stack.enter_context(_staged(path)) for ext, path in paths.items()}
-        tmp[".mp3"].write_bytes(audio)
+        tmp[".mp3"].write_bytes(audio.data)
         duration = MP3(tmp[".mp3"]).info.length
-        delay = DECODER_DELAY_SAMPLES / track.sample_rate
-        marks = _file_chapters(track, duration, delay)
+        marks = _file_chapters(track, duration, audio)
         _tag(tmp[".mp3"], article, marks)
         if m4b:
             encode_m4b(track, article, tmp[".m4b"], bitrate)
-        tmp[".vtt"].write_text(webvtt(track.cues, track.sample_rate, delay), encoding="utf-8")
+        tmp[".vtt"].write_text(webvtt(track.cues, track.sample_rate, audio.decoded_position), encoding="utf-8")
         tmp[".txt"].write_text(readable_transcript(article, track), encoding="utf-8")
         edition = Edition(
             mp3=str(paths[".mp3"]),
@@ -78,6 +83,7 @@ def export(
             chapters=tuple(marks),
             headline=article.headline,
             notes=article.notes,
+            fingerprint=fingerprint,
         )
         transcripts = [
             {"url": paths[".vtt"].name, "type": "text/vtt", "language": article.language},
@@ -117,17 +123,84 @@ def resample(track: Track, rate: int) -> Track:
     return Track(sample_rate=rate, pcm=pcm, chapters=marks, cues=cues)
 
 
-def encode_mp3(track: Track, bitrate: int = DEFAULT_BITRATE) -> bytes:
-    """Constant bit rate, so players can seek to a chapter by time without a seek table."""
+@dataclass(frozen=True)
+class EncodedAudio:
+    """An MP3 stream made of independently encoded parts, and where each part's audio plays.
+
+    Each part starts with LAME's 576 samples of priming and ends padded to a
+    whole frame; the decoder adds 529 samples of its own once. Parts are cut
+    at chapter starts, inside the silence before a chapter, where the extra
+    priming and padding are inaudible.
+    """
+
+    data: bytes
+    starts: tuple[int, ...]  # each part's first sample in the track
+    frames_before: tuple[int, ...]  # MP3 frames of all the parts before it
+    samples_per_frame: int
+
+    def decoded_position(self, position: int) -> int:
+        """Where the track's sample ``position`` plays in the decoded MP3."""
+        part = max(i for i, start in enumerate(self.starts) if start <= position)
+        offset = self.frames_before[part] * self.samples_per_frame + ENCODER_DELAY_SAMPLES
+        return DECODER_DELAY_SAMPLES - ENCODER_DELAY_SAMPLES + offset + position - self.starts[part]
+
+
+def encode_mp3(track: Track, bitrate: int = DEFAULT_BITRATE, parts: int = 1) -> EncodedAudio:
+    """Constant bit rate, so players can seek to a chapter by time without a seek table.
+
+    With ``parts`` > 1 the track is cut at chapter starts into that many parts of
+    about equal length, encoded side by side in threads (LAME releases the GIL)
+    and joined: CBR frames concatenate into one valid stream.
+    """
+    samples = len(track.pcm) // 2
+    cuts = sorted({
+        min((m.start for m in track.chapters[1:]), key=lambda s: abs(s - samples * i / parts))
+        for i in range(1, parts)
+    }) if parts > 1 and len(track.chapters) > 1 else []
+    starts = [0, *cuts]
+    bounds = list(zip(starts, [*cuts, samples]))
+    with ThreadPoolExecutor(max_workers=len(bounds)) as pool:
+        encoded = list(pool.map(lambda b: _encode_part(track.pcm[2 * b[0] : 2 * b[1]], track.sample_rate, bitrate), bounds))
+    spf = 1152 if track.sample_rate >= 32000 else 576
+    frames, before = 0, []
+    for part in encoded:
+        before.append(frames)
+        frames += _count_frames(part)
+    return EncodedAudio(b"".join(encoded), tuple(starts), tuple(before), spf)
+
+
+def _encode_part(pcm: bytes, rate: int, bitrate: int) -> bytes:
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(bitrate)
-    encoder.set_in_sample_rate(track.sample_rate)
+    encoder.set_in_sample_rate(rate)
     encoder.set_channels(1)
-    encoder.set_quality(5)  # LAME "good": transparent for speech at 64 kbit/s, three times faster than 2
+    encoder.set_quality(5)  # LAME "good": transparent for speech at 64 kbit/s
     try:
-        return bytes(encoder.encode(track.pcm) + encoder.flush())
+        return bytes(encoder.encode(pcm) + encoder.flush())
     except Exception as exc:  # lameenc raises bare exceptions for bad settings
         raise OutputError(f"MP3 encoding failed ({exc})") from None
+
+
+_BITRATES = {1: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+             2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)}
+_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+def _count_frames(data: bytes) -> int:
+    """MPEG audio layer III frames in ``data``, walked header by header."""
+    position = frames = 0
+    while position + 4 <= len(data):
+        header = int.from_bytes(data[position : position + 4], "big")
+        if header >> 21 != 0x7FF:
+            raise OutputError("MP3 encoding produced a damaged stream")
+        version = (header >> 19) & 3
+        mpeg1 = version == 3
+        kbps = _BITRATES[1 if mpeg1 else 2][(header >> 12) & 0xF]
+        rate = _RATES[version][(header >> 10) & 3]
+        padding = (header >> 9) & 1
+        position += (144 if mpeg1 else 72) * kbps * 1000 // rate + padding
+        frames += 1
+    return frames
 
 
 def encode_m4b(track: Track, article: Article, path: Path, bitrate: int) -> None:
@@ -160,24 +233,20 @@ def _ffescape(text: str) -> str:
     return re.sub(r"([=;#\\\n])", r"\\\1", text)
 
 
-def _file_chapters(track: Track, duration: float, delay: float) -> list[ChapterMark]:
+def _file_chapters(track: Track, duration: float, audio: EncodedAudio) -> list[ChapterMark]:
     """Chapter marks moved to where decoders place them; the first starts at 0, the last ends with the file."""
     rate = track.sample_rate
-    shift = round(delay * rate)
     total = round(duration * rate)
-    marks = []
-    for i, mark in enumerate(track.chapters):
-        start = 0 if i == 0 else mark.start + shift
-        end = total if i == len(track.chapters) - 1 else mark.end + shift
-        marks.append(ChapterMark(mark.title, start, end, rate))
-    return marks
+    starts = [0] + [audio.decoded_position(m.start) for m in track.chapters[1:]]
+    ends = starts[1:] + [total]
+    return [ChapterMark(m.title, start, end, rate) for m, start, end in zip(track.chapters, starts, ends)]
 
 
-def webvtt(cues: tuple[Cue, ...], rate: int, delay: float) -> str:
+def webvtt(cues: tuple[Cue, ...], rate: int, decoded: Callable[[int], int]) -> str:
     """A WebVTT transcript, one cue per sentence, timed as the decoded MP3 plays it."""
 
     def stamp(position: int) -> str:
-        ms = round((position / rate + delay) * 1000)
+        ms = round(decoded(position) * 1000 / rate)
         hours, rest = divmod(ms, 3_600_000)
         minutes, rest = divmod(rest, 60_000)
         seconds, millis = divmod(rest, 1000)

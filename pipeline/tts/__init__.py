@@ -1,6 +1,7 @@
 """Speech engines: the protocol the speak stage needs, and the pyttsx3 engine."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -12,17 +13,25 @@ class Voice:
     languages: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Request:
+    """One utterance to synthesise: its words, language and voice role ("narrator" or "quote")."""
+
+    text: str
+    language: str
+    role: str
+
+
 class Engine(Protocol):
-    """Turns one utterance into 16-bit mono PCM at ``sample_rate``."""
+    """Turns utterances into 16-bit mono PCM at ``sample_rate``, in order."""
 
     sample_rate: int
 
-    def synthesize(self, text: str) -> bytes: ...
+    def synthesize_batch(self, requests: list[Request], progress: Callable[[int], None] | None = None) -> list[bytes]:
+        """A clip per request, in the same order; ``progress(n)`` after every n clips done."""
 
-    def voices(self) -> list[Voice]: ...
-
-    def use(self, language: str, role: str) -> None:
-        """Speak ``language`` in the voice for ``role`` ("narrator" or "quote") from now on."""
+    def identity(self) -> str:
+        """Everything besides a request that decides its audio (engine, version, voices, rate): for caching."""
 
 
 # Codes pages declare that eSpeak NG knows under another name.

@@ -20,10 +20,12 @@ import sys
 import tempfile
 import threading
 import wave
+from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 
 from ..errors import SpeechError
-from . import Voice, voice_for_language
+from . import Request, Voice, voice_for_language
 
 # eSpeak NG writes 22.05 kHz, 16-bit mono; other drivers are converted to it.
 SAMPLE_RATE = 22050
@@ -32,6 +34,10 @@ QUOTE_VARIANT = "m3"  # eSpeak NG's third male variant: another timbre, same lan
 # Synthesis runs at hundreds of times real time; this only stops a hung engine.
 TIMEOUT_BASE_S = 20.0
 TIMEOUT_PER_CHAR_S = 0.02
+
+
+# Set once this process has started eSpeak: its synthesis thread would not survive a fork.
+espeak_started = False
 
 
 def _prepare_espeak() -> None:
@@ -62,12 +68,15 @@ class Pyttsx3Engine:
 
             driver = "espeak" if sys.platform.startswith("linux") else None
             self._engine = pyttsx3.init(driver)
+            global espeak_started
+            espeak_started = True
         except Exception as exc:  # pyttsx3 raises bare RuntimeError/OSError from its drivers
             raise SpeechError(f"cannot start the speech engine ({exc})") from None
         self._finished = 0
         self._changed = threading.Condition()
         self._engine.connect("finished-utterance", self._on_finished)
         self._engine.setProperty("rate", int(rate))
+        self._config = (voice, int(rate), quote_voice)
         self._chosen_voice = self._voice_id(voice) if voice else None
         self._quote_voice = None if quote_voice in (None, "off") else self._voice_id(quote_voice)
         self._quotes_apart = quote_voice != "off"
@@ -108,6 +117,18 @@ class Pyttsx3Engine:
         if voice and voice != self._current:
             self._engine.setProperty("voice", voice)
             self._current = voice
+
+    def identity(self) -> str:
+        return engine_identity(self._config)
+
+    def synthesize_batch(self, requests: list[Request], progress: Callable[[int], None] | None = None) -> list[bytes]:
+        clips = []
+        for request in requests:
+            self.use(request.language, request.role)
+            clips.append(self.synthesize(request.text))
+            if progress:
+                progress(1)
+        return clips
 
     def synthesize(self, text: str) -> bytes:
         problem = ""
@@ -151,6 +172,18 @@ class Pyttsx3Engine:
         with contextlib.suppress(Exception):  # best effort: the engine is already misbehaving
             self._engine.stop()
             self._engine.endLoop()
+
+
+def engine_identity(config: tuple) -> str:
+    """The engine, its version and the voice settings, as text: what besides the words decides the audio."""
+    versions = []
+    for package in ("pyttsx3", "espeakng-loader"):
+        try:
+            versions.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package} -")
+    voice, rate, quote_voice = config
+    return f"{'; '.join(versions)}; {sys.platform}; voice={voice}; quote={quote_voice}; rate={rate}; rate_hz={SAMPLE_RATE}"
 
 
 def _read_wav(path: str) -> bytes:

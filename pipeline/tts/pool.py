@@ -1,0 +1,125 @@
+"""Parallel synthesis: worker processes, each with its own eSpeak engine.
+
+eSpeak allows one engine per process, so parallel speech means processes.
+Requests go out in small chunks and come back in order. A worker that dies
+or hangs past its chunk's time limit takes the pool down with it; the
+unfinished chunks are tried once more in a fresh pool, and a second failure
+is reported as a SpeechError, so nothing is waited on forever.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+
+from ..errors import SpeechError
+from . import Request, pyttsx3_engine
+from .pyttsx3_engine import SAMPLE_RATE, TIMEOUT_BASE_S, TIMEOUT_PER_CHAR_S, Pyttsx3Engine, engine_identity
+
+CHUNK = 6  # utterances per task: few enough to balance the workers, enough to amortise the messaging
+
+_worker_engine: Pyttsx3Engine | None = None
+_worker_error: SpeechError | None = None
+
+
+def _start_worker(voice, rate, quote_voice) -> None:
+    global _worker_engine, _worker_error  # one engine per worker process, made once
+    try:
+        _worker_engine = Pyttsx3Engine(voice=voice, rate=rate, quote_voice=quote_voice)
+    except SpeechError as exc:
+        _worker_error = exc  # reported with the first task: a failing initializer would only break the pool
+
+
+def _synthesize_chunk(requests: list[Request]) -> list[bytes]:
+    if _worker_error is not None:
+        raise _worker_error
+    return _worker_engine.synthesize_batch(requests)
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class EnginePool:
+    """Many Pyttsx3Engines in worker processes behind the Engine interface."""
+
+    sample_rate = SAMPLE_RATE
+
+    def __init__(self, workers: int, voice: str | None = None, rate: int = 175, quote_voice: str | None = None):
+        self.workers = workers
+        self._config = (voice, int(rate), quote_voice)
+
+    def identity(self) -> str:
+        return engine_identity(self._config)
+
+    def synthesize_batch(self, requests: list[Request], progress: Callable[[int], None] | None = None) -> list[bytes]:
+        results: list[bytes | None] = [None] * len(requests)
+        chunks = [list(range(i, min(i + CHUNK, len(requests)))) for i in range(0, len(requests), CHUNK)]
+        for attempt in (1, 2):
+            chunks = self._run(chunks, requests, results, progress)
+            if not chunks:
+                return results
+        raise SpeechError(f"speech workers failed twice ({len(chunks)} groups of sentences unspoken)")
+
+    def _run(self, chunks, requests, results, progress) -> list[list[int]]:
+        """Run ``chunks`` in a fresh pool; return those left unfinished when a worker broke or hung."""
+        context = multiprocessing.get_context(_start_method())
+        executor = ProcessPoolExecutor(
+            max_workers=min(self.workers, len(chunks)), mp_context=context,
+            initializer=_start_worker, initargs=self._config,
+        )
+        pending = {executor.submit(_synthesize_chunk, [requests[i] for i in chunk]): chunk for chunk in chunks}
+        failed: list[list[int]] = []
+        try:
+            while pending:
+                longest = max(sum(len(requests[i].text) for i in chunk) for chunk in pending.values())
+                limit = (TIMEOUT_BASE_S + TIMEOUT_PER_CHAR_S * longest) * 2
+                done, _ = wait(pending, timeout=limit, return_when=FIRST_COMPLETED)
+                if not done:  # nothing finished in time: a worker hangs
+                    failed.extend(pending.values())
+                    break
+                for future in done:
+                    chunk = pending.pop(future)
+                    try:
+                        clips = future.result()
+                    except BrokenProcessPool:
+                        failed.append(chunk)
+                        continue
+                    except SpeechError:
+                        raise
+                    except Exception as exc:  # a worker's own error, reported with its message
+                        raise SpeechError(f"a speech worker failed ({exc})") from None
+                    for i, clip in zip(chunk, clips):
+                        results[i] = clip
+                    if progress:
+                        progress(len(chunk))
+            if failed:
+                failed.extend(pending.values())
+        finally:
+            _stop(executor)
+        return failed
+
+
+def _start_method() -> str:
+    """fork where it is safe (fast: no imports to repeat), a fresh interpreter elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    # A forked copy of a process running eSpeak would inherit its state without its thread.
+    return "forkserver" if pyttsx3_engine.espeak_started else "fork"
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Shut the pool down without waiting for a hung worker."""
+    processes = list((executor._processes or {}).values())  # the only handle on the workers
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=5)

@@ -1,0 +1,120 @@
+"""No work twice: the speech cache, up-to-date editions, parallel workers."""
+import io
+import os
+import shutil
+import time
+
+import pytest
+from conftest import FIXTURES, SEED
+
+from pipeline import Script, ScriptChapter, SpeechError, Utterance, build_edition, speak
+from pipeline.cli import main
+from pipeline.tts import Request, pool
+from pipeline.tts.cache import SpeechCache
+from pipeline.tts.pool import EnginePool
+
+
+class CountingEngine:
+    """The real engine, counting what it is asked to synthesise."""
+
+    def __init__(self, engine):
+        self.engine, self.spoken = engine, []
+        self.sample_rate = engine.sample_rate
+
+    def identity(self):
+        return self.engine.identity()
+
+    def synthesize_batch(self, requests, progress=None):
+        self.spoken.extend(r.text for r in requests)
+        return self.engine.synthesize_batch(requests, progress)
+
+
+def test_unchanged_rebuild_speaks_nothing_and_an_edit_speaks_only_what_changed(engine, tmp_path):
+    cache = SpeechCache(tmp_path / "cache")
+    counting = CountingEngine(engine)
+    first = build_edition(FIXTURES / "orchard.txt", tmp_path / "out", engine=counting, cache=cache)
+    spoken_first = len(counting.spoken)
+    assert spoken_first > 10 and cache.hits == 0
+    counting.spoken.clear()
+    again = build_edition(FIXTURES / "orchard.txt", tmp_path / "out", engine=counting, cache=cache)
+    assert counting.spoken == []
+    assert open(again.mp3, "rb").read() == open(first.mp3, "rb").read()
+    edited = tmp_path / "orchard.txt"
+    edited.write_text((FIXTURES / "orchard.txt").read_text().replace("a programme of events", "a summer fair"))
+    build_edition(edited, tmp_path / "out", engine=counting, cache=cache)
+    # The changed sentence, and the disclosure whose length estimate may move with it.
+    assert any("summer fair" in text for text in counting.spoken)
+    assert len(counting.spoken) <= 2
+
+
+def test_cache_is_capped(tmp_path):
+    cache = SpeechCache(tmp_path, cap_bytes=2500)
+    for i in range(5):
+        cache.put(cache.key("engine", Request(f"sentence {i}", "en", "narrator")), bytes(1000))
+        time.sleep(0.01)
+    cache.prune()
+    left = sorted(p.stat().st_size for p in tmp_path.glob("*/*.pcm"))
+    assert left == [1000, 1000]
+    assert cache.get(cache.key("engine", Request("sentence 4", "en", "narrator"))) is not None
+    assert cache.get(cache.key("engine", Request("sentence 0", "en", "narrator"))) is None
+
+
+def test_pool_returns_clips_in_order_and_matches_one_engine(engine):
+    # Lengths that differ a lot, so a clip out of order would show.
+    requests = [Request(" ".join(["word"] * (1 + 4 * i)) + ".", "en", "quote" if i % 3 == 0 else "narrator") for i in range(9)]
+    done = []
+    clips = EnginePool(2).synthesize_batch(requests, progress=done.append)
+    assert sum(done) == len(requests)
+    # eSpeak's output varies by a few samples from run to run: compare lengths.
+    for pooled, single in zip(clips, engine.synthesize_batch(requests)):
+        assert abs(len(pooled) - len(single)) < 0.05 * len(single)
+
+
+def hang(requests):
+    time.sleep(3600)
+
+
+def test_a_hung_worker_is_reported_not_waited_on(monkeypatch):
+    monkeypatch.setattr(pool, "_synthesize_chunk", hang)
+    monkeypatch.setattr(pool, "TIMEOUT_BASE_S", 0.5)
+    monkeypatch.setattr(pool, "TIMEOUT_PER_CHAR_S", 0.0)
+    began = time.monotonic()
+    with pytest.raises(SpeechError, match="failed twice"):
+        EnginePool(2).synthesize_batch([Request("Hello there.", "en", "narrator")])
+    assert time.monotonic() - began < 30
+
+
+def test_unknown_voice_in_a_pool_is_a_clear_error():
+    with pytest.raises(SpeechError, match="unknown voice"):
+        EnginePool(2, voice="klingon-xyz").synthesize_batch([Request("Hello there.", "en", "narrator")])
+
+
+def run(*argv):
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+def test_up_to_date_editions_are_skipped_unless_forced_or_options_change(tmp_path):
+    source = tmp_path / "orchard.txt"
+    shutil.copy(FIXTURES / "orchard.txt", source)
+    out = tmp_path / "out"
+    assert run("build", str(source), "-o", str(out), "--workers", "1")[0] == 0
+    code, stdout, err = run("build", str(source), "-o", str(out), "--workers", "1")
+    assert code == 0 and stdout == "" and "up to date" in err
+    code, stdout, _ = run("build", str(source), "-o", str(out), "--workers", "1", "--force")
+    assert "orchard.mp3" in stdout
+    code, stdout, _ = run("build", str(source), "-o", str(out), "--workers", "1", "--rate", "200")
+    assert "orchard.mp3" in stdout  # other options: another edition
+    os.utime(source, (time.time() + 10, time.time() + 10))
+    code, stdout, _ = run("build", str(source), "-o", str(out), "--workers", "1", "--rate", "200")
+    assert "orchard.mp3" in stdout  # a newer input
+
+
+def test_many_inputs_continue_past_a_bad_one(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    code, stdout, err = run("build", str(FIXTURES / "orchard.txt"), str(bad), str(SEED), "-o", str(tmp_path / "out"))
+    assert code == 2
+    assert len(stdout.strip().splitlines()) == 2
+    assert "[2/3] newscast: load:" in err and "1 of 3 inputs failed" in err
+    assert "[3/3] spoke 000_88c1d4bd90c12416.txt" in err

@@ -1,14 +1,23 @@
-"""Time each stage of an edition build and print the figures.
+"""Time an edition build, stage by stage, against the speed floor of its tools.
 
     python benchmarks/edition.py [INPUT] [--repeat N]
 
-Prints wall seconds per stage (best of N runs), the audio length, the
-real-time factor (audio seconds per wall second) and peak memory.
+Prints, for INPUT (default: the seed):
+- wall time per stage of a cold build (no speech cache) in one process on one core;
+- the floor: eSpeak NG called directly plus LAME encoding of the same words
+  (benchmarks/floor.py, in its own process, one core), and newscast's ratio to it
+  with one core and with every core;
+- a warm rebuild (every sentence cached) and a rebuild after one paragraph changed;
+- audio length, real-time factor and peak memory.
+Each figure is the best of N runs.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -17,7 +26,36 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import Pyttsx3Engine, build_edition  # noqa: E402
+
+def build(source: str, out: str, workers: int, cache_dir: str | None) -> dict:
+    """One build in a fresh process pinned to ``workers`` cores; its timings as a dict."""
+    code = f"""
+import json, os, sys, time
+sys.path.insert(0, {str(ROOT)!r})
+cores = sorted(os.sched_getaffinity(0))[:{workers}]
+os.sched_setaffinity(0, cores)
+from pipeline import build_edition
+from pipeline.tts.cache import SpeechCache
+timings = {{}}
+began = time.perf_counter()
+edition = build_edition({source!r}, {out!r}, workers={workers}, timings=timings,
+                        cache=SpeechCache({cache_dir!r}) if {cache_dir!r} else None)
+timings["total"] = time.perf_counter() - began
+timings["audio"] = edition.duration
+print(json.dumps(timings))
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def floor(text_file: str, quality: int) -> dict:
+    code = f"import os; os.sched_setaffinity(0, {{sorted(os.sched_getaffinity(0))[0]}}); import runpy, sys; sys.argv = ['floor', {text_file!r}, '--quality', '{quality}']; runpy.run_path({str(ROOT / 'benchmarks' / 'floor.py')!r}, run_name='__main__')"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def best(runs: list[dict]) -> dict:
+    return {key: min(run[key] for run in runs) for key in runs[0]}
 
 
 def main() -> None:
@@ -25,26 +63,42 @@ def main() -> None:
     parser.add_argument("input", nargs="?", default=str(ROOT / "seeds" / "000_88c1d4bd90c12416.txt"))
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    from pipeline import clean, load, script, segment
+    from pipeline.text.lexicon import load_lexicon
+    from pipeline.tts.pool import default_workers
 
-    began = time.perf_counter()
-    engine = Pyttsx3Engine()
-    engine_start = time.perf_counter() - began
-    runs = []
-    with tempfile.TemporaryDirectory() as out:
-        for _ in range(args.repeat):
-            timings: dict[str, float] = {}
-            began = time.perf_counter()
-            edition = build_edition(args.input, out, engine=engine, timings=timings)
-            timings["total"] = time.perf_counter() - began
-            runs.append(timings)
-    best = {stage: min(run[stage] for run in runs) for stage in runs[0]}
-    print(f"input: {Path(args.input).name}   runs: {args.repeat} (best shown)   engine start: {engine_start:.3f} s")
-    for stage, seconds in best.items():
-        print(f"  {stage:<9} {seconds * 1000:9.1f} ms")
-    print(f"audio: {edition.duration:.2f} s in {len(edition.chapters)} chapters")
-    print(f"real-time factor: {edition.duration / best['total']:.0f}x (audio seconds per wall second)")
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"peak memory: {peak_kib / 1024:.0f} MiB")
+    cores = default_workers()
+    with tempfile.TemporaryDirectory() as work:
+        spoken = script(segment(clean(load(args.input))), load_lexicon(None))
+        text_file = os.path.join(work, "spoken.txt")
+        Path(text_file).write_text("\n".join(u.text for c in spoken.chapters for u in c.utterances), encoding="utf-8")
+        out = os.path.join(work, "out")
+        one = best([build(args.input, out, 1, None) for _ in range(args.repeat)])
+        many = best([build(args.input, out, cores, None) for _ in range(args.repeat)])
+        floors = {q: best([floor(text_file, q) for _ in range(args.repeat)]) for q in (3, 5)}
+        cache_dir = os.path.join(work, "cache")
+        build(args.input, out, cores, cache_dir)
+        warm = best([build(args.input, out, cores, cache_dir) for _ in range(args.repeat)])
+        edited = os.path.join(work, Path(args.input).name)
+        text = Path(args.input).read_text(encoding="utf-8")
+        longest = max(text.splitlines(), key=len)  # a line of the article body
+        Path(edited).write_text(text.replace(longest, longest.replace(" the ", " the very ", 1)), encoding="utf-8")
+        changed = best([build(edited, out, cores, cache_dir) for _ in range(1)])
+
+    print(f"input: {Path(args.input).name}   audio: {one['audio']:.1f} s   best of {args.repeat} runs")
+    print("cold build, one process on one core (wall seconds):")
+    for stage in ("load", "clean", "segment", "script", "speak", "assemble", "export", "total"):
+        print(f"  {stage:<9} {one[stage] * 1000:8.1f} ms")
+    for quality, f in floors.items():
+        total = f["synth_cpu"] + f["encode_cpu"]
+        label = "LAME's default quality" if quality == 3 else "newscast's LAME quality"
+        print(f"floor, eSpeak NG direct + LAME q{quality} ({label}): synthesis {f['synth_cpu']:.3f} s + encoding {f['encode_cpu']:.3f} s = {total:.3f} s")
+        print(f"  newscast / floor: 1 core {one['total'] / total:.2f}x, {cores} cores {many['total'] / total:.2f}x")
+    print(f"cold build with {cores} cores: {many['total']:.3f} s (speak {many['speak']:.3f}, assemble {many['assemble']:.3f}, export {many['export']:.3f})")
+    print(f"warm rebuild (all speech cached), {cores} cores: {warm['total']:.3f} s (speak {warm['speak']:.3f} s)")
+    print(f"rebuild after editing one sentence: {changed['total']:.3f} s (speak {changed['speak']:.3f} s)")
+    print(f"real-time factor, cold, {cores} cores: {one['audio'] / many['total']:.0f}x")
+    print(f"peak memory of a build process: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ what comes out::
     from pipeline import load, clean, segment
     article = segment(clean(load("seeds/000_88c1d4bd90c12416.txt")))
 """
-from .edition import STAGES, build_edition
+from .edition import STAGES, build_daily, build_edition
 from .errors import ExtractionError, InputError, NewscastError, OutputError, SpeechError
 from .model import (
     Article,
@@ -40,7 +40,7 @@ from .tts.pyttsx3_engine import Pyttsx3Engine
 from .version import __version__
 
 __all__ = [
-    "STAGES", "build_edition", "load", "clean", "segment", "script", "speak", "assemble", "export",
+    "STAGES", "build_edition", "build_daily", "load", "clean", "segment", "script", "speak", "assemble", "export",
     "Page", "Block", "Metadata", "Document", "Article", "Section", "Quote", "Utterance", "ScriptChapter",
     "Script", "Clip", "SpokenChapter", "Speech", "ChapterMark", "Cue", "Track", "Edition",
     "Engine", "Voice", "Pyttsx3Engine",

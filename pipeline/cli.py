@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .edition import build_edition, is_up_to_date, make_engine, options_fingerprint
+from .edition import build_daily, build_edition, is_up_to_date, make_engine, options_fingerprint
+from .feed import write_feed
 from .errors import NewscastError
 from .stages.clean import clean
 from .stages.export import DEFAULT_BITRATE, SAMPLE_RATES
@@ -51,6 +52,23 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-cache", action="store_true", help="speak every sentence again instead of reusing cached speech")
     build.add_argument("--cache-size", type=int, default=1024, metavar="MB", help="cap of the speech cache (default: 1024 MB)")
     build.add_argument("--force", action="store_true", help="rebuild editions that are newer than their input")
+
+    daily = commands.add_parser("daily", help="make one edition of several articles", description="Make one edition of several articles: a spoken contents list, then each article's chapters.")
+    daily.add_argument("inputs", nargs="+", metavar="INPUT", help="page files or URLs, in the order to read them")
+    daily.add_argument("--title", required=True, help="the edition's title, spoken first and used for its file name")
+    daily.add_argument("-o", "--out", default="audio_out", metavar="DIR", help="output folder (default: audio_out)")
+    for option in ("--voice", "--quote-voice", "--lexicon"):
+        daily.add_argument(option, help="as for build")
+    daily.add_argument("--rate", type=int, default=DEFAULT_RATE, help="as for build")
+    daily.add_argument("--bitrate", type=int, default=DEFAULT_BITRATE, choices=(32, 48, 64, 96, 128), help="as for build")
+    daily.add_argument("--workers", type=int, metavar="N", help="as for build")
+    daily.add_argument("--no-cache", action="store_true", help="as for build")
+
+    feed = commands.add_parser("feed", help="write a podcast feed for a folder of editions", description="Write DIR/feed.xml, an RSS feed of the editions in DIR, for a static web folder.")
+    feed.add_argument("folder", metavar="DIR", help="a folder of editions (as made by build or daily)")
+    feed.add_argument("--base-url", required=True, metavar="URL", help="where DIR will be served, e.g. https://example.org/news/")
+    feed.add_argument("--title", default="newscast editions", help="the podcast's title")
+    feed.add_argument("--description", help="the podcast's description")
 
     spoken = commands.add_parser("script", help="print exactly what will be spoken, chapter by chapter", description="Print exactly what will be spoken, chapter by chapter, for proofreading.")
     spoken.add_argument("input", metavar="INPUT", help="page file, URL or - for stdin")
@@ -92,6 +110,19 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
     if args.command == "segment":
         article = segment(clean(load(args.input)))
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2), file=stdout)
+        return EXIT_OK
+    if args.command == "feed":
+        print(write_feed(args.folder, args.base_url, args.title, args.description), file=stdout)
+        return EXIT_OK
+    if args.command == "daily":
+        workers = args.workers or default_workers()
+        edition = build_daily(
+            args.inputs, args.out, title=args.title, rate=args.rate, bitrate=args.bitrate, lexicon=load_lexicon(args.lexicon),
+            workers=workers, cache=None if args.no_cache else SpeechCache(), voice=args.voice, quote_voice=args.quote_voice,
+            progress=_progress("daily edition", "", stderr),
+        )
+        minutes, seconds = divmod(round(edition.duration), 60)
+        print(f"{edition.mp3}  {minutes}:{seconds:02d}  {len(edition.chapters)} chapters", file=stdout)
         return EXIT_OK
     if args.command == "script":
         spoken = script(segment(clean(load(args.input))), load_lexicon(args.lexicon))
@@ -140,14 +171,7 @@ def _build(args, stdout: TextIO, stderr: TextIO) -> int:
             print(f"{counter}{label}: up to date (use --force to rebuild)", file=stderr)
             continue
 
-        def progress(done: int, total: int, label=label, counter=counter) -> None:
-            # A terminal gets a counter that rewrites itself; a log gets one line.
-            if stderr.isatty():
-                end = "\n" if done == total else ""
-                print(f"\r{counter}speaking {label}: {done}/{total} sentences", end=end, file=stderr, flush=True)
-            elif done == total:
-                print(f"{counter}spoke {label}: {total} sentences", file=stderr)
-
+        progress = _progress(label, counter, stderr)
         try:
             engine = engine or make_engine(workers, **settings)
             edition = build_edition(
@@ -171,3 +195,15 @@ def _build(args, stdout: TextIO, stderr: TextIO) -> int:
         print(f"newscast: {len(failures)} of {len(inputs)} inputs failed", file=stderr)
         return failures[0].exit_code
     return EXIT_OK
+
+
+def _progress(label: str, counter: str, stderr: TextIO):
+    def progress(done: int, total: int) -> None:
+        # A terminal gets a counter that rewrites itself; a log gets one line.
+        if stderr.isatty():
+            end = "\n" if done == total else ""
+            print(f"\r{counter}speaking {label}: {done}/{total} sentences", end=end, file=stderr, flush=True)
+        elif done == total:
+            print(f"{counter}spoke {label}: {total} sentences", file=stderr)
+
+    return progress

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .daily import daily_article, daily_script
 from .model import Edition
 from .version import __version__
 from .stages.assemble import assemble
@@ -83,6 +84,33 @@ def build_edition(
     track = timed("assemble", assemble, speech)
     stem = name or _default_name(str(source), article.headline)
     return timed("export", export, track, article, out_dir, stem, bitrate, sample_rate, m4b, max(1, workers), fingerprint)
+
+
+def build_daily(
+    sources: list[str | Path],
+    out_dir: str | Path = "audio_out",
+    *,
+    title: str,
+    name: str | None = None,
+    rate: int = DEFAULT_RATE,
+    bitrate: int = DEFAULT_BITRATE,
+    sample_rate: int | None = None,
+    lexicon: str | Path | dict[str, str] | None = None,
+    engine: Engine | None = None,
+    workers: int = 1,
+    cache: SpeechCache | None = None,
+    progress: Progress | None = None,
+    voice: str | None = None,
+    quote_voice: str | None = None,
+) -> Edition:
+    """One edition of several articles: a spoken contents list, then each article's chapters."""
+    prepare_output(out_dir)
+    words = lexicon if isinstance(lexicon, dict) else load_lexicon(lexicon)
+    articles = [segment(clean(load(source))) for source in sources]
+    spoken_script = daily_script(articles, title, words, rate)
+    engine = engine or make_engine(workers, voice=voice, rate=rate, quote_voice=quote_voice)
+    track = assemble(speak(spoken_script, engine, progress, cache))
+    return export(track, daily_article(articles, title), out_dir, name or title, bitrate, sample_rate, False, max(1, workers))
 
 
 def make_engine(workers: int = 1, **settings) -> Engine:

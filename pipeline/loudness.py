@@ -67,9 +67,10 @@ def normalise(samples: np.ndarray, rate: int, target_lufs: float, ceiling_dbtp: 
             break
         aim += target_lufs - measured
     centres = np.arange(count) * BLOCK + BLOCK / 2
-    per_sample = np.interp(np.arange(samples.size), centres, curve)
+    per_sample = np.interp(np.arange(samples.size, dtype=np.float32), centres, curve).astype(samples.dtype)
     # Exact at every sample: never more gain than the true peak there allows.
-    return samples * np.minimum(per_sample, ceiling / np.maximum(envelope, 1e-12))
+    np.minimum(per_sample, ceiling / np.maximum(envelope, 1e-12), out=per_sample)
+    return samples * per_sample
 
 
 def _blocks(values: np.ndarray, count: int) -> np.ndarray:
@@ -88,7 +89,7 @@ def _true_peak_envelope(samples: np.ndarray) -> np.ndarray:
     The oversampling filter's four phases are four short filters at the input
     rate, so no signal four times as long is ever built.
     """
-    taps = firwin(TRUE_PEAK_TAPS, 1.0 / OVERSAMPLE) * OVERSAMPLE
+    taps = (firwin(TRUE_PEAK_TAPS, 1.0 / OVERSAMPLE) * OVERSAMPLE).astype(samples.dtype)
     delay = (TRUE_PEAK_TAPS - 1) // (2 * OVERSAMPLE)
     envelope = np.abs(samples)
     for phase in range(OVERSAMPLE):
@@ -101,7 +102,7 @@ def _k_weighted_power(samples: np.ndarray, rate: int) -> np.ndarray:
     weighted = samples
     for stage in pyloudnorm.Meter(rate)._filters.values():
         weighted = lfilter(stage.b, stage.a, weighted)
-    return weighted**2
+    return np.square(weighted, dtype=np.float64)  # summed over minutes: kept in double precision
 
 
 def _gated_loudness(power: np.ndarray, rate: float, per_sample: bool = True) -> float:

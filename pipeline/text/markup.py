@@ -27,6 +27,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWar
 from ..model import Block, Document, Metadata
 from .language import detect_language
 from .metadata import read_metadata
+from .regions import densest_run
 from .words import PAYWALL, SENTENCE_END, content_stems, word_count
 
 _NEVER_TEXT = {
@@ -301,20 +302,7 @@ def _score(block: _HBlock) -> float:
 
 
 def _article_span(blocks: list[_HBlock]) -> tuple[int | None, int | None]:
-    best, span = 0.0, (None, None)
-    running, start = 0.0, 0
-    for i, block in enumerate(blocks):
-        if running <= 0:
-            running, start = 0.0, i
-        running += _score(block)
-        if running > best:
-            best, span = running, (start, i)
-    s, e = span
-    if s is None:
-        return None, None
-    while not blocks[s].prose:
-        s += 1
-    return s, e
+    return densest_run([_score(b) for b in blocks], lambda i: blocks[i].prose)
 
 
 def _headline_blocks(before: list[_HBlock], meta: Metadata) -> list[Block]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..model import Block, Document, Metadata
 from .dates import find_date
 from .language import detect_language
+from .regions import densest_run
 from .words import PAYWALL, SENTENCE_END, content_stems, looks_like_name, word_count
 
 # How many non-blank lines above the article may hold its headline and captions.
@@ -141,20 +142,7 @@ def _scores(lines: list[_Line]) -> list[float]:
 
 def _article_span(lines: list[_Line]) -> tuple[int | None, int | None]:
     """The maximum-sum run of line scores, trimmed to start on prose."""
-    best, best_span = 0.0, (None, None)
-    running, start = 0.0, 0
-    for i, score in enumerate(_scores(lines)):
-        if running <= 0:
-            running, start = 0.0, i
-        running += score
-        if running > best:
-            best, best_span = running, (start, i)
-    s, e = best_span
-    if s is None:
-        return None, None
-    while not lines[s].prose:
-        s += 1
-    return s, e
+    return densest_run(_scores(lines), lambda i: lines[i].prose)
 
 
 @dataclass

@@ -2,6 +2,7 @@
 from conftest import FIXTURES, SEED
 
 from pipeline import clean, load
+from pipeline.model import BLOCK_KINDS
 
 
 def kinds(document, kind):
@@ -66,3 +67,8 @@ def test_html_page():
     spoken = " ".join(b.text for b in doc.blocks)
     for boilerplate in ("Home", "cookies", "Share on", "hidden", "Related stories", "Lifeboat", "Copyright"):
         assert boilerplate not in spoken
+
+
+def test_every_block_has_a_documented_kind():
+    for page in (SEED, FIXTURES / "orchard.txt", FIXTURES / "harbour.html", FIXTURES / "mercado.txt"):
+        assert {b.kind for b in clean(load(page)).blocks} <= set(BLOCK_KINDS)

@@ -58,7 +58,8 @@ def _number(text: str) -> str:
 
 
 def _year(value: int) -> str:
-    return words(value, to="year") if 1100 <= value <= 2099 and value % 1000 >= 10 or value % 100 else words(value)
+    # 1999 "nineteen ninety-nine", 1900 "nineteen hundred", but 2000 "two thousand".
+    return words(value, to="year") if value % 100 or value % 1000 >= 10 else words(value)
 
 
 def _money(m: re.Match) -> str:

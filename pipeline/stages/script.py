@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 
 from ..model import Article, Script, ScriptChapter, Utterance
@@ -150,8 +151,7 @@ def estimated_minutes(chapters: list[ScriptChapter], wpm: int) -> int:
 
 def _with_chapter_pause(chapter: ScriptChapter) -> ScriptChapter:
     *rest, last = chapter.utterances
-    pause = max(last.pause_ms, PAUSE_CHAPTER)
-    return ScriptChapter(chapter.title, (*rest, Utterance(last.text, pause, last.display, last.voice, last.language, last.continues)))
+    return ScriptChapter(chapter.title, (*rest, replace(last, pause_ms=max(last.pause_ms, PAUSE_CHAPTER))))
 
 
 def spoken_date(iso: str | None) -> str | None:

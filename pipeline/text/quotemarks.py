@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 
 _OPEN = {"“": "”", "«": "»", "„": "“", '"': '"'}
-_CLOSERS = {"”", "»", '"'}
 _ALT_CLOSE = {"„": "”"}  # German pages close „ with either “ or ”
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s])[’'](?=[\s.,;:!?)\]—–-]|$)")

@@ -183,7 +183,6 @@ def _without_nicknames(paragraph: str) -> str:
 
 
 _HEADLINE_SAYS = re.compile(rf",\s+(?P<who>{_NAME.pattern})\s+(?:Says|Said|Tells|Warns|Claims|Argues|Insists)\b.*$")
-_HEADLINE_LABEL = re.compile(rf"^(?P<who>{_NAME.pattern})(?:\s+on\s+[^:]{{1,40}})?:\s")
 _HEADLINE_VERBS = frozenset(
     "says said calls speaks tells rips hammers slams blasts urges vows warns claims accuses defends praises mocks "
     "sees questions wants demands pushes hits attacks knocks touts explains admits insists denies predicts compares "

@@ -26,14 +26,16 @@ OVERSAMPLE = 4
 TRUE_PEAK_TAPS = 48
 LOOKAHEAD_S = 0.02
 BLOCK = 32  # samples per step of the limiter's gain curve and of the loudness meter
-CHUNK = BLOCK * 4096  # samples of float work at a time: a few megabytes whatever the length
+CHUNK = BLOCK * 2048  # samples of float work at a time: cache-sized, whatever the edition's length
 BLOCK_S, STEP_S = 0.4, 0.1
 ABSOLUTE_GATE, RELATIVE_GATE = -70.0, -10.0
 
 # The oversampling filter's four phases: four short filters at the input rate,
 # so no signal four times as long is ever built.
 _PHASES = (firwin(TRUE_PEAK_TAPS, 1.0 / OVERSAMPLE) * OVERSAMPLE).astype(np.float32).reshape(-1, OVERSAMPLE).T
-_HISTORY = _PHASES.shape[1] - 1
+_HISTORY = _PHASES.shape[1] - 1  # input samples each interpolated value depends on, beyond one
+_AFTER = _HISTORY // 2 + 1  # so the values computed for a sample lie between it and the next
+_BEFORE = _HISTORY - _AFTER
 
 
 @dataclass(frozen=True)
@@ -122,14 +124,21 @@ def apply_gain(samples: np.ndarray, curve: np.ndarray) -> None:
 
 
 def _chunks_with_envelope(samples: np.ndarray):
-    """Float chunks of the samples, each with its true-peak envelope (filtered across chunk joins)."""
+    """Float chunks of the samples, each with its true-peak envelope.
+
+    The envelope at a sample is the largest magnitude of it and of the four
+    interpolated values after it; the filter reaches _BEFORE samples back and
+    _AFTER ahead, taken from the neighbouring chunks.
+    """
     scale = np.float32(1 / 32768) if samples.dtype == np.int16 else np.float32(1)
-    history = np.zeros(_HISTORY, dtype=np.float32)
     for start in range(0, samples.size, CHUNK):
-        x = samples[start : start + CHUNK].astype(np.float32) * scale
-        extended = np.concatenate([history, x])
-        yield x, _true_peak_envelope(extended)
-        history = extended[-_HISTORY:]
+        end = min(start + CHUNK, samples.size)
+        lo, hi = max(0, start - _BEFORE), min(samples.size, end + _AFTER)
+        extended = np.zeros(end - start + _HISTORY, dtype=np.float32)
+        offset = lo - (start - _BEFORE)
+        extended[offset : offset + hi - lo] = samples[lo:hi]
+        extended *= scale
+        yield extended[_BEFORE : _BEFORE + end - start], _true_peak_envelope(extended)
 
 
 def _per_block(values: np.ndarray, reduce) -> np.ndarray:
@@ -138,9 +147,10 @@ def _per_block(values: np.ndarray, reduce) -> np.ndarray:
 
 
 def _true_peak_envelope(extended: np.ndarray) -> np.ndarray:
-    """Per sample after the first _HISTORY, the largest magnitude of it and the oversampled values near it."""
+    """For each sample of ``extended`` but the first _BEFORE and last _AFTER, the largest
+    magnitude of it and of the 4x oversampled values just after it."""
     n = extended.size - _HISTORY
-    envelope = np.abs(extended[_HISTORY:])
+    envelope = np.abs(extended[_BEFORE : _BEFORE + n])
     term = np.empty(n, dtype=np.float32)
     for taps in _PHASES:
         filtered = taps[0] * extended[_HISTORY:]

@@ -8,8 +8,8 @@ from conftest import decode_mp3, ffmpeg_chapters
 from mutagen.id3 import ID3, CTOCFlags
 from mutagen.mp3 import MP3
 
-from pipeline import Article, ChapterMark, OutputError, Section, Track, export
-from pipeline.stages.export import safe_name
+from pipeline import Article, ChapterMark, Cue, OutputError, Section, Track, export
+from pipeline.stages.export import encode_mp3, safe_name
 
 RATE = 22050
 ARTICLE = Article(
@@ -213,3 +213,22 @@ def test_parallel_encoding_keeps_chapters_where_their_audio_starts(tmp_path, par
     assert len(onsets) == len(chapters)
     for (title, start, _), onset in zip(chapters[1:], onsets[1:]):
         assert abs(start - onset) < 0.030, title
+
+
+def test_parallel_encoding_cuts_between_sentences_and_keeps_the_transcript_in_time(tmp_path):
+    """One long chapter: the encoder parts are cut at pauses inside it, and every cue still starts on its sentence."""
+    starts = [0.0, 1.1, 2.35, 3.9, 5.2, 6.45, 7.8]
+    track = burst_track(starts, 9.0)
+    track = Track(RATE, track.pcm, (ChapterMark("Story", 0, len(track.pcm) // 2, RATE),),
+                  tuple(Cue(f"Sentence {n}.", int(s * RATE), int(s * RATE) + 400) for n, s in enumerate(starts)))
+    assert len(encode_mp3(track, parts=3).starts) == 3
+    edition = export(track, ARTICLE, tmp_path, "split", threads=3)
+    audio = decode_mp3(edition.mp3)
+    loud = np.flatnonzero(np.abs(audio) > 0.3)
+    onsets = [loud[0] / RATE] + [loud[i] / RATE for i in range(1, loud.size) if loud[i] - loud[i - 1] > 0.2 * RATE]
+    vtt = open(edition.transcript_vtt, encoding="utf-8").read()
+    cue_starts = [sum(float(p) * m for p, m in zip(line.split(" --> ")[0].split(":"), (3600, 60, 1)))
+                  for line in vtt.splitlines() if "-->" in line]
+    assert len(cue_starts) == len(onsets) == len(starts)
+    for cue, onset in zip(cue_starts, onsets):
+        assert abs(cue - onset) < 0.030

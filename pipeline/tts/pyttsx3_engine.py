@@ -77,6 +77,8 @@ class Pyttsx3Engine:
         self._engine.connect("finished-utterance", self._on_finished)
         self._engine.setProperty("rate", int(rate))
         self._config = (voice, int(rate), quote_voice)
+        self._voices: list[Voice] | None = None
+        self._narrators: dict[str, str | None] = {}
         self._chosen_voice = self._voice_id(voice) if voice else None
         self._quote_voice = None if quote_voice in (None, "off") else self._voice_id(quote_voice)
         self._quotes_apart = quote_voice != "off"
@@ -89,6 +91,11 @@ class Pyttsx3Engine:
             self._changed.notify_all()
 
     def voices(self) -> list[Voice]:
+        if self._voices is None:  # eSpeak lists its voices by reading its data files: slow enough to matter per sentence
+            self._voices = self._list_voices()
+        return self._voices
+
+    def _list_voices(self) -> list[Voice]:
         found = []
         for v in self._engine.getProperty("voices"):
             langs = tuple(
@@ -107,16 +114,19 @@ class Pyttsx3Engine:
         raise SpeechError(f"unknown voice {voice!r} (see `newscast voices`)")
 
     def use(self, language: str, role: str) -> None:
-        narrator = self._chosen_voice
-        if narrator is None:
-            found = voice_for_language(self.voices(), language) or voice_for_language(self.voices(), "en")
-            narrator = found.id if found else None
+        narrator = self._chosen_voice or self._narrator_for(language)
         voice = narrator
         if role == "quote" and self._quotes_apart:
             voice = self._quote_voice or (f"{narrator.split('+')[0]}+{QUOTE_VARIANT}" if narrator else None)
         if voice and voice != self._current:
             self._engine.setProperty("voice", voice)
             self._current = voice
+
+    def _narrator_for(self, language: str) -> str | None:
+        if language not in self._narrators:
+            found = voice_for_language(self.voices(), language) or voice_for_language(self.voices(), "en")
+            self._narrators[language] = found.id if found else None
+        return self._narrators[language]
 
     def identity(self) -> str:
         return engine_identity(self._config)
@@ -141,8 +151,9 @@ class Pyttsx3Engine:
 
     def _synthesize_once(self, text: str) -> bytes:
         timeout = TIMEOUT_BASE_S + TIMEOUT_PER_CHAR_S * len(text)
-        with tempfile.TemporaryDirectory(prefix="newscast-") as tmp:
-            path = os.path.join(tmp, "utterance.wav")
+        fd, path = tempfile.mkstemp(prefix="newscast-", suffix=".wav")
+        os.close(fd)
+        try:
             with self._changed:
                 expected = self._finished + 1
             # A stuck engine would keep runAndWait looping forever: a watchdog ends the loop.
@@ -163,10 +174,12 @@ class Pyttsx3Engine:
                 pcm = _read_wav(path)
             except (OSError, EOFError, wave.Error) as exc:
                 raise SpeechError(f"the speech engine wrote no readable audio ({exc})") from None
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
         if not _has_sound(pcm):
             raise SpeechError("the speech engine produced silence")
         return pcm
-
 
     def _abort_run(self) -> None:
         with contextlib.suppress(Exception):  # best effort: the engine is already misbehaving

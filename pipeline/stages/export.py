@@ -40,6 +40,7 @@ SAMPLE_RATES = (16000, 22050, 24000, 32000, 44100, 48000)
 ENCODER_DELAY_SAMPLES = 576
 DECODER_DELAY_SAMPLES = 1105
 MAX_NAME = 80
+ENCODE_PIECE = 1 << 16  # samples handed to LAME per call
 CUT_PAUSE_MS = 150  # silence before a sentence wide enough to hide the extra priming of a part cut there
 
 
@@ -186,7 +187,9 @@ def _encode_part(pcm: np.ndarray, rate: int, bitrate: int) -> bytes:
     encoder.set_channels(1)
     encoder.set_quality(5)  # LAME "good": transparent for speech at 64 kbit/s
     try:
-        return bytes(encoder.encode(pcm) + encoder.flush())
+        # In pieces: LAME buffers a whole call's input as floats, several times the audio's size.
+        encoded = [encoder.encode(pcm[i : i + ENCODE_PIECE]) for i in range(0, pcm.size, ENCODE_PIECE)]
+        return b"".join([*encoded, encoder.flush()])
     except Exception as exc:  # lameenc raises bare exceptions for bad settings
         raise OutputError(f"MP3 encoding failed ({exc})") from None
 

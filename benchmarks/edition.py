@@ -27,18 +27,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def build(source: str, out: str, workers: int, cache_dir: str | None) -> dict:
-    """One build in a fresh process pinned to ``workers`` cores; its timings as a dict."""
+def build(source: str, out: str, cores: int, cache_dir: str | None, workers: int | None = None) -> dict:
+    """One build in a fresh process pinned to ``cores`` cores, with ``workers`` speech
+    processes (default: newscast's default for that many cores); its timings as a dict."""
     code = f"""
 import json, os, sys, time
 sys.path.insert(0, {str(ROOT)!r})
-cores = sorted(os.sched_getaffinity(0))[:{workers}]
-os.sched_setaffinity(0, cores)
+os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:{cores}])
 from pipeline import build_edition
 from pipeline.tts.cache import SpeechCache
+from pipeline.tts.pool import default_workers
 timings = {{}}
 began = time.perf_counter()
-edition = build_edition({source!r}, {out!r}, workers={workers}, timings=timings,
+edition = build_edition({source!r}, {out!r}, workers={workers} or default_workers(), timings=timings,
                         cache=SpeechCache({cache_dir!r}) if {cache_dir!r} else None)
 timings["total"] = time.perf_counter() - began
 timings["audio"] = edition.duration
@@ -65,15 +66,16 @@ def main() -> None:
     args = parser.parse_args()
     from pipeline import clean, load, script, segment
     from pipeline.text.lexicon import load_lexicon
-    from pipeline.tts.pool import default_workers
+    from pipeline.tts.pool import available_cores, default_workers
 
-    cores = default_workers()
+    cores = available_cores()
     with tempfile.TemporaryDirectory() as work:
         spoken = script(segment(clean(load(args.input))), load_lexicon(None))
         text_file = os.path.join(work, "spoken.txt")
         Path(text_file).write_text("\n".join(u.text for c in spoken.chapters for u in c.utterances), encoding="utf-8")
         out = os.path.join(work, "out")
         one = best([build(args.input, out, 1, None) for _ in range(args.repeat)])
+        single = best([build(args.input, out, 1, None, workers=1) for _ in range(args.repeat)])
         many = best([build(args.input, out, cores, None) for _ in range(args.repeat)])
         floors = {q: best([floor(text_file, q) for _ in range(args.repeat)]) for q in (3, 5)}
         cache_dir = os.path.join(work, "cache")
@@ -86,15 +88,17 @@ def main() -> None:
         changed = best([build(edited, out, cores, cache_dir) for _ in range(1)])
 
     print(f"input: {Path(args.input).name}   audio: {one['audio']:.1f} s   best of {args.repeat} runs")
-    print("cold build, one process on one core (wall seconds):")
+    print(f"cold build on one core, {default_workers(1)} speech workers (wall seconds):")
     for stage in ("load", "clean", "segment", "script", "speak", "assemble", "export", "total"):
         print(f"  {stage:<9} {one[stage] * 1000:8.1f} ms")
     for quality, f in floors.items():
         total = f["synth_cpu"] + f["encode_cpu"]
         label = "LAME's default quality" if quality == 3 else "newscast's LAME quality"
         print(f"floor, eSpeak NG direct + LAME q{quality} ({label}): synthesis {f['synth_cpu']:.3f} s + encoding {f['encode_cpu']:.3f} s = {total:.3f} s")
-        print(f"  newscast / floor: 1 core {one['total'] / total:.2f}x, {cores} cores {many['total'] / total:.2f}x")
-    print(f"cold build with {cores} cores: {many['total']:.3f} s (speak {many['speak']:.3f}, assemble {many['assemble']:.3f}, export {many['export']:.3f})")
+        print(f"  newscast / floor: 1 core {one['total'] / total:.2f}x ({single['total'] / total:.2f}x with one engine in-process), "
+              f"{cores} cores {many['total'] / total:.2f}x")
+    print(f"cold build on one core with one engine in this process: {single['total']:.3f} s (speak {single['speak']:.3f})")
+    print(f"cold build with {cores} cores, {default_workers(cores)} speech workers: {many['total']:.3f} s (speak {many['speak']:.3f}, assemble {many['assemble']:.3f}, export {many['export']:.3f})")
     print(f"warm rebuild (all speech cached), {cores} cores: {warm['total']:.3f} s (speak {warm['speak']:.3f} s)")
     print(f"rebuild after editing one sentence: {changed['total']:.3f} s (speak {changed['speak']:.3f} s)")
     print(f"real-time factor, cold, {cores} cores: {one['audio'] / many['total']:.0f}x")

@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--bitrate", type=int, default=DEFAULT_BITRATE, choices=(32, 48, 64, 96, 128), help=f"MP3 bit rate in kbit/s, constant (default: {DEFAULT_BITRATE})")
     build.add_argument("--sample-rate", type=int, choices=SAMPLE_RATES, help="output sample rate in Hz (default: the engine's, 22050)")
     build.add_argument("--format", choices=("mp3", "m4b"), action="append", help="also write an M4B audiobook with --format m4b (needs imageio-ffmpeg)")
-    build.add_argument("--workers", type=int, metavar="N", help="speech worker processes (default: one per core)")
+    build.add_argument("--workers", type=int, metavar="N", help="speech worker processes (default: two per core)")
     build.add_argument("--no-cache", action="store_true", help="speak every sentence again instead of reusing cached speech")
     build.add_argument("--cache-size", type=int, default=1024, metavar="MB", help="cap of the speech cache (default: 1024 MB)")
     build.add_argument("--force", action="store_true", help="rebuild editions that are newer than their input")

@@ -20,7 +20,7 @@ from .stages.speak import Progress, speak
 from .text.lexicon import load_lexicon
 from .tts import Engine
 from .tts.cache import SpeechCache
-from .tts.pool import EnginePool
+from .tts.pool import EnginePool, available_cores
 from .tts.pyttsx3_engine import DEFAULT_RATE, Pyttsx3Engine
 
 # The stages in the order they run: (name, function). Each takes the previous one's output.
@@ -83,7 +83,8 @@ def build_edition(
     speech = timed("speak", speak, spoken_script, engine, progress, cache)
     track = timed("assemble", assemble, speech)
     stem = name or _default_name(str(source), article.headline)
-    return timed("export", export, track, article, out_dir, stem, bitrate, sample_rate, m4b, max(1, workers), fingerprint)
+    threads = _encoder_threads(workers)
+    return timed("export", export, track, article, out_dir, stem, bitrate, sample_rate, m4b, threads, fingerprint)
 
 
 def build_daily(
@@ -110,7 +111,12 @@ def build_daily(
     spoken_script = daily_script(articles, title, words, rate)
     engine = engine or make_engine(workers, voice=voice, rate=rate, quote_voice=quote_voice)
     track = assemble(speak(spoken_script, engine, progress, cache))
-    return export(track, daily_article(articles, title), out_dir, name or title, bitrate, sample_rate, False, max(1, workers))
+    return export(track, daily_article(articles, title), out_dir, name or title, bitrate, sample_rate, False, _encoder_threads(workers))
+
+
+def _encoder_threads(workers: int) -> int:
+    """As many MP3 encoders as cores the speech was allowed, never more than there are."""
+    return max(1, min(workers, available_cores()))
 
 
 def make_engine(workers: int = 1, **settings) -> Engine:

@@ -74,6 +74,15 @@ def hang(requests):
     time.sleep(3600)
 
 
+def test_work_is_shared_in_runs_of_about_equal_text():
+    lengths = [200, 10, 10, 180, 30, 30, 30, 30, 150, 20, 5, 5]
+    chunks = pool._chunks(lengths, 4)
+    assert [i for chunk in chunks for i in chunk] == list(range(len(lengths)))  # all, in order, once
+    sizes = [sum(lengths[i] for i in chunk) for chunk in chunks]
+    assert 3 <= len(chunks) <= 6 and max(sizes) <= 2 * sum(lengths) / 4
+    assert pool._chunks([5], 8) == [[0]] and pool._chunks([], 8) == []
+
+
 def test_a_hung_worker_is_reported_not_waited_on(monkeypatch):
     monkeypatch.setattr(pool, "_synthesize_chunk", hang)
     monkeypatch.setattr(pool, "TIMEOUT_BASE_S", 0.5)

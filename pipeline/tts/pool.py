@@ -19,7 +19,7 @@ from ..errors import SpeechError
 from . import Request, pyttsx3_engine
 from .pyttsx3_engine import SAMPLE_RATE, TIMEOUT_BASE_S, TIMEOUT_PER_CHAR_S, Pyttsx3Engine, engine_identity
 
-CHUNK = 6  # utterances per task: few enough to balance the workers, enough to amortise the messaging
+TASKS_PER_WORKER = 4  # enough tasks that no worker is left with a long tail, few enough to amortise the messaging
 
 _worker_engine: Pyttsx3Engine | None = None
 _worker_error: SpeechError | None = None
@@ -39,11 +39,21 @@ def _synthesize_chunk(requests: list[Request]) -> list[bytes]:
     return _worker_engine.synthesize_batch(requests)
 
 
-def default_workers() -> int:
+# pyttsx3's eSpeak driver waits for each sentence in 10 ms sleeps, idle for about half
+# of its time: a second engine on the same core fills those gaps.
+ENGINES_PER_CORE = 2
+
+
+def available_cores() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def default_workers(cores: int | None = None) -> int:
+    """Speech processes for ``cores`` cores (default: all this process may use)."""
+    return ENGINES_PER_CORE * (cores or available_cores())
 
 
 class EnginePool:
@@ -60,7 +70,7 @@ class EnginePool:
 
     def synthesize_batch(self, requests: list[Request], progress: Callable[[int], None] | None = None) -> list[bytes]:
         results: list[bytes | None] = [None] * len(requests)
-        chunks = [list(range(i, min(i + CHUNK, len(requests)))) for i in range(0, len(requests), CHUNK)]
+        chunks = _chunks([len(r.text) for r in requests], self.workers * TASKS_PER_WORKER)
         for attempt in (1, 2):
             chunks = self._run(chunks, requests, results, progress)
             if not chunks:
@@ -104,6 +114,20 @@ class EnginePool:
         finally:
             _stop(executor)
         return failed
+
+
+def _chunks(lengths: list[int], count: int) -> list[list[int]]:
+    """Consecutive runs of indices, about ``count`` of them, each with about the same amount of text."""
+    share = max(1, sum(lengths) / count)
+    chunks: list[list[int]] = [[]]
+    filled = 0
+    for i, length in enumerate(lengths):
+        if chunks[-1] and filled + length / 2 > share:
+            chunks.append([])
+            filled = 0
+        chunks[-1].append(i)
+        filled += length
+    return [chunk for chunk in chunks if chunk]
 
 
 def _start_method() -> str:

@@ -82,6 +82,7 @@ def build_edition(
         engine = timed("speak", make_engine, workers, voice=voice, rate=rate, quote_voice=quote_voice)
     speech = timed("speak", speak, spoken_script, engine, progress, cache)
     track = timed("assemble", assemble, speech)
+    del speech  # the clips are in the track now: free them before encoding
     stem = name or _default_name(str(source), article.headline)
     threads = _encoder_threads(workers)
     return timed("export", export, track, article, out_dir, stem, bitrate, sample_rate, m4b, threads, fingerprint)

@@ -16,6 +16,7 @@ its length beyond the 16-bit audio itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import pyloudnorm
@@ -51,13 +52,39 @@ class BlockLevels:
         return _gated_loudness(self.energy * np.square(gain), self.rate)
 
 
-def measure(samples: np.ndarray, rate: int) -> BlockLevels:
-    """Block levels of 16-bit samples, or of float samples in [-1, 1]."""
+class Audio(Protocol):
+    """Audio read a window at a time: 16-bit samples, or floats in [-1, 1]."""
+
+    size: int
+
+    def read(self, start: int, end: int) -> np.ndarray:
+        """Samples ``start`` to ``end``; zeros where that reaches outside the audio."""
+
+
+class ArrayAudio:
+    """An array as Audio."""
+
+    def __init__(self, samples: np.ndarray):
+        self.samples, self.size = samples, samples.size
+
+    def read(self, start: int, end: int) -> np.ndarray:
+        if start >= 0 and end <= self.size:
+            return self.samples[start:end]
+        out = np.zeros(end - start, dtype=self.samples.dtype)
+        lo, hi = max(start, 0), min(end, self.size)
+        if hi > lo:
+            out[lo - start : hi - start] = self.samples[lo:hi]
+        return out
+
+
+def measure(audio: Audio | np.ndarray, rate: int) -> BlockLevels:
+    """Block levels of the audio, read CHUNK samples at a time."""
+    audio = ArrayAudio(audio) if isinstance(audio, np.ndarray) else audio
     stages = pyloudnorm.Meter(rate)._filters.values()
     sos = np.array([np.concatenate([stage.b, stage.a]) for stage in stages])
     state = np.zeros((len(sos), 2))
     energy, peak = [], []
-    for x, envelope in _chunks_with_envelope(samples):
+    for x, envelope in _chunks_with_envelope(audio):
         weighted, state = sosfilt(sos, x, zi=state)
         energy.append(_per_block(np.square(weighted), np.sum))
         peak.append(_per_block(envelope, np.max))
@@ -77,7 +104,7 @@ def integrated_loudness(samples: np.ndarray, rate: int) -> float:
 
 def true_peak_db(samples: np.ndarray) -> float:
     """dBTP: the highest peak between samples too, from 4x oversampling."""
-    peak = max((envelope.max() for _, envelope in _chunks_with_envelope(samples)), default=0.0)
+    peak = max((envelope.max() for _, envelope in _chunks_with_envelope(ArrayAudio(samples))), default=0.0)
     return float(20 * np.log10(peak)) if peak > 0 else float("-inf")
 
 
@@ -103,8 +130,8 @@ def limiter_gain(levels: BlockLevels, target_lufs: float, ceiling_dbtp: float) -
     return curve.astype(np.float32)
 
 
-def apply_gain(samples: np.ndarray, curve: np.ndarray) -> None:
-    """Multiply 16-bit ``samples`` in place by the per-block ``curve``.
+def gained(audio: Audio, curve: np.ndarray):
+    """16-bit chunks of the audio times the per-block ``curve``, CHUNK samples at a time.
 
     Within each block the gain moves linearly between its edges, and each edge
     takes the lower of its two blocks' gains, so no sample gets more gain than
@@ -112,32 +139,38 @@ def apply_gain(samples: np.ndarray, curve: np.ndarray) -> None:
     """
     edges = np.minimum(np.concatenate([curve[:1], curve]), np.concatenate([curve, curve[-1:]]))
     ramp = np.arange(BLOCK, dtype=np.float32) / BLOCK
-    for start in range(0, samples.size, CHUNK):
-        chunk = samples[start : start + CHUNK]
+    for start in range(0, audio.size, CHUNK):
+        chunk = audio.read(start, min(start + CHUNK, audio.size))
+        scale = np.float32(1) if chunk.dtype == np.int16 else np.float32(32768)
         first = start // BLOCK
         count = -(-chunk.size // BLOCK)
         left, right = edges[first : first + count], edges[first + 1 : first + count + 1]
         gains = (left[:, None] + (right - left)[:, None] * ramp).ravel()[: chunk.size]
-        scaled = chunk * gains
-        np.clip(scaled, -32768, 32767, out=scaled)
-        chunk[:] = np.rint(scaled)
+        scaled = chunk * (gains * scale)
+        np.clip(np.rint(scaled, out=scaled), -32768, 32767, out=scaled)
+        yield scaled.astype(np.int16)
 
 
-def _chunks_with_envelope(samples: np.ndarray):
-    """Float chunks of the samples, each with its true-peak envelope.
+def apply_gain(samples: np.ndarray, curve: np.ndarray) -> None:
+    """Multiply 16-bit ``samples`` in place by the per-block ``curve`` (as ``gained`` does)."""
+    position = 0
+    for chunk in gained(ArrayAudio(samples), curve):
+        samples[position : position + chunk.size] = chunk
+        position += chunk.size
+
+
+def _chunks_with_envelope(audio: Audio):
+    """Float chunks of the audio, each with its true-peak envelope.
 
     The envelope at a sample is the largest magnitude of it and of the four
     interpolated values after it; the filter reaches _BEFORE samples back and
-    _AFTER ahead, taken from the neighbouring chunks.
+    _AFTER ahead, read from beyond the chunk.
     """
-    scale = np.float32(1 / 32768) if samples.dtype == np.int16 else np.float32(1)
-    for start in range(0, samples.size, CHUNK):
-        end = min(start + CHUNK, samples.size)
-        lo, hi = max(0, start - _BEFORE), min(samples.size, end + _AFTER)
-        extended = np.zeros(end - start + _HISTORY, dtype=np.float32)
-        offset = lo - (start - _BEFORE)
-        extended[offset : offset + hi - lo] = samples[lo:hi]
-        extended *= scale
+    for start in range(0, audio.size, CHUNK):
+        end = min(start + CHUNK, audio.size)
+        extended = audio.read(start - _BEFORE, end + _AFTER)
+        scale = np.float32(1 / 32768) if extended.dtype == np.int16 else np.float32(1)
+        extended = extended.astype(np.float32) * scale
         yield extended[_BEFORE : _BEFORE + end - start], _true_peak_envelope(extended)
 
 

@@ -1,9 +1,12 @@
 """assemble: join the clips into one track with natural pauses, chapter marks and transcript cues."""
 from __future__ import annotations
 
+import bisect
+import io
+
 import numpy as np
 
-from ..loudness import apply_gain, limiter_gain, measure
+from ..loudness import gained, limiter_gain, measure
 from ..model import ChapterMark, Cue, Speech, Track
 from ..pydub_quiet import AudioSegment
 
@@ -22,36 +25,75 @@ def assemble(speech: Speech) -> Track:
 
     Every voice is brought to the narrator's speech level before the whole
     track is normalised, so quotes are neither louder nor softer than the rest.
-    The clips are copied once, into the track; loudness is then measured and
-    applied a chunk at a time, so no float copy of the edition is made.
+    The track is never built twice: loudness is measured on windows rendered
+    from the clips, and the normalised windows are written once into the result.
     """
     rate = speech.sample_rate
     gains = _voice_gains(speech)
     keep = rate * EDGE_KEEP_MS // 1000
-    placed: list[tuple[int, np.ndarray, float]] = []
+    layout = _Layout(rate)
     marks: list[ChapterMark] = []
     cues: list[Cue] = []
-    position = 0
     for chapter in speech.chapters:
-        start = position
+        start = layout.size
         for clip in chapter.clips:
             utterance = clip.utterance
+            at = layout.size
             samples = _trimmed(np.frombuffer(clip.pcm, dtype=np.int16), keep)
-            placed.append((position, samples, gains.get(utterance.voice, 1.0)))
+            layout.add(samples, gains.get(utterance.voice, 1.0), rate * utterance.pause_ms // 1000)
             text = utterance.display or utterance.text
-            end = position + samples.size
+            end = at + samples.size
             paragraph_end = utterance.pause_ms >= PARAGRAPH_PAUSE_MS
             if utterance.continues and cues:
                 cues[-1] = Cue(f"{cues[-1].text} {text}", cues[-1].start, end, paragraph_end)
             else:
-                cues.append(Cue(text, position, end, paragraph_end))
-            position = end + rate * utterance.pause_ms // 1000
-        marks.append(ChapterMark(chapter.title, start, position, rate))
-    track = np.zeros(position, dtype=np.int16)  # the pauses stay zero
-    for at, samples, gain in placed:
-        _place(track[at : at + samples.size], samples, gain, rate)
-    apply_gain(track, limiter_gain(measure(track, rate), TARGET_LUFS, TRUE_PEAK_CEILING_DBTP))
-    return Track(sample_rate=rate, pcm=track.tobytes(), chapters=tuple(marks), cues=tuple(cues))
+                cues.append(Cue(text, at, end, paragraph_end))
+        marks.append(ChapterMark(chapter.title, start, layout.size, rate))
+    curve = limiter_gain(measure(layout, rate), TARGET_LUFS, TRUE_PEAK_CEILING_DBTP)
+    pcm = io.BytesIO()
+    if layout.size:  # sized once, so it never grows by copying and getvalue() shares its buffer
+        pcm.seek(2 * layout.size - 1)
+        pcm.write(b"\0")
+        pcm.seek(0)
+    for chunk in gained(layout, curve):
+        pcm.write(chunk.tobytes())
+    return Track(sample_rate=rate, pcm=pcm.getvalue(), chapters=tuple(marks), cues=tuple(cues))
+
+
+class _Layout:
+    """The track as clips at their places with silence between: any window of it, on demand."""
+
+    def __init__(self, rate: int):
+        self.rate = rate
+        self.size = 0
+        self._starts: list[int] = []
+        self._clips: list[tuple[np.ndarray, float, np.ndarray, np.ndarray]] = []
+
+    def add(self, samples: np.ndarray, gain: float, pause: int) -> None:
+        """Place a clip at the end, at ``gain``, faded in and out, then ``pause`` samples of silence."""
+        edge = min(self.rate * FADE_MS // 1000, samples.size // 2)
+        head = _faded(_scaled(samples[:edge], gain), self.rate, "in")
+        tail = _faded(_scaled(samples[samples.size - edge :], gain), self.rate, "out")
+        self._starts.append(self.size)
+        self._clips.append((samples, gain, head, tail))
+        self.size += samples.size + pause
+
+    def read(self, start: int, end: int) -> np.ndarray:
+        out = np.zeros(end - start, dtype=np.int16)
+        first = max(0, bisect.bisect_right(self._starts, start) - 1)
+        for at, (samples, gain, head, tail) in zip(self._starts[first:], self._clips[first:]):
+            if at >= end:
+                break
+            lo, hi = max(start, at), min(end, at + samples.size)
+            if lo >= hi:
+                continue
+            window = out[lo - start : hi - start]
+            window[:] = _scaled(samples[lo - at : hi - at], gain)
+            for edge, offset in ((head, 0), (tail, samples.size - tail.size)):
+                a, b = max(lo, at + offset), min(hi, at + offset + edge.size)
+                if a < b:
+                    window[a - lo : b - lo] = edge[a - at - offset : b - at - offset]
+        return out
 
 
 def _voice_gains(speech: Speech) -> dict[str, float]:
@@ -83,19 +125,15 @@ def _trimmed(samples: np.ndarray, keep: int) -> np.ndarray:
     return samples[max(0, loud[0] - keep) : loud[-1] + keep]
 
 
-def _place(out: np.ndarray, samples: np.ndarray, gain: float, rate: int) -> None:
-    """Copy a clip into the track at its voice's gain, faded in and out at its edges."""
+def _scaled(samples: np.ndarray, gain: float) -> np.ndarray:
     if gain == 1.0:
-        out[:] = samples
-    else:
-        out[:] = np.clip(np.rint(samples * np.float32(gain)), -32768, 32767)
-    edge = min(rate * FADE_MS // 1000, out.size // 2)
-    if edge:
-        out[:edge] = _faded(out[:edge], rate, "in")
-        out[-edge:] = _faded(out[-edge:], rate, "out")
+        return samples
+    return np.clip(np.rint(samples * np.float32(gain)), -32768, 32767).astype(np.int16)
 
 
 def _faded(samples: np.ndarray, rate: int, direction: str) -> np.ndarray:
+    if not samples.size:
+        return samples
     segment = AudioSegment(data=samples.tobytes(), sample_width=2, frame_rate=rate, channels=1)
     faded = segment.fade_in(len(segment)) if direction == "in" else segment.fade_out(len(segment))
     return np.frombuffer(faded.raw_data, dtype=np.int16)[: samples.size]

@@ -3,7 +3,8 @@
     python benchmarks/edition.py [INPUT] [--repeat N]
 
 Prints, for INPUT (default: the seed):
-- wall time per stage of a cold build (no speech cache) in one process on one core;
+- wall time per stage of a cold build (no speech cache) pinned to one core, with
+  newscast's default speech workers for one core, and with one engine in-process;
 - the floor: eSpeak NG called directly plus LAME encoding of the same words
   (benchmarks/floor.py, in its own process, one core), and newscast's ratio to it
   with one core and with every core;

@@ -101,6 +101,13 @@ _RUN_TOGETHER = re.compile(r"[a-z][A-Z]")
 ARTICLE_END_PENALTY = 8.0
 # A data table's row: content, though not prose.
 TABLE_ROW_SCORE = 1.0
+# Labels that open a comment section; with an article's worth of prose above, what follows is readers' words.
+_COMMENTS = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
+    r"join the (?:conversation|discussion))\W*$",
+    re.IGNORECASE,
+)
+COMMENTS_AFTER_WORDS = 150
 # Labels that open what follows an article: its comments, or links to other stories.
 _ARTICLE_END = re.compile(
     r"^\W*(?:\d+\s+)?(?:comments?|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
@@ -127,9 +134,14 @@ def _scores(lines: list[_Line]) -> list[float]:
         runs[i:j] = [j - i] * (j - i)
         i = max(j, i + 1)
     scores = []
+    prose_words, in_comments = 0, False
     for line, run, row in zip(lines, runs, _table_rows(lines)):
         isolated = line.blank_before or line.blank_after
-        if row:
+        in_comments = in_comments or (prose_words >= COMMENTS_AFTER_WORDS and bool(_COMMENTS.match(line.text)))
+        prose_words += line.n_words if line.prose else 0
+        if in_comments:
+            scores.append(-1.0)
+        elif row:
             scores.append(TABLE_ROW_SCORE)
         elif _ARTICLE_END.match(line.text):
             scores.append(-ARTICLE_END_PENALTY)

@@ -72,3 +72,50 @@ def test_html_page():
 def test_every_block_has_a_documented_kind():
     for page in (SEED, FIXTURES / "orchard.txt", FIXTURES / "harbour.html", FIXTURES / "mercado.txt"):
         assert {b.kind for b in clean(load(page)).blocks} <= set(BLOCK_KINDS)
+
+
+ARTICLE = [
+    "Council approves new cycle lanes for the town centre",
+    "",
+    "The town council has approved plans for three new cycle lanes through the centre, after a consultation that drew more than two thousand replies from residents.",
+    "",
+    "Work on the first lane, along the high street, is due to begin in the spring and should take about four months, the council's transport officer said on Tuesday.",
+    "",
+    "Shop owners had worried that losing parking spaces would keep customers away, but the final plan keeps most of the spaces on the side streets nearby.",
+    "",
+    "The second and third lanes will link the railway station with the two secondary schools, and are expected to open before the next school year begins.",
+    "",
+    "Cyclists' groups welcomed the decision but asked for the lanes to be separated from traffic by kerbs rather than painted lines.",
+    "",
+    "The council said it would look again at the design of the busiest junctions once the first lane has been open for six months.",
+    "",
+    "Funding comes from a regional transport grant, which the council says covers the whole cost of the work without any increase in local taxes.",
+    "",
+]
+
+
+def page_copy(tmp_path, lines):
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return clean(load(path))
+
+
+def test_readers_comments_after_the_article_are_not_read(tmp_path):
+    comments = ["[ 48 comments ]", "Top Rated Comments", ""]
+    for n in range(6):
+        comments += [f"reader{n}", "2 days ago at 07:52 am",
+                     "I have cycled through this town for years and honestly think these lanes are long overdue, though the timing of the work could be better.",
+                     "", f"Rating: {n + 3} Votes", ""]
+    doc = page_copy(tmp_path, ARTICLE + comments)
+    spoken = " ".join(kinds(doc, "paragraph"))
+    assert spoken.startswith("The town council has approved") and spoken.endswith("local taxes.")
+    assert "cycled through this town" not in spoken
+
+
+def test_prose_far_below_the_article_is_not_joined_to_it(tmp_path):
+    furniture = [f"Section {n}" for n in range(30)]
+    policy = ["We care about your privacy and use cookies and similar technologies to run this site, to measure how it is used and to show you relevant offers.",
+              ""] * 6
+    doc = page_copy(tmp_path, ARTICLE + furniture + policy)
+    spoken = " ".join(kinds(doc, "paragraph"))
+    assert spoken.endswith("local taxes.") and "privacy" not in spoken

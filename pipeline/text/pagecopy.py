@@ -99,6 +99,8 @@ _RUN_TOGETHER = re.compile(r"[a-z][A-Z]")
 
 
 ARTICLE_END_PENALTY = 8.0
+LONG_GAP_LINES = 12  # furniture lines in a row beyond which each costs LONG_GAP_FACTOR times as much
+LONG_GAP_FACTOR = 3.0
 # A data table's row: content, though not prose.
 TABLE_ROW_SCORE = 1.0
 # Labels that open a comment section; with an article's worth of prose above, what follows is readers' words.
@@ -107,7 +109,7 @@ _COMMENTS = re.compile(
     r"join the (?:conversation|discussion))\W*$",
     re.IGNORECASE,
 )
-COMMENTS_AFTER_WORDS = 150
+COMMENTS_AFTER_WORDS = 100
 # Labels that open what follows an article: its comments, or links to other stories.
 _ARTICLE_END = re.compile(
     r"^\W*(?:\d+\s+)?(?:comments?|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
@@ -149,7 +151,21 @@ def _scores(lines: list[_Line]) -> list[float]:
             scores.append(-1.0)
         else:
             scores.append(2.0 + min(line.n_words, 60) / 5)
-    return scores
+    return _widen_long_gaps(scores)
+
+
+def _widen_long_gaps(scores: list[float]) -> list[float]:
+    """Make a long stretch of page furniture cost more per line than a short one.
+
+    An article's own furniture (a caption, a share bar, an inline link) is a
+    few lines; dozens of lines in a row are the page around it, and the prose
+    beyond them (a privacy policy, another story) is not the article's.
+    """
+    out, streak = [], 0
+    for score in scores:
+        streak = streak + 1 if score < 0 else 0
+        out.append(score * LONG_GAP_FACTOR if streak > LONG_GAP_LINES else score)
+    return out
 
 
 def _article_span(lines: list[_Line]) -> tuple[int | None, int | None]:

@@ -119,3 +119,23 @@ def test_prose_far_below_the_article_is_not_joined_to_it(tmp_path):
     doc = page_copy(tmp_path, ARTICLE + furniture + policy)
     spoken = " ".join(kinds(doc, "paragraph"))
     assert spoken.endswith("local taxes.") and "privacy" not in spoken
+
+
+def test_lists_and_short_paragraphs_inside_the_article_are_read(tmp_path):
+    lines = ARTICLE[:6] + [
+        "Residents asked for three things:",
+        "",
+        "Wider pavements outside the primary school",
+        "A crossing at the end of Mill Lane",
+        "Lower speed limits on the ring road",
+        "",
+        "The council agreed to all three.",
+        "",
+    ] + ARTICLE[6:]
+    paragraphs = kinds(page_copy(tmp_path, lines), "paragraph")
+    at = paragraphs.index("Residents asked for three things:")
+    assert paragraphs[at + 1 : at + 5] == [
+        "Wider pavements outside the primary school", "A crossing at the end of Mill Lane",
+        "Lower speed limits on the ring road", "The council agreed to all three.",
+    ]
+    assert paragraphs[-1].endswith("local taxes.")

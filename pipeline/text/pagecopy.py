@@ -232,6 +232,11 @@ def _body(lines: list[_Line]) -> list[Block]:
             blocks.append(Block("table", "\n".join(l.text for l in lines[i:j])))
             i = j
             continue
+        items = _list_after(lines, i) if blocks and blocks[-1].text.endswith(_LIST_INTRO) else 0
+        if items:
+            blocks += [Block("paragraph", item.text) for item in lines[i : i + items]]
+            i += items
+            continue
         if line.prose and not (nxt and _is_attribution(line, nxt)):
             blocks.append(Block("paragraph", line.text))
         elif nxt and _is_attribution(line, nxt):
@@ -239,10 +244,29 @@ def _body(lines: list[_Line]) -> list[Block]:
             i += 1
         elif _is_crosshead(line, nxt):
             blocks.append(Block("heading", line.text))
+        elif line.blank_before and line.blank_after and line.n_words >= 2 and SENTENCE_END.search(line.text):
+            blocks.append(Block("paragraph", line.text))  # a short paragraph of its own: "Now get prepping!"
         elif line.n_words >= 6 and not SENTENCE_END.search(line.text):
             blocks.append(Block("caption", line.text))
         i += 1
     return blocks
+
+
+# A sentence that announces a list ends like this ("Think about it:", "If you are …").
+_LIST_INTRO = (":", "…", "...")
+MAX_LIST_ITEMS = 15
+
+
+def _list_after(lines: list[_Line], i: int) -> int:
+    """How many lines from ``i`` form a list: a block of two or more lines of a few words each."""
+    if not lines[i].blank_before:
+        return 0
+    j = i
+    while j < len(lines) and j - i < MAX_LIST_ITEMS and lines[j].n_words >= 2:
+        j += 1
+        if lines[j - 1].blank_after:
+            return j - i if j - i >= 2 else 0
+    return 0
 
 
 def _is_attribution(quote: _Line, name: _Line) -> bool:

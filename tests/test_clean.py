@@ -139,3 +139,11 @@ def test_lists_and_short_paragraphs_inside_the_article_are_read(tmp_path):
         "Lower speed limits on the ring road", "The council agreed to all three.",
     ]
     assert paragraphs[-1].endswith("local taxes.")
+
+
+def test_a_long_picture_caption_in_the_article_is_a_caption(tmp_path):
+    caption = ("Cyclists ride along the high street during a trial closure of the road to traffic last summer, "
+               "when the council first tested the idea. (Photo by Jane Smith/Getty Images)")
+    doc = page_copy(tmp_path, ARTICLE[:4] + [caption, ""] + ARTICLE[4:])
+    assert caption in kinds(doc, "caption")
+    assert caption not in kinds(doc, "paragraph")

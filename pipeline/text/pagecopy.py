@@ -237,7 +237,9 @@ def _body(lines: list[_Line]) -> list[Block]:
             blocks += [Block("paragraph", item.text) for item in lines[i : i + items]]
             i += items
             continue
-        if line.prose and not (nxt and _is_attribution(line, nxt)):
+        if line.prose and _PHOTO_CREDIT.search(line.text):
+            blocks.append(Block("caption", line.text))
+        elif line.prose and not (nxt and _is_attribution(line, nxt)):
             blocks.append(Block("paragraph", line.text))
         elif nxt and _is_attribution(line, nxt):
             blocks.append(Block("pullquote", _strip_marks(line.text), speaker=nxt.text))
@@ -252,6 +254,12 @@ def _body(lines: list[_Line]) -> list[Block]:
     return blocks
 
 
+# What only a picture's caption says: its credit, or where the picture is.
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:credits?|image|photo|picture|photograph|illustration)(?: by)?\s*:|\((?:pictured|left|right)\)"
+    r"|\bgetty images\b|\breuters/|\bAP Photo\b|/ ?(?:AFP|Getty|Reuters|AP)\b",
+    re.IGNORECASE,
+)
 # A sentence that announces a list ends like this ("Think about it:", "If you are …").
 _LIST_INTRO = (":", "…", "...")
 MAX_LIST_ITEMS = 15

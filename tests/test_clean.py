@@ -147,3 +147,14 @@ def test_a_long_picture_caption_in_the_article_is_a_caption(tmp_path):
     doc = page_copy(tmp_path, ARTICLE[:4] + [caption, ""] + ARTICLE[4:])
     assert caption in kinds(doc, "caption")
     assert caption not in kinds(doc, "paragraph")
+
+
+def test_the_sites_appeals_after_the_article_are_not_read(tmp_path):
+    appeals = [
+        "Get breaking local news delivered to your inbox every morning: subscribe to our free newsletter today and never miss a story.",
+        "",
+        "© 2019 Valley Gazette. All rights reserved. This material may not be published, broadcast or redistributed.",
+        "",
+    ]
+    paragraphs = kinds(page_copy(tmp_path, ARTICLE + appeals), "paragraph")
+    assert paragraphs[-1].endswith("local taxes.")

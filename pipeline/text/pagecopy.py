@@ -98,6 +98,12 @@ LONG_PROSE_RUN = 8
 _RUN_TOGETHER = re.compile(r"[a-z][A-Z]")
 
 
+# What a site says to its readers after an article: subscribe, sign up, follow us, who owns it.
+_APPEAL = re.compile(
+    r"\b(?:subscribe|subscription|newsletters?|unsubscribe|follow us|join our|visit our|"
+    r"download (?:our|the) app|all rights reserved|cookies|privacy policy|terms of (?:use|service)|no spam)\b",
+    re.IGNORECASE,
+)
 ARTICLE_END_PENALTY = 8.0
 LONG_GAP_LINES = 12  # furniture lines in a row beyond which each costs LONG_GAP_FACTOR times as much
 LONG_GAP_FACTOR = 3.0
@@ -169,8 +175,15 @@ def _widen_long_gaps(scores: list[float]) -> list[float]:
 
 
 def _article_span(lines: list[_Line]) -> tuple[int | None, int | None]:
-    """The maximum-sum run of line scores, trimmed to start on prose."""
-    return densest_run(_scores(lines), lambda i: lines[i].prose)
+    """The maximum-sum run of line scores, trimmed to start on prose and to end before the site's own appeals."""
+    start, end = densest_run(_scores(lines), lambda i: lines[i].prose)
+    if start is None:
+        return None, None
+    tail = end
+    while tail > start and (_APPEAL.search(lines[tail].text) or not lines[tail].prose):
+        tail -= 1
+    appeals = [i for i in range(tail + 1, end + 1) if _APPEAL.search(lines[i].text)]
+    return start, (appeals[0] - 1 if appeals else end)
 
 
 @dataclass

@@ -67,7 +67,7 @@ def test_pool_returns_clips_in_order_and_matches_one_engine(engine):
     assert sum(done) == len(requests)
     # eSpeak's output varies by a few samples from run to run: compare lengths.
     for pooled, single in zip(clips, engine.synthesize_batch(requests)):
-        assert abs(len(pooled) - len(single)) < 0.05 * len(single)
+        assert abs(len(pooled) - len(single)) < 0.01 * len(single)  # a wrong rate would be 10% off
 
 
 def hang(requests):

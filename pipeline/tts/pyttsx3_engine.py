@@ -40,16 +40,18 @@ TIMEOUT_PER_CHAR_S = 0.02
 espeak_started = False
 
 
-def _prepare_espeak() -> None:
+def _prepare_espeak() -> ctypes.CDLL | None:
+    """The eSpeak NG library pyttsx3's driver will use, loaded; None where it is not ours to load."""
     if not sys.platform.startswith("linux"):
-        return
+        return None
     try:
         import espeakng_loader
     except ImportError:
-        return  # a system eSpeak NG may still serve
+        return None  # a system eSpeak NG may still serve
     os.environ.setdefault("ESPEAK_DATA_PATH", espeakng_loader.get_data_path())
     # Loaded globally under its soname, so pyttsx3's own dlopen("libespeak-ng.so.1") finds it.
-    ctypes.CDLL(str(Path(espeakng_loader.get_library_path()).with_name("libespeak-ng.so.1")), mode=ctypes.RTLD_GLOBAL)
+    path = Path(espeakng_loader.get_library_path()).with_name("libespeak-ng.so.1")
+    return ctypes.CDLL(str(path), mode=ctypes.RTLD_GLOBAL)
 
 
 class Pyttsx3Engine:
@@ -62,7 +64,7 @@ class Pyttsx3Engine:
         ``quote_voice``: a voice for quotations, "off" to keep the narrator's; by
         default the narrator's voice with another eSpeak variant, so quotes
         are told apart by timbre while the language stays right."""
-        _prepare_espeak()
+        espeak = _prepare_espeak()
         try:
             import pyttsx3
 
@@ -75,7 +77,14 @@ class Pyttsx3Engine:
         self._finished = 0
         self._changed = threading.Condition()
         self._engine.connect("finished-utterance", self._on_finished)
+        # pyttsx3 holds settings back until its loop first runs, and each run ends by
+        # cancelling eSpeak's queued commands, a rate change among them (the edition
+        # would then be read at the driver's 200 words a minute). So: run the loop once,
+        # set the rate, and wait until eSpeak has taken it.
+        self._engine.runAndWait()
         self._engine.setProperty("rate", int(rate))
+        if espeak is not None:
+            espeak.espeak_Synchronize()
         self._config = (voice, int(rate), quote_voice)
         self._voices: list[Voice] | None = None
         self._narrators: dict[str, str | None] = {}

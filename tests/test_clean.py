@@ -158,3 +158,15 @@ def test_the_sites_appeals_after_the_article_are_not_read(tmp_path):
     ]
     paragraphs = kinds(page_copy(tmp_path, ARTICLE + appeals), "paragraph")
     assert paragraphs[-1].endswith("local taxes.")
+
+
+def test_headline_site_name_and_publisher_from_a_busy_page_copy(tmp_path):
+    top = ["Skip to content", "News", "Breaking News", "Sport", "Weather", "",
+           "Town centre to get three cycle lanes after consultation", "",
+           "Share", "Tweet", "Email", "Print", "By Maria Lopez", "3 June 2019", "",
+           "Advertisement", ""]
+    bottom = ["", "About us", "Contact", "© 2019 Valley Gazette Media LLC. All rights reserved."]
+    doc = page_copy(tmp_path, top + ARTICLE[2:] + bottom)
+    assert doc.meta.headline == "Town centre to get three cycle lanes after consultation"
+    assert doc.meta.source == "Valley Gazette Media"
+    assert doc.meta.authors == ("Maria Lopez",)

@@ -18,13 +18,20 @@ from .regions import densest_run
 from .words import PAYWALL, SENTENCE_END, content_stems, looks_like_name, word_count
 
 # How many non-blank lines above the article may hold its headline and captions.
-HEADER_LINES = 12
+HEADER_LINES = 20
+BODY_LINES_FOR_HEADLINE = 10
+HEADLINE_SHARE = 0.3  # of a headline's content words that the article's opening repeats
 _BYLINE = re.compile(r"^(?:by|por|von|par|di|door)\s+(?P<names>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,7})\s*$", re.I)
+# A masthead: "BBC News", "The Valley Gazette"; not a byline or a section ("Breaking News").
 _NEWS_NAME = re.compile(
-    r"^(?:The\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}(?:News|Times|Post|Journal|Herald|Guardian|Tribune|Telegraph|"
+    r"^(?!(?i:by|breaking|latest|top|local|world|business|sports?|tech|technology|financial|"
+    r"more|related|trending|science|health|entertainment|politics|weather|video)\s)"
+    r"(?:The\s+)?(?:[A-Z][\w&.'’-]*\s+){1,3}(?:News|Times|Post|Journal|Herald|Guardian|Tribune|Telegraph|"
     r"Gazette|Chronicle|Independent|Express|Mirror|Observer|Reuters|Press|Today|Daily|Magazine|Review|Star)$"
 )
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?P<name>[A-Z][\w&.'’ -]{1,40}?)(?:[.,|]|\s+all rights|$)", re.I)
+# What follows a publisher's name in a copyright line without being part of it.
+_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:LLC|Inc|Ltd|Limited|Corp|GmbH|S\.?A|\d{4}(?:\s*[-–]\s*\d{4})?)\.?)+\s*$", re.I)
+_COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?:by\s+)?(?P<name>[A-Z][\w&.'’ -]{1,40}?)(?:[.,|]|\s+all rights|$)", re.I)
 
 
 @dataclass(frozen=True)
@@ -196,8 +203,9 @@ class _Header:
 
 def _header(lines: list[_Line], start: int) -> _Header:
     zone = lines[max(0, start - HEADER_LINES) : start]
-    body_stems = content_stems(" ".join(l.text for l in lines[start : start + 8]))
-    published, authors, headline_at = None, (), None
+    body_stems = content_stems(" ".join(l.text for l in lines[start : start + BODY_LINES_FOR_HEADLINE]))
+    published, authors = None, ()
+    candidates: list[tuple[float, int]] = []
     for i, line in enumerate(zone):
         date = find_date(line.text)
         if date and line.n_words <= 15:
@@ -207,11 +215,14 @@ def _header(lines: list[_Line], start: int) -> _Header:
         if byline:
             authors = tuple(n.strip() for n in re.split(r",|\band\b", byline.group("names")) if n.strip())
             continue
-        if headline_at is None and _headline_like(line, body_stems):
-            headline_at = i
+        share = _headline_share(line, body_stems)
+        if share >= HEADLINE_SHARE:
+            candidates.append((share, i))
     blocks: list[Block] = []
     headline = None
-    if headline_at is not None:
+    if candidates:
+        # The title-like line whose words the article repeats most; the nearer one on a tie.
+        _, headline_at = max(candidates)
         headline = zone[headline_at].text
         blocks.append(Block("headline", headline))
         for line in zone[headline_at + 1 :]:
@@ -220,15 +231,16 @@ def _header(lines: list[_Line], start: int) -> _Header:
     return _Header(blocks, headline, published, authors)
 
 
-def _headline_like(line: _Line, body_stems: set[str]) -> bool:
+def _headline_share(line: _Line, body_stems: set[str]) -> float:
+    """How much of a title-like line's vocabulary the article's opening repeats (0 when not title-like)."""
     n = line.n_words
     if not 3 <= n <= 30 or line.text.endswith((".", ":")) or line.text.isupper():
-        return False
+        return 0.0
+    if _PHOTO_CREDIT.search(line.text):
+        return 0.0  # a teaser card, a media caption
     stems = content_stems(line.text)
-    if len(stems) < 2:
-        return False
     shared = len(stems & body_stems)
-    return shared >= 2 and shared / len(stems) >= 0.6
+    return shared / len(stems) if shared >= 2 else 0.0
 
 
 def _body(lines: list[_Line]) -> list[Block]:
@@ -333,5 +345,7 @@ def _site_name(lines: list[_Line]) -> str | None:
     for line in reversed(lines[-30:]):
         match = _COPYRIGHT.search(line.text)
         if match:
-            return match.group("name").strip()
+            name = _LEGAL_TAIL.sub("", match.group("name")).strip(" ,.-")
+            if name and not name.lower().startswith("all rights"):
+                return name
     return None

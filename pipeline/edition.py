@@ -64,28 +64,19 @@ def build_edition(
     this process, or a pool of ``workers`` processes. Clips found in
     ``cache`` are not spoken again.
     """
-    clock = timings if timings is not None else {}
-
-    def timed(stage: str, fn, *args, **kwargs):
-        began = time.perf_counter()
-        result = fn(*args, **kwargs)
-        clock[stage] = clock.get(stage, 0.0) + time.perf_counter() - began
-        return result
-
+    timed = _stopwatch(timings)
     prepare_output(out_dir)  # fail before minutes of work, not after
     words = lexicon if isinstance(lexicon, dict) else load_lexicon(lexicon)
     page = timed("load", load, source)
     document = timed("clean", clean, page)
     article = timed("segment", segment, document)
     spoken_script = timed("script", script, article, words, rate)
-    if engine is None:
-        engine = timed("speak", make_engine, workers, voice=voice, rate=rate, quote_voice=quote_voice)
-    speech = timed("speak", speak, spoken_script, engine, progress, cache)
-    track = timed("assemble", assemble, speech)
-    del speech  # the clips are in the track now: free them before encoding
     stem = name or _default_name(str(source), article.headline)
-    threads = _encoder_threads(workers)
-    return timed("export", export, track, article, out_dir, stem, bitrate, sample_rate, m4b, threads, fingerprint)
+    return _voice(
+        spoken_script, article, out_dir, stem, timed, engine=engine, workers=workers, cache=cache, progress=progress,
+        settings=dict(voice=voice, rate=rate, quote_voice=quote_voice),
+        bitrate=bitrate, sample_rate=sample_rate, m4b=m4b, fingerprint=fingerprint,
+    )
 
 
 def build_daily(
@@ -106,13 +97,41 @@ def build_daily(
     quote_voice: str | None = None,
 ) -> Edition:
     """One edition of several articles: a spoken contents list, then each article's chapters."""
+    timed = _stopwatch(None)
     prepare_output(out_dir)
     words = lexicon if isinstance(lexicon, dict) else load_lexicon(lexicon)
     articles = [segment(clean(load(source))) for source in sources]
     spoken_script = daily_script(articles, title, words, rate)
-    engine = engine or make_engine(workers, voice=voice, rate=rate, quote_voice=quote_voice)
-    track = assemble(speak(spoken_script, engine, progress, cache))
-    return export(track, daily_article(articles, title), out_dir, name or title, bitrate, sample_rate, False, _encoder_threads(workers))
+    return _voice(
+        spoken_script, daily_article(articles, title), out_dir, name or title, timed, engine=engine, workers=workers,
+        cache=cache, progress=progress, settings=dict(voice=voice, rate=rate, quote_voice=quote_voice),
+        bitrate=bitrate, sample_rate=sample_rate, m4b=False, fingerprint=None,
+    )
+
+
+def _voice(spoken_script, article, out_dir, stem, timed, *, engine, workers, cache, progress, settings,
+           bitrate, sample_rate, m4b, fingerprint) -> Edition:
+    """The audio half of a build: speak, assemble and export a script."""
+    if engine is None:
+        engine = timed("speak", make_engine, workers, **settings)
+    speech = timed("speak", speak, spoken_script, engine, progress, cache)
+    track = timed("assemble", assemble, speech)
+    del speech  # the clips are in the track now: free them before encoding
+    threads = _encoder_threads(workers)
+    return timed("export", export, track, article, out_dir, stem, bitrate, sample_rate, m4b, threads, fingerprint)
+
+
+def _stopwatch(timings: dict[str, float] | None):
+    """A runner that adds each stage's wall time to ``timings``."""
+    clock = timings if timings is not None else {}
+
+    def timed(stage: str, fn, *args, **kwargs):
+        began = time.perf_counter()
+        result = fn(*args, **kwargs)
+        clock[stage] = clock.get(stage, 0.0) + time.perf_counter() - began
+        return result
+
+    return timed
 
 
 def _encoder_threads(workers: int) -> int:

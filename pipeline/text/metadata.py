@@ -39,7 +39,8 @@ def read_metadata(soup: BeautifulSoup, url: str | None = None) -> Metadata:
     source = meta.get("og:site_name") or (publisher.get("name") if isinstance(publisher, dict) else None)
     if source:
         # "Autoracing | F1 | Indy | …": the name is what comes before the first separator.
-        source = re.split(r"\s+[|–—-]\s+", source)[0].strip() or None
+        # A social handle ("@politifact") names the site too.
+        source = re.split(r"\s+[|–—-]\s+", source)[0].strip().lstrip("@") or None
     html = soup.find("html")
     language = (html.get("lang") if html else None) or meta.get("og:locale") or meta.get("language")
     canonical = soup.find("link", rel="canonical")

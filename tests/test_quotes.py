@@ -121,3 +121,16 @@ def test_headline_quotes():
 
 def test_nickname_is_not_a_quote():
     assert quotes('"We have his back," Marcia "Cia" Price shouted to the crowd.') == [("We have his back", "Marcia Cia Price")]
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("«Vamos a bajar los impuestos el próximo año», dijo el ministro de Hacienda, Carlos Pérez, en Madrid.", "Carlos Pérez"),
+    ("\"O Brasil vai crescer mais do que o previsto\", disse o ministro Fernando Haddad nesta terça-feira.", "Fernando Haddad"),
+    ("« Nous ne céderons pas », a déclaré Emmanuel Macron lors de sa visite à Lyon.", "Emmanuel Macron"),
+    ("„Wir müssen jetzt handeln“, sagte Olaf Scholz am Dienstag in Berlin.", "Olaf Scholz"),
+    ("«Il governo andrà avanti», ha detto Giorgia Meloni ai giornalisti.", "Giorgia Meloni"),
+    ("\"We zijn er klaar voor\", zei premier Mark Rutte.", "Mark Rutte"),
+])
+def test_speakers_in_other_languages(paragraph, speaker):
+    [quote] = find_quotes([paragraph])
+    assert quote.speaker == speaker

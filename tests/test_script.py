@@ -98,3 +98,14 @@ def test_spoken_date():
     assert spoken_date("2019-06-03") == "Monday, 3 June 2019"
     assert spoken_date("2019-06-03T14:05:00+01:00") == "Monday, 3 June 2019, 14:05 GMT+1"
     assert spoken_date("not a date") is None
+
+
+def test_quotes_are_introduced_in_the_articles_language_or_else_in_english():
+    def intro(language):
+        article = Article(headline="Título", summary=None, sections=(Section(None, ("Un párrafo con texto.",)),), language=language,
+                          quotes=(Quote("Vamos a ganar.", "Carlos Pérez"),))
+        first = script(article).chapters[-1].utterances[0]
+        return first.display, first.language
+
+    assert intro("es") == ("Carlos Pérez dijo:", None)
+    assert intro("pl") == ("Carlos Pérez said:", "en")

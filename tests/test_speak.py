@@ -1,4 +1,7 @@
 """The speech engine and the speak stage make real, complete audio."""
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -56,3 +59,17 @@ def test_quotes_get_a_distinct_voice_unless_turned_off(engine):
     plain.use("en", "quote")
     assert plain._current == "gmw/en"
     engine.use("en", "narrator")
+
+
+def test_engines_made_one_after_another_in_a_process_start_and_keep_their_rates():
+    # pyttsx3 hands the same engine out again; starting it twice once hung for ever.
+    code = (
+        "from pipeline import Pyttsx3Engine\n"
+        "Pyttsx3Engine(rate=150)\n"
+        "fast = Pyttsx3Engine(rate=200).synthesize('The same words, read twice.')\n"
+        "slow = Pyttsx3Engine(rate=100).synthesize('The same words, read twice.')\n"
+        "print(len(slow) / len(fast))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert 1.6 < float(result.stdout) < 2.4

@@ -37,6 +37,18 @@ _QUOTED = re.compile(r"“[^“”]+”|\"[^\"]+\"")
 _CLAUSE_BREAKS = re.compile(r"(?:;|:|,\s+(?=(?:and|but|or|while|which|who|although|because|so|yet)\b)|\s+[–—]\s+)")
 
 
+# How a quote is introduced, by the article's language: "{speaker} said:", and for no speaker.
+QUOTE_INTROS = {
+    "en": ("{} said:", "Speaker unknown:"),
+    "es": ("{} dijo:", "Orador desconocido:"),
+    "pt": ("{} disse:", "Autor desconhecido:"),
+    "fr": ("{} a dit :", "Auteur inconnu :"),
+    "de": ("{} sagte:", "Sprecher unbekannt:"),
+    "it": ("{} ha detto:", "Autore sconosciuto:"),
+    "nl": ("{} zei:", "Spreker onbekend:"),
+}
+
+
 def script(article: Article, lexicon: Mapping[str, str] | None = None, wpm: int = DEFAULT_WPM) -> Script:
     """Chapters in listening order: Headline, Summary, the body's sections, then one per quote.
 
@@ -51,11 +63,15 @@ def script(article: Article, lexicon: Mapping[str, str] | None = None, wpm: int 
         title = section.title or ("Story" if number == 0 else f"Story, part {number + 1}")
         lead = say.line(section.title, PAUSE_PARAGRAPH) if section.title else ()
         chapters.append(ScriptChapter(title, lead + say.paragraphs(section.paragraphs)))
+    said, unknown = QUOTE_INTROS.get(article.language, QUOTE_INTROS["en"])
+    # In a language without its own words here, the English introduction is read by the English voice.
+    intro_language = None if article.language in QUOTE_INTROS else "en"
     for quote in article.quotes:
         # One chapter per quote, so a listener can skip from quote to quote.
-        intro = f"{quote.speaker} said:" if quote.speaker else "Speaker unknown:"
+        intro = said.format(quote.speaker) if quote.speaker else unknown
         title = f"Quote: {quote.speaker or 'speaker unknown'}"
-        chapters.append(ScriptChapter(title, say.line(intro, PAUSE_QUOTE) + say.paragraphs([quote.text], voice="quote")))
+        lead = say.line(intro, PAUSE_QUOTE, intro_language)
+        chapters.append(ScriptChapter(title, lead + say.paragraphs([quote.text], voice="quote")))
     minutes = estimated_minutes(chapters, wpm)
     chapters[0] = ScriptChapter("Headline", _headline(article, say, minutes))
     return Script(tuple(_with_chapter_pause(c) for c in chapters), language=article.language)

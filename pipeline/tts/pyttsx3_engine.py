@@ -77,11 +77,13 @@ class Pyttsx3Engine:
         self._finished = 0
         self._changed = threading.Condition()
         self._engine.connect("finished-utterance", self._on_finished)
-        # pyttsx3 holds settings back until its loop first runs, and each run ends by
-        # cancelling eSpeak's queued commands, a rate change among them (the edition
-        # would then be read at the driver's 200 words a minute). So: run the loop once,
-        # set the rate, and wait until eSpeak has taken it.
-        self._engine.runAndWait()
+        # A new pyttsx3 engine holds settings back until its loop first runs, and each run
+        # ends by cancelling eSpeak's queued commands, a rate change among them (the edition
+        # would then be read at the driver's 200 words a minute). So: run a new engine's
+        # loop once (an engine pyttsx3 hands out again is past that: running its loop with
+        # nothing to say would never end), set the rate, and wait until eSpeak has taken it.
+        if self._engine.isBusy():
+            self._engine.runAndWait()
         self._engine.setProperty("rate", int(rate))
         if espeak is not None:
             espeak.espeak_Synchronize()

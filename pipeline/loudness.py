@@ -151,14 +151,6 @@ def gained(audio: Audio, curve: np.ndarray):
         yield scaled.astype(np.int16)
 
 
-def apply_gain(samples: np.ndarray, curve: np.ndarray) -> None:
-    """Multiply 16-bit ``samples`` in place by the per-block ``curve`` (as ``gained`` does)."""
-    position = 0
-    for chunk in gained(ArrayAudio(samples), curve):
-        samples[position : position + chunk.size] = chunk
-        position += chunk.size
-
-
 def _chunks_with_envelope(audio: Audio):
     """Float chunks of the audio, each with its true-peak envelope.
 

@@ -170,3 +170,12 @@ def test_headline_site_name_and_publisher_from_a_busy_page_copy(tmp_path):
     assert doc.meta.headline == "Town centre to get three cycle lanes after consultation"
     assert doc.meta.source == "Valley Gazette Media"
     assert doc.meta.authors == ("Maria Lopez",)
+
+
+def test_a_headline_above_a_long_share_panel_is_found(tmp_path):
+    panel = []
+    for site in ("Email", "Facebook", "Messenger", "Twitter", "Pinterest", "WhatsApp", "LinkedIn", "Reddit", "Telegram", "Flipboard", "Pocket"):
+        panel += [site, f"Share this with {site}"]
+    lines = ["Council approves three new cycle lanes for the town centre", "", "Media captionWhat the new lanes will look like", ""]
+    doc = page_copy(tmp_path, lines + panel + [""] + ARTICLE[2:])
+    assert doc.meta.headline == "Council approves three new cycle lanes for the town centre"

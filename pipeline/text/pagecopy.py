@@ -19,6 +19,8 @@ from .words import PAYWALL, SENTENCE_END, content_stems, looks_like_name, word_c
 
 # How many non-blank lines above the article may hold its headline and captions.
 HEADER_LINES = 20
+FAR_HEADER_LINES = 45  # a headline this far up is taken only when it matches the opening well
+FAR_HEADLINE_SHARE = 0.6
 BODY_LINES_FOR_HEADLINE = 10
 HEADLINE_SHARE = 0.3  # of a headline's content words that the article's opening repeats
 _BYLINE = re.compile(r"^(?:by|por|von|par|di|door)\s+(?P<names>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,7})\s*$", re.I)
@@ -202,30 +204,32 @@ class _Header:
 
 
 def _header(lines: list[_Line], start: int) -> _Header:
-    zone = lines[max(0, start - HEADER_LINES) : start]
+    zone = lines[max(0, start - FAR_HEADER_LINES) : start]
+    near = max(0, len(zone) - HEADER_LINES)  # where the lines just above the article begin
     body_stems = content_stems(" ".join(l.text for l in lines[start : start + BODY_LINES_FOR_HEADLINE]))
     published, authors = None, ()
-    candidates: list[tuple[float, int]] = []
+    candidates: list[tuple[bool, float, int]] = []
     for i, line in enumerate(zone):
         date = find_date(line.text)
-        if date and line.n_words <= 15:
+        if date and line.n_words <= 15 and i >= near:
             published = published or date
             continue
         byline = _BYLINE.match(line.text)
-        if byline:
+        if byline and i >= near:
             authors = tuple(n.strip() for n in re.split(r",|\band\b", byline.group("names")) if n.strip())
             continue
         share = _headline_share(line, body_stems)
-        if share >= HEADLINE_SHARE:
-            candidates.append((share, i))
+        if share >= (HEADLINE_SHARE if i >= near else FAR_HEADLINE_SHARE):
+            candidates.append((i >= near, share, i))
     blocks: list[Block] = []
     headline = None
     if candidates:
-        # The title-like line whose words the article repeats most; the nearer one on a tie.
-        _, headline_at = max(candidates)
+        # The nearby title-like line whose words the article repeats most (the nearer on a tie);
+        # one further up only when none is near (a share panel between them) and it matches well.
+        _, _, headline_at = max(candidates)
         headline = zone[headline_at].text
         blocks.append(Block("headline", headline))
-        for line in zone[headline_at + 1 :]:
+        for line in zone[max(headline_at + 1, near) :]:
             if line.n_words >= 5 and not find_date(line.text) and not _BYLINE.match(line.text):
                 blocks.append(Block("caption", line.text))
     return _Header(blocks, headline, published, authors)
@@ -282,7 +286,8 @@ def _body(lines: list[_Line]) -> list[Block]:
 # What only a picture's caption says: its credit, or where the picture is.
 _PHOTO_CREDIT = re.compile(
     r"\b(?:credits?|image|photo|picture|photograph|illustration)(?: by)?\s*:|\((?:pictured|left|right)\)"
-    r"|\bgetty images\b|\breuters/|\bAP Photo\b|/ ?(?:AFP|Getty|Reuters|AP)\b",
+    r"|\bgetty images\b|\breuters/|\bAP Photo\b|/ ?(?:AFP|Getty|Reuters|AP)\b"
+    r"|^(?:image|media|video|photo)\s*(?:caption|copyright|source|credit)",  # screen-reader labels
     re.IGNORECASE,
 )
 # A sentence that announces a list ends like this ("Think about it:", "If you are …").

@@ -1,18 +1,25 @@
 """The whole pipeline: source in, edition out."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import tempfile
 import time
+import wave
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from collections.abc import Callable
 from pathlib import Path
 
 from .daily import daily_article, daily_script
-from .model import Edition
+from .model import ChapterMark, Cue, Edition, Script, Speech, Track
 from .version import __version__
 from .stages.assemble import assemble
 from .stages.clean import clean
-from .stages.export import DEFAULT_BITRATE, export, prepare_output, safe_name
+from .stages.export import (
+    DEFAULT_BITRATE, EncodedAudio, encode_mp3, export, prepare_output, resample, safe_name, write_edition,
+)
 from .stages.load import load
 from .stages.script import script
 from .stages.segment import segment
@@ -109,16 +116,105 @@ def build_daily(
     )
 
 
+ENCODER_PART_S = 20  # a chapter is split between encoders only in parts at least this long
+CHAPTERS_IN_HAND = 2  # chapters spoken but not yet encoded, at the most, besides the batch being spoken
+SENTENCES_PER_WORKER = 8  # sentences spoken in one batch, per speech worker: few idle workers between batches
+
+
 def _voice(spoken_script, article, out_dir, stem, timed, *, engine, workers, cache, progress, settings,
            bitrate, sample_rate, m4b, fingerprint) -> Edition:
-    """The audio half of a build: speak, assemble and export a script."""
-    if engine is None:
+    """The audio half of a build, a chapter at a time: speak each chapter, then assemble and encode it.
+
+    Chapters are spoken in batches big enough to keep the workers busy; each is
+    assembled and encoded on another thread while the next batch is spoken,
+    and the audio of at most a batch and CHAPTERS_IN_HAND more chapters is
+    held at once (with the MP3 so far), so memory does not grow with the
+    length of the edition.
+    assemble levels each chapter on its own, so the result is the same as
+    assembling the whole speech.
+    """
+    made_here = engine is None
+    if made_here:
         engine = timed("speak", make_engine, workers, **settings)
-    speech = timed("speak", speak, spoken_script, engine, progress, cache)
-    track = timed("assemble", assemble, speech)
-    del speech  # the clips are in the track now: free them before encoding
     threads = _encoder_threads(workers)
-    return timed("export", export, track, article, out_dir, stem, bitrate, sample_rate, m4b, threads, fingerprint)
+    rate = sample_rate or engine.sample_rate
+    chapters = spoken_script.chapters
+    total = sum(len(chapter.utterances) for chapter in chapters)
+    try:
+        with contextlib.ExitStack() as stack:
+            wav, wav_path = _wav_spool(stack, rate) if m4b else (None, None)
+            # Chapters are finished side by side, but by one thread when the M4B's WAV must be written in order.
+            finisher = stack.enter_context(ThreadPoolExecutor(max_workers=1 if wav else threads))
+
+            def finish(speech: Speech) -> tuple[Track, EncodedAudio | None, int]:
+                track = timed("assemble", assemble, speech)
+                if track.sample_rate != rate:
+                    track = timed("export", resample, track, rate)
+                if wav:
+                    wav.writeframes(track.pcm)
+                parts = max(1, min(threads, int(track.duration // ENCODER_PART_S)))
+                encoded = timed("export", encode_mp3, track, bitrate, parts) if track.pcm else None
+                return replace(track, pcm=b""), encoded, len(track.pcm) // 2
+
+            finished, done = [], 0
+            for group in _batches(chapters, SENTENCES_PER_WORKER * getattr(engine, "workers", 1)):
+                report = _offset_progress(progress, done, total)
+                speech = timed("speak", speak, Script(group, spoken_script.language), engine, report, cache)
+                done += sum(len(chapter.utterances) for chapter in group)
+                for spoken in speech.chapters:
+                    finished.append(finisher.submit(finish, Speech(speech.sample_rate, (spoken,))))
+                del speech
+                if len(finished) > CHAPTERS_IN_HAND:
+                    finished[-1 - CHAPTERS_IN_HAND].result()  # wait: hold no more audio than that
+            pieces: list[tuple[int, EncodedAudio]] = []
+            marks: list[ChapterMark] = []
+            cues: list[Cue] = []
+            position = 0
+            for chapter, future in zip(chapters, finished):
+                timeline, encoded, size = future.result()
+                if encoded:
+                    pieces.append((position, encoded))
+                marks.append(ChapterMark(chapter.title, position, position + size, rate))
+                cues += [Cue(c.text, position + c.start, position + c.end, c.ends_paragraph) for c in timeline.cues]
+                position += size
+            if wav:
+                wav.close()  # its header now gives the length
+            timeline = Track(sample_rate=rate, pcm=b"", chapters=tuple(marks), cues=tuple(cues))
+            return timed("export", write_edition, EncodedAudio.joined(pieces), timeline, article, out_dir, stem,
+                         bitrate, wav_path, fingerprint)
+    finally:
+        if made_here and hasattr(engine, "close"):
+            engine.close()
+
+
+def _batches(chapters, sentences: int):
+    """Runs of whole chapters with at least ``sentences`` sentences (but the last): enough to keep every worker busy."""
+    group: list = []
+    for chapter in chapters:
+        group.append(chapter)
+        if sum(len(c.utterances) for c in group) >= sentences:
+            yield tuple(group)
+            group = []
+    if group:
+        yield tuple(group)
+
+
+def _offset_progress(progress: Progress | None, before: int, total: int) -> Progress | None:
+    """A chapter's progress reported as the edition's."""
+    if progress is None:
+        return None
+    return lambda done, _chapter_total: progress(before + done, total)
+
+
+def _wav_spool(stack: contextlib.ExitStack, rate: int) -> tuple[wave.Wave_write, Path]:
+    """A WAV file in a temporary folder that lasts as long as ``stack``, for the M4B encoder."""
+    path = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newscast-m4b-"))) / "edition.wav"
+    wav = wave.open(str(path), "wb")
+    stack.callback(wav.close)
+    wav.setnchannels(1)
+    wav.setsampwidth(2)
+    wav.setframerate(rate)
+    return wav, path
 
 
 def _stopwatch(timings: dict[str, float] | None):

@@ -73,3 +73,16 @@ def test_quote_voice_is_brought_to_the_narrators_level():
     narrator, quote = x[int(0.2 * RATE) : int(1.8 * RATE)], x[int(2.6 * RATE) : int(4.2 * RATE)]
     rms = lambda a: np.sqrt((a ** 2).mean())
     assert abs(20 * np.log10(rms(narrator) / rms(quote))) < 0.5
+
+
+def test_a_chapter_sounds_the_same_alone_as_in_the_whole_track():
+    """Chapters are levelled one by one, which lets an edition be built a chapter at a time."""
+    loud = SpokenChapter("Loud", (Clip(Utterance("a", 500), tone(2.0, amplitude=0.6)), Clip(Utterance("q", 300, voice="quote"), tone(1.0, amplitude=0.2))))
+    soft = SpokenChapter("Soft", (Clip(Utterance("b", 800), tone(3.0, amplitude=0.05)),))
+    whole = assemble(Speech(RATE, (loud, soft)))
+    alone = [assemble(Speech(RATE, (chapter,))) for chapter in (loud, soft)]
+    assert whole.pcm == alone[0].pcm + alone[1].pcm
+    assert [c.start for c in whole.cues] == [c.start for c in alone[0].cues] + [len(alone[0].pcm) // 2 + c.start for c in alone[1].cues]
+    # and both chapters reach the same loudness, however differently loud they were spoken
+    levels = [pyloudnorm.Meter(RATE).integrated_loudness(np.frombuffer(t.pcm, dtype=np.int16) / 32768.0) for t in alone]
+    assert abs(levels[0] - levels[1]) < 0.5

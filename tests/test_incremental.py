@@ -5,7 +5,8 @@ import shutil
 import time
 
 import pytest
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, ffmpeg_chapters
+from mutagen.mp3 import MP3
 
 from pipeline import Script, ScriptChapter, SpeechError, Utterance, build_edition, speak
 from pipeline.cli import main
@@ -127,3 +128,18 @@ def test_many_inputs_continue_past_a_bad_one(tmp_path):
     assert len(stdout.strip().splitlines()) == 2
     assert "[2/3] newscast: load:" in err and "1 of 3 inputs failed" in err
     assert "[3/3] spoke 000_88c1d4bd90c12416.txt" in err
+
+
+def test_a_build_chapter_by_chapter_through_a_pool_with_m4b_and_another_rate(tmp_path):
+    reported = []
+    with EnginePool(2) as pool:
+        edition = build_edition(FIXTURES / "orchard.txt", tmp_path, engine=pool, workers=2, m4b=True, sample_rate=16000,
+                                progress=lambda done, total: reported.append((done, total)))
+    assert MP3(edition.mp3).info.sample_rate == 16000
+    titles = [c.title for c in edition.chapters]
+    assert [c[0] for c in ffmpeg_chapters(edition.m4b)] == [c[0] for c in ffmpeg_chapters(edition.mp3)] == titles
+    for (_, m4b_start, _), (_, mp3_start, _) in zip(ffmpeg_chapters(edition.m4b), ffmpeg_chapters(edition.mp3)):
+        # Each MP3 part brings its encoder's priming (silence in the pauses, which the MP3's own marks allow for).
+        assert 0 <= mp3_start - m4b_start < 0.5
+    total = reported[-1][1]
+    assert reported[-1][0] == total and all(a[0] <= b[0] for a, b in zip(reported, reported[1:]))

@@ -7,7 +7,7 @@ import io
 import numpy as np
 
 from ..loudness import gained, limiter_gain, measure
-from ..model import ChapterMark, Cue, Speech, Track
+from ..model import ChapterMark, Clip, Cue, Speech, SpokenChapter, Track
 from ..pydub_quiet import AudioSegment
 
 FADE_MS = 8  # short fades at every clip edge so joins never click
@@ -23,41 +23,53 @@ ACTIVE_DB = -40.0  # frames above this level count as speech when matching voice
 def assemble(speech: Speech) -> Track:
     """One track: clips trimmed of the engine's own silences, our pauses between them, one join.
 
-    Every voice is brought to the narrator's speech level before the whole
-    track is normalised, so quotes are neither louder nor softer than the rest.
-    The track is never built twice: loudness is measured on windows rendered
-    from the clips, and the normalised windows are written once into the result.
+    Each chapter is levelled on its own: its voices brought to the narrator's
+    speech level, so quotes are neither louder nor softer than the rest, and
+    then normalised, so every chapter plays at the same loudness. A chapter
+    therefore sounds the same assembled alone as in the whole track, which
+    lets an edition be built a chapter at a time. Loudness is measured on
+    windows rendered from the clips, and the normalised windows are written
+    once into the result.
     """
     rate = speech.sample_rate
-    gains = _voice_gains(speech)
-    keep = rate * EDGE_KEEP_MS // 1000
-    layout = _Layout(rate)
-    marks: list[ChapterMark] = []
-    cues: list[Cue] = []
-    for chapter in speech.chapters:
-        start = layout.size
-        for clip in chapter.clips:
-            utterance = clip.utterance
-            at = layout.size
-            samples = _trimmed(np.frombuffer(clip.pcm, dtype=np.int16), keep)
-            layout.add(samples, gains.get(utterance.voice, 1.0), rate * utterance.pause_ms // 1000)
-            text = utterance.display or utterance.text
-            end = at + samples.size
-            paragraph_end = utterance.pause_ms >= PARAGRAPH_PAUSE_MS
-            if utterance.continues and cues:
-                cues[-1] = Cue(f"{cues[-1].text} {text}", cues[-1].start, end, paragraph_end)
-            else:
-                cues.append(Cue(text, at, end, paragraph_end))
-        marks.append(ChapterMark(chapter.title, start, layout.size, rate))
-    curve = limiter_gain(measure(layout, rate), TARGET_LUFS, TRUE_PEAK_CEILING_DBTP)
+    chapters = [_chapter_layout(chapter, rate) for chapter in speech.chapters]
+    total = sum(layout.size for layout, _ in chapters)
     pcm = io.BytesIO()
-    if layout.size:  # sized once, so it never grows by copying and getvalue() shares its buffer
-        pcm.seek(2 * layout.size - 1)
+    if total:  # sized once, so it never grows by copying and getvalue() shares its buffer
+        pcm.seek(2 * total - 1)
         pcm.write(b"\0")
         pcm.seek(0)
-    for chunk in gained(layout, curve):
-        pcm.write(chunk.tobytes())
+    marks: list[ChapterMark] = []
+    cues: list[Cue] = []
+    for chapter, (layout, chapter_cues) in zip(speech.chapters, chapters):
+        start = pcm.tell() // 2
+        curve = limiter_gain(measure(layout, rate), TARGET_LUFS, TRUE_PEAK_CEILING_DBTP)
+        for chunk in gained(layout, curve):
+            pcm.write(chunk.tobytes())
+        marks.append(ChapterMark(chapter.title, start, start + layout.size, rate))
+        cues += [Cue(c.text, start + c.start, start + c.end, c.ends_paragraph) for c in chapter_cues]
     return Track(sample_rate=rate, pcm=pcm.getvalue(), chapters=tuple(marks), cues=tuple(cues))
+
+
+def _chapter_layout(chapter: SpokenChapter, rate: int) -> tuple[_Layout, list[Cue]]:
+    """A chapter's clips laid out with their pauses, and its transcript cues (from the chapter's start)."""
+    gains = _voice_gains(chapter.clips, rate)
+    keep = rate * EDGE_KEEP_MS // 1000
+    layout = _Layout(rate)
+    cues: list[Cue] = []
+    for clip in chapter.clips:
+        utterance = clip.utterance
+        at = layout.size
+        samples = _trimmed(np.frombuffer(clip.pcm, dtype=np.int16), keep)
+        layout.add(samples, gains.get(utterance.voice, 1.0), rate * utterance.pause_ms // 1000)
+        text = utterance.display or utterance.text
+        end = at + samples.size
+        paragraph_end = utterance.pause_ms >= PARAGRAPH_PAUSE_MS
+        if utterance.continues and cues:
+            cues[-1] = Cue(f"{cues[-1].text} {text}", cues[-1].start, end, paragraph_end)
+        else:
+            cues.append(Cue(text, at, end, paragraph_end))
+    return layout, cues
 
 
 class _Layout:
@@ -96,15 +108,14 @@ class _Layout:
         return out
 
 
-def _voice_gains(speech: Speech) -> dict[str, float]:
+def _voice_gains(clips: tuple[Clip, ...], rate: int) -> dict[str, float]:
     """Linear gain per voice role that matches its speech level to the narrator's."""
     power: dict[str, list[float]] = {}  # per voice: summed power and count of active frames
-    for chapter in speech.chapters:
-        for clip in chapter.clips:
-            total = power.setdefault(clip.utterance.voice, [0.0, 0])
-            frames = _active_frame_power(np.frombuffer(clip.pcm, dtype=np.int16), speech.sample_rate)
-            total[0] += float(frames.sum())
-            total[1] += frames.size
+    for clip in clips:
+        total = power.setdefault(clip.utterance.voice, [0.0, 0])
+        frames = _active_frame_power(np.frombuffer(clip.pcm, dtype=np.int16), rate)
+        total[0] += float(frames.sum())
+        total[1] += frames.size
     rms = {voice: np.sqrt(total / count) if count else 0.0 for voice, (total, count) in power.items()}
     reference = rms.get("narrator") or next(iter(rms.values()), 0.0)
     return {voice: (reference / value if value and reference else 1.0) for voice, value in rms.items()}

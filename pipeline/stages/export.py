@@ -19,7 +19,7 @@ import unicodedata
 import wave
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import gcd
 from pathlib import Path
 
@@ -56,31 +56,59 @@ def export(
     fingerprint: str | None = None,
 ) -> Edition:
     """Write the edition's files into ``out_dir`` and describe them (``threads``: MP3 encoders side by side)."""
-    out = prepare_output(out_dir)
-    stem = safe_name(name)
+    prepare_output(out_dir)
     if sample_rate and sample_rate != track.sample_rate:
         track = resample(track, sample_rate)
-    paths = {ext: out / f"{stem}{ext}" for ext in (".mp3", ".chapters.json", ".json", ".vtt", ".txt")}
-    if m4b:
-        paths[".m4b"] = out / f"{stem}.m4b"
     audio = encode_mp3(track, bitrate, parts=threads)
+    timeline = replace(track, pcm=b"")
+    if not m4b:
+        return write_edition(audio, timeline, article, out_dir, name, fingerprint=fingerprint)
+    with tempfile.TemporaryDirectory(prefix="newscast-m4b-") as work:
+        wav = Path(work) / "track.wav"
+        with wave.open(str(wav), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(track.sample_rate)
+            out.writeframes(track.pcm)
+        return write_edition(audio, timeline, article, out_dir, name, bitrate, wav, fingerprint)
+
+
+def write_edition(
+    audio: EncodedAudio,
+    timeline: Track,
+    article: Article,
+    out_dir: str | Path,
+    name: str,
+    bitrate: int = DEFAULT_BITRATE,
+    m4b_from: Path | None = None,
+    fingerprint: str | None = None,
+) -> Edition:
+    """The edition's files from its encoded MP3 and its ``timeline`` (chapters and cues; no audio needed).
+
+    With ``m4b_from`` (a WAV of the same audio) an M4B audiobook is written too.
+    """
+    out = prepare_output(out_dir)
+    stem = safe_name(name)
+    paths = {ext: out / f"{stem}{ext}" for ext in (".mp3", ".chapters.json", ".json", ".vtt", ".txt")}
+    if m4b_from:
+        paths[".m4b"] = out / f"{stem}.m4b"
     with contextlib.ExitStack() as stack:
         tmp = {ext: stack.enter_context(_staged(path)) for ext, path in paths.items()}
         tmp[".mp3"].write_bytes(audio.data)
         duration = MP3(tmp[".mp3"]).info.length
-        marks = _file_chapters(track, duration, audio)
+        marks = _file_chapters(timeline, duration, audio)
         _tag(tmp[".mp3"], article, marks)
-        if m4b:
-            encode_m4b(track, article, tmp[".m4b"], bitrate)
-        tmp[".vtt"].write_text(webvtt(track.cues, track.sample_rate, audio.decoded_position), encoding="utf-8")
-        tmp[".txt"].write_text(readable_transcript(article, track), encoding="utf-8")
+        if m4b_from:
+            encode_m4b(m4b_from, timeline.chapters, article, tmp[".m4b"], bitrate)
+        tmp[".vtt"].write_text(webvtt(timeline.cues, timeline.sample_rate, audio.decoded_position), encoding="utf-8")
+        tmp[".txt"].write_text(readable_transcript(article, timeline), encoding="utf-8")
         edition = Edition(
             mp3=str(paths[".mp3"]),
             chapters_json=str(paths[".chapters.json"]),
             article_json=str(paths[".json"]),
             transcript_vtt=str(paths[".vtt"]),
             transcript_txt=str(paths[".txt"]),
-            m4b=str(paths[".m4b"]) if m4b else None,
+            m4b=str(paths[".m4b"]) if m4b_from else None,
             duration=duration,
             chapters=tuple(marks),
             headline=article.headline,
@@ -139,6 +167,19 @@ class EncodedAudio:
     starts: tuple[int, ...]  # each part's first sample in the track
     frames_before: tuple[int, ...]  # MP3 frames of all the parts before it
     samples_per_frame: int
+    frames: int  # in all
+
+    @staticmethod
+    def joined(pieces: list[tuple[int, EncodedAudio]]) -> EncodedAudio:
+        """One stream of pieces encoded apart, each given with the sample of the track it starts at."""
+        data, starts, before, frames = [], [], [], 0
+        for offset, piece in pieces:
+            data.append(piece.data)
+            starts += [offset + start for start in piece.starts]
+            before += [frames + count for count in piece.frames_before]
+            frames += piece.frames
+        spf = pieces[0][1].samples_per_frame if pieces else 576
+        return EncodedAudio(b"".join(data), tuple(starts), tuple(before), spf, frames)
 
     def decoded_position(self, position: int) -> int:
         """Where the track's sample ``position`` plays in the decoded MP3."""
@@ -169,7 +210,7 @@ def encode_mp3(track: Track, bitrate: int = DEFAULT_BITRATE, parts: int = 1) -> 
     for part in encoded:
         before.append(frames)
         frames += _count_frames(part)
-    return EncodedAudio(b"".join(encoded), tuple(starts), tuple(before), spf)
+    return EncodedAudio(b"".join(encoded), tuple(starts), tuple(before), spf, frames)
 
 
 def _cut_places(track: Track) -> set[int]:
@@ -216,7 +257,7 @@ def _count_frames(data: bytes) -> int:
     return frames
 
 
-def encode_m4b(track: Track, article: Article, path: Path, bitrate: int) -> None:
+def encode_m4b(wav: Path, marks: tuple[ChapterMark, ...], article: Article, path: Path, bitrate: int) -> None:
     """AAC in an MP4 audiobook container with the same chapters, through the ffmpeg that imageio-ffmpeg ships."""
     try:
         import imageio_ffmpeg
@@ -225,14 +266,9 @@ def encode_m4b(track: Track, article: Article, path: Path, bitrate: int) -> None
     except (ImportError, RuntimeError):
         raise OutputError("M4B output needs an AAC encoder: pip install imageio-ffmpeg (or newscast[m4b])") from None
     with tempfile.TemporaryDirectory(prefix="newscast-m4b-") as work:
-        wav, meta = Path(work) / "track.wav", Path(work) / "chapters.txt"
-        with wave.open(str(wav), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(track.sample_rate)
-            out.writeframes(track.pcm)
+        meta = Path(work) / "chapters.txt"
         lines = [";FFMETADATA1", f"title={_ffescape(article.headline)}", f"artist={_ffescape(article.source or '')}"]
-        for mark in track.chapters:
+        for mark in marks:
             lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={mark.start_ms}", f"END={mark.end_ms}", f"title={_ffescape(mark.title)}"]
         meta.write_text("\n".join(lines) + "\n", encoding="utf-8")
         command = [ffmpeg, "-v", "error", "-y", "-i", str(wav), "-i", str(meta), "-map_metadata", "1",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import weakref
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -57,13 +58,41 @@ def default_workers(cores: int | None = None) -> int:
 
 
 class EnginePool:
-    """Many Pyttsx3Engines in worker processes behind the Engine interface."""
+    """Many Pyttsx3Engines in worker processes behind the Engine interface.
+
+    The workers start with the first batch and serve every later one, so an
+    edition spoken a chapter at a time, or many editions, start them once.
+    ``close()`` (or leaving a ``with`` block) stops them; so does the pool
+    being garbage-collected, or the program ending.
+    """
 
     sample_rate = SAMPLE_RATE
 
     def __init__(self, workers: int, voice: str | None = None, rate: int = 175, quote_voice: str | None = None):
         self.workers = workers
         self._config = (voice, int(rate), quote_voice)
+        self._executor: ProcessPoolExecutor | None = None
+        self._finalizer: weakref.finalize | None = None
+
+    def __enter__(self) -> EnginePool:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._finalizer is not None:
+            self._finalizer()  # stops the workers, once
+        self._executor = self._finalizer = None
+
+    def _workers(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            context = multiprocessing.get_context(_start_method())
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=context, initializer=_start_worker, initargs=self._config,
+            )
+            self._finalizer = weakref.finalize(self, _stop, self._executor)
+        return self._executor
 
     def identity(self) -> str:
         return engine_identity(self._config)
@@ -78,12 +107,11 @@ class EnginePool:
         raise SpeechError(f"speech workers failed twice ({len(chunks)} groups of sentences unspoken)")
 
     def _run(self, chunks, requests, results, progress) -> list[list[int]]:
-        """Run ``chunks`` in a fresh pool; return those left unfinished when a worker broke or hung."""
-        context = multiprocessing.get_context(_start_method())
-        executor = ProcessPoolExecutor(
-            max_workers=min(self.workers, len(chunks)), mp_context=context,
-            initializer=_start_worker, initargs=self._config,
-        )
+        """Run ``chunks`` on the workers; return those left unfinished when a worker broke or hung.
+
+        A broken or hung pool is stopped, and the next run starts a fresh one.
+        """
+        executor = self._workers()
         pending = {executor.submit(_synthesize_chunk, [requests[i] for i in chunk]): chunk for chunk in chunks}
         failed: list[list[int]] = []
         try:
@@ -111,8 +139,11 @@ class EnginePool:
                         progress(len(chunk))
             if failed:
                 failed.extend(pending.values())
-        finally:
-            _stop(executor)
+        except BaseException:
+            self.close()  # an error or an interruption leaves no worker running or queued
+            raise
+        if failed:
+            self.close()
         return failed
 
 

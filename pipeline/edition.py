@@ -18,7 +18,7 @@ from .version import __version__
 from .stages.assemble import assemble
 from .stages.clean import clean
 from .stages.export import (
-    DEFAULT_BITRATE, EncodedAudio, encode_mp3, export, prepare_output, resample, safe_name, write_edition,
+    DEFAULT_BITRATE, EncodedAudio, encode_mp3, export, open_wav, prepare_output, resample, safe_name, write_edition,
 )
 from .stages.load import load
 from .stages.script import script
@@ -209,11 +209,8 @@ def _offset_progress(progress: Progress | None, before: int, total: int) -> Prog
 def _wav_spool(stack: contextlib.ExitStack, rate: int) -> tuple[wave.Wave_write, Path]:
     """A WAV file in a temporary folder that lasts as long as ``stack``, for the M4B encoder."""
     path = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newscast-m4b-"))) / "edition.wav"
-    wav = wave.open(str(path), "wb")
+    wav = open_wav(path, rate)
     stack.callback(wav.close)
-    wav.setnchannels(1)
-    wav.setsampwidth(2)
-    wav.setframerate(rate)
     return wav, path
 
 

@@ -65,12 +65,18 @@ def export(
         return write_edition(audio, timeline, article, out_dir, name, fingerprint=fingerprint)
     with tempfile.TemporaryDirectory(prefix="newscast-m4b-") as work:
         wav = Path(work) / "track.wav"
-        with wave.open(str(wav), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(track.sample_rate)
+        with open_wav(wav, track.sample_rate) as out:
             out.writeframes(track.pcm)
         return write_edition(audio, timeline, article, out_dir, name, bitrate, wav, fingerprint)
+
+
+def open_wav(path: Path, rate: int) -> wave.Wave_write:
+    """A 16-bit mono WAV file to write, such as the M4B encoder reads."""
+    out = wave.open(str(path), "wb")
+    out.setnchannels(1)
+    out.setsampwidth(2)
+    out.setframerate(rate)
+    return out
 
 
 def write_edition(

@@ -129,9 +129,8 @@ def _voice(spoken_script, article, out_dir, stem, timed, *, engine, workers, cac
     assembled and encoded on another thread while the next batch is spoken,
     and the audio of at most a batch and CHAPTERS_IN_HAND more chapters is
     held at once (with the MP3 so far), so memory does not grow with the
-    length of the edition.
-    assemble levels each chapter on its own, so the result is the same as
-    assembling the whole speech.
+    length of the edition. assemble levels each chapter on its own, so the
+    result is the same as assembling the whole speech at once.
     """
     made_here = engine is None
     if made_here:

@@ -240,8 +240,8 @@ def _headline_share(line: _Line, body_stems: set[str]) -> float:
     n = line.n_words
     if not 3 <= n <= 30 or line.text.endswith((".", ":")) or line.text.isupper():
         return 0.0
-    if _PHOTO_CREDIT.search(line.text):
-        return 0.0  # a teaser card, a media caption
+    if _PHOTO_CREDIT.search(line.text) or line.text.startswith("By "):
+        return 0.0  # a caption, a byline with its dateline
     stems = content_stems(line.text)
     shared = len(stems & body_stems)
     return shared / len(stems) if shared >= 2 else 0.0
@@ -287,7 +287,8 @@ def _body(lines: list[_Line]) -> list[Block]:
 _PHOTO_CREDIT = re.compile(
     r"\b(?:credits?|image|photo|picture|photograph|illustration)(?: by)?\s*:|\((?:pictured|left|right)\)"
     r"|\bgetty images\b|\breuters/|\bAP Photo\b|/ ?(?:AFP|Getty|Reuters|AP)\b"
-    r"|^(?:image|media|video|photo)\s*(?:caption|copyright|source|credit)",  # screen-reader labels
+    r"|^(?:image|media|video|photo)\s*(?:caption|copyright|source|credit)"  # screen-reader labels
+    r"|\((?:[A-Z][\w.&' -]*/)+[A-Z][\w.&' -]*\)\W*$",  # "(NASA/JPL/Space Science Institute)" at the end
     re.IGNORECASE,
 )
 # A sentence that announces a list ends like this ("Think about it:", "If you are …").

@@ -4,7 +4,7 @@ import json
 import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT, SEED
+from conftest import FIXTURES, SEED
 
 from pipeline.cli import main
 

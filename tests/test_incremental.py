@@ -8,7 +8,7 @@ import pytest
 from conftest import FIXTURES, SEED, ffmpeg_chapters
 from mutagen.mp3 import MP3
 
-from pipeline import Script, ScriptChapter, SpeechError, Utterance, build_edition, speak
+from pipeline import SpeechError, build_edition
 from pipeline.cli import main
 from pipeline.tts import Request, pool
 from pipeline.tts.cache import SpeechCache

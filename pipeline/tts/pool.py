@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 import weakref
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -165,8 +166,9 @@ def _start_method() -> str:
     """fork where it is safe (fast: no imports to repeat), a fresh interpreter elsewhere."""
     if not sys.platform.startswith("linux"):
         return "spawn"
-    # A forked copy of a process running eSpeak would inherit its state without its thread.
-    return "forkserver" if pyttsx3_engine.espeak_started else "fork"
+    # A forked copy of a process running eSpeak, or any other thread (a retry while
+    # chapters are being encoded), would inherit locks and state without their threads.
+    return "forkserver" if pyttsx3_engine.espeak_started or threading.active_count() > 1 else "fork"
 
 
 def _stop(executor: ProcessPoolExecutor) -> None:

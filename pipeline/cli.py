@@ -21,13 +21,38 @@ from .stages.script import script
 from .stages.segment import segment
 from .text.lexicon import load_lexicon
 from .tts.cache import SpeechCache
-from .tts.pool import default_workers
+from .tts.pool import available_cores, default_workers
 from .tts.pyttsx3_engine import DEFAULT_RATE, Pyttsx3Engine
 
 EXIT_OK = 0
 EXIT_USAGE = 64
 EXIT_INTERRUPTED = 130
 SEEDS = Path("seeds")
+RATES = (80, 450)  # words a minute: what eSpeak can speak
+
+
+def _in_range(low: int, high: int | None, unit: str):
+    """An argparse type: an integer from ``low`` to ``high`` (no upper bound when None)."""
+    span = f"{low} or more" if high is None else f"{low}–{high}"
+
+    def check(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number ({span} {unit})") from None
+        if value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"{value} is out of range: {span} {unit}")
+        return value
+
+    return check
+
+
+_rate = _in_range(*RATES, "words a minute")
+_cache_size = _in_range(0, None, "MB")
+
+
+def _workers(text: str) -> int:
+    return _in_range(1, 4 * available_cores(), f"processes (4 per core on {available_cores()} cores)")(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,14 +68,14 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--out", default="audio_out", metavar="DIR", help="output folder (default: audio_out)")
     build.add_argument("--voice", help="narrator voice: id, name or language (see `newscast voices`); default: one for the article's language")
     build.add_argument("--quote-voice", metavar="VOICE", help="voice for quotations, or 'off' to use the narrator's (default: the narrator's voice in another timbre)")
-    build.add_argument("--rate", type=int, default=DEFAULT_RATE, help=f"speaking rate in words per minute (default: {DEFAULT_RATE})")
+    build.add_argument("--rate", type=_rate, default=DEFAULT_RATE, help=f"speaking rate in words per minute (default: {DEFAULT_RATE})")
     build.add_argument("--lexicon", metavar="FILE", help="CSV of pronunciations (written,spoken) adding to the built-in one")
     build.add_argument("--bitrate", type=int, default=DEFAULT_BITRATE, choices=(32, 48, 64, 96, 128), help=f"MP3 bit rate in kbit/s, constant (default: {DEFAULT_BITRATE})")
     build.add_argument("--sample-rate", type=int, choices=SAMPLE_RATES, help="output sample rate in Hz (default: the engine's, 22050)")
     build.add_argument("--format", choices=("mp3", "m4b"), action="append", help="also write an M4B audiobook with --format m4b (needs imageio-ffmpeg)")
-    build.add_argument("--workers", type=int, metavar="N", help="speech worker processes (default: two per core)")
+    build.add_argument("--workers", type=_workers, metavar="N", help="speech worker processes (default: two per core)")
     build.add_argument("--no-cache", action="store_true", help="speak every sentence again instead of reusing cached speech")
-    build.add_argument("--cache-size", type=int, default=1024, metavar="MB", help="cap of the speech cache (default: 1024 MB)")
+    build.add_argument("--cache-size", type=_cache_size, default=1024, metavar="MB", help="cap of the speech cache (default: 1024 MB)")
     build.add_argument("--force", action="store_true", help="rebuild editions that are newer than their input")
 
     daily = commands.add_parser("daily", help="make one edition of several articles", description="Make one edition of several articles: a spoken contents list, then each article's chapters.")
@@ -59,9 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     daily.add_argument("-o", "--out", default="audio_out", metavar="DIR", help="output folder (default: audio_out)")
     for option in ("--voice", "--quote-voice", "--lexicon"):
         daily.add_argument(option, help="as for build")
-    daily.add_argument("--rate", type=int, default=DEFAULT_RATE, help="as for build")
+    daily.add_argument("--rate", type=_rate, default=DEFAULT_RATE, help="as for build")
     daily.add_argument("--bitrate", type=int, default=DEFAULT_BITRATE, choices=(32, 48, 64, 96, 128), help="as for build")
-    daily.add_argument("--workers", type=int, metavar="N", help="as for build")
+    daily.add_argument("--workers", type=_workers, metavar="N", help="as for build")
     daily.add_argument("--no-cache", action="store_true", help="as for build")
 
     feed = commands.add_parser("feed", help="write a podcast feed for a folder of editions", description="Write DIR/feed.xml, an RSS feed of the editions in DIR, for a static web folder.")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, Document, Metadata
+from .copylines import Line, copy_lines, table_rows
 from .dates import find_date
 from .language import detect_language
 from .regions import densest_run
@@ -36,25 +37,8 @@ _LEGAL_TAIL = re.compile(r"(?:,?\s+(?:LLC|Inc|Ltd|Limited|Corp|GmbH|S\.?A|\d{4}(
 _COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?:by\s+)?(?P<name>[A-Z][\w&.'’ -]{1,40}?)(?:[.,|]|\s+all rights|$)", re.I)
 
 
-@dataclass(frozen=True)
-class _Line:
-    text: str
-    blank_before: bool
-    blank_after: bool
-    cells: int = 1  # tab-separated cells: browsers copy a table row as cells joined by tabs
-
-    @property
-    def n_words(self) -> int:
-        return word_count(self.text)
-
-    @property
-    def prose(self) -> bool:
-        n = self.n_words
-        return (n >= 8 and bool(SENTENCE_END.search(self.text))) or n >= 25
-
-
 def clean_page_copy(content: str) -> Document:
-    lines = _lines(content)
+    lines = copy_lines(content)
     start, end = _article_span(lines)
     if start is None:
         return Document(blocks=(), meta=Metadata(language=detect_language(content), paywalled=bool(PAYWALL.search(content))))
@@ -71,34 +55,6 @@ def clean_page_copy(content: str) -> Document:
         paywalled=bool(PAYWALL.search(content)),
     )
     return Document(blocks=blocks, meta=meta)
-
-
-def _lines(content: str) -> list[_Line]:
-    originals = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    raw = [" ".join(line.split()) for line in originals]
-    out = []
-    for i, text in enumerate(raw):
-        if text:
-            before = i == 0 or not raw[i - 1]
-            after = i == len(raw) - 1 or not raw[i + 1]
-            cells = [c.strip() for c in originals[i].split("\t") if c.strip()]
-            out.append(_Line(", ".join(cells) if len(cells) > 1 else text, before, after, len(cells)))
-    return out
-
-
-def _table_rows(lines: list[_Line]) -> list[bool]:
-    """Lines that belong to a table: runs of at least three rows of three or more cells."""
-    rows = [line.cells >= 3 for line in lines]
-    flags = [False] * len(lines)
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and rows[j]:
-            j += 1
-        if j - i >= 3:
-            flags[i:j] = [True] * (j - i)
-        i = max(j, i + 1)
-    return flags
 
 
 # A layout without blank lines between paragraphs still shows the article as a long run of prose.
@@ -135,7 +91,7 @@ _ARTICLE_END = re.compile(
 )
 
 
-def _scores(lines: list[_Line]) -> list[float]:
+def _scores(lines: list[Line]) -> list[float]:
     """How much each line looks like article text (positive) or page furniture (negative).
 
     Browsers set paragraphs apart with blank lines; prose packed between other
@@ -152,7 +108,7 @@ def _scores(lines: list[_Line]) -> list[float]:
         i = max(j, i + 1)
     scores = []
     prose_words, in_comments = 0, False
-    for line, run, row in zip(lines, runs, _table_rows(lines)):
+    for line, run, row in zip(lines, runs, table_rows(lines)):
         isolated = line.blank_before or line.blank_after
         in_comments = in_comments or (prose_words >= COMMENTS_AFTER_WORDS and bool(_COMMENTS.match(line.text)))
         prose_words += line.n_words if line.prose else 0
@@ -183,7 +139,7 @@ def _widen_long_gaps(scores: list[float]) -> list[float]:
     return out
 
 
-def _article_span(lines: list[_Line]) -> tuple[int | None, int | None]:
+def _article_span(lines: list[Line]) -> tuple[int | None, int | None]:
     """The maximum-sum run of line scores, trimmed to start on prose and to end before the site's own appeals."""
     start, end = densest_run(_scores(lines), lambda i: lines[i].prose)
     if start is None:
@@ -203,7 +159,7 @@ class _Header:
     authors: tuple[str, ...]
 
 
-def _header(lines: list[_Line], start: int) -> _Header:
+def _header(lines: list[Line], start: int) -> _Header:
     zone = lines[max(0, start - FAR_HEADER_LINES) : start]
     near = max(0, len(zone) - HEADER_LINES)  # where the lines just above the article begin
     body_stems = content_stems(" ".join(l.text for l in lines[start : start + BODY_LINES_FOR_HEADLINE]))
@@ -235,7 +191,7 @@ def _header(lines: list[_Line], start: int) -> _Header:
     return _Header(blocks, headline, published, authors)
 
 
-def _headline_share(line: _Line, body_stems: set[str]) -> float:
+def _headline_share(line: Line, body_stems: set[str]) -> float:
     """How much of a title-like line's vocabulary the article's opening repeats (0 when not title-like)."""
     n = line.n_words
     if not 3 <= n <= 30 or line.text.endswith((".", ":")) or line.text.isupper():
@@ -247,9 +203,9 @@ def _headline_share(line: _Line, body_stems: set[str]) -> float:
     return shared / len(stems) if shared >= 2 else 0.0
 
 
-def _body(lines: list[_Line]) -> list[Block]:
+def _body(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
-    rows = _table_rows(lines)
+    rows = table_rows(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -296,7 +252,7 @@ _LIST_INTRO = (":", "…", "...")
 MAX_LIST_ITEMS = 15
 
 
-def _list_after(lines: list[_Line], i: int) -> int:
+def _list_after(lines: list[Line], i: int) -> int:
     """How many lines from ``i`` form a list: a block of two or more lines of a few words each."""
     if not lines[i].blank_before:
         return 0
@@ -308,7 +264,7 @@ def _list_after(lines: list[_Line], i: int) -> int:
     return 0
 
 
-def _is_attribution(quote: _Line, name: _Line) -> bool:
+def _is_attribution(quote: Line, name: Line) -> bool:
     """A pull quote box: the quote, then its speaker's name on the very next line."""
     return (
         not quote.blank_after
@@ -319,7 +275,7 @@ def _is_attribution(quote: _Line, name: _Line) -> bool:
     )
 
 
-def _is_crosshead(line: _Line, nxt: _Line | None) -> bool:
+def _is_crosshead(line: Line, nxt: Line | None) -> bool:
     return (
         line.blank_before
         and line.blank_after
@@ -335,7 +291,7 @@ def _strip_marks(text: str) -> str:
     return text.strip().strip("\"'“”‘’«»„").strip()
 
 
-def _first_date(lines: list[_Line]) -> str | None:
+def _first_date(lines: list[Line]) -> str | None:
     for line in lines[:40]:
         if line.n_words <= 15:
             date = find_date(line.text)
@@ -344,7 +300,7 @@ def _first_date(lines: list[_Line]) -> str | None:
     return None
 
 
-def _site_name(lines: list[_Line]) -> str | None:
+def _site_name(lines: list[Line]) -> str | None:
     for line in lines[:15]:
         if _NEWS_NAME.match(line.text):
             return line.text

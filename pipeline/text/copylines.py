@@ -1,0 +1,52 @@
+"""The lines of a browser's plain-text copy of a page, with what the layout tells about each."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .words import SENTENCE_END, word_count
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    blank_before: bool
+    blank_after: bool
+    cells: int = 1  # tab-separated cells: browsers copy a table row as cells joined by tabs
+
+    @property
+    def n_words(self) -> int:
+        return word_count(self.text)
+
+    @property
+    def prose(self) -> bool:
+        n = self.n_words
+        return (n >= 8 and bool(SENTENCE_END.search(self.text))) or n >= 25
+
+
+def copy_lines(content: str) -> list[Line]:
+    """The non-blank lines, spaces collapsed, each knowing whether a blank line sets it apart."""
+    originals = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = [" ".join(line.split()) for line in originals]
+    out = []
+    for i, text in enumerate(raw):
+        if text:
+            before = i == 0 or not raw[i - 1]
+            after = i == len(raw) - 1 or not raw[i + 1]
+            cells = [c.strip() for c in originals[i].split("\t") if c.strip()]
+            out.append(Line(", ".join(cells) if len(cells) > 1 else text, before, after, len(cells)))
+    return out
+
+
+def table_rows(lines: list[Line]) -> list[bool]:
+    """Lines that belong to a table: runs of at least three rows of three or more cells."""
+    rows = [line.cells >= 3 for line in lines]
+    flags = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and rows[j]:
+            j += 1
+        if j - i >= 3:
+            flags[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return flags

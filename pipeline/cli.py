@@ -5,8 +5,11 @@ Exactly one place (``main``) turns errors into a message and an exit code.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import TextIO
 
@@ -27,6 +30,7 @@ from .tts.pyttsx3_engine import DEFAULT_RATE, Pyttsx3Engine
 EXIT_OK = 0
 EXIT_USAGE = 64
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, what a shell reports for a terminated process
 SEEDS = Path("seeds")
 RATES = (80, 450)  # words a minute: what eSpeak can speak
 
@@ -120,15 +124,44 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     except SystemExit as exc:
         return EXIT_OK if exc.code in (0, None) else EXIT_USAGE
     try:
-        return _run(args, stdout, stderr)
+        with _stop_on_signals():
+            return _run(args, stdout, stderr)
     except NewscastError as exc:
         if args.traceback:
             raise
         print(f"newscast: {exc}", file=stderr)
         return exc.exit_code
+    except Terminated:
+        print("newscast: terminated", file=stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("newscast: interrupted", file=stderr)
         return EXIT_INTERRUPTED
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a service manager or container stopping us), unwound like Ctrl-C: workers stopped, no partial files."""
+
+
+def _on_signal(signum, _frame) -> None:
+    # A second signal while unwinding ends the process at once; the speech workers die with it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+@contextlib.contextmanager
+def _stop_on_signals():
+    """SIGINT and SIGTERM raise in the main thread while ``main`` runs; the caller's handlers come back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _run(args, stdout: TextIO, stderr: TextIO) -> int:

@@ -134,3 +134,40 @@ def test_nickname_is_not_a_quote():
 def test_speakers_in_other_languages(paragraph, speaker):
     [quote] = find_quotes([paragraph])
     assert quote.speaker == speaker
+
+
+def test_a_capitalised_word_is_not_a_speech_verb():
+    # "States" in "the United States" is not "states"; the speaker is who says it.
+    found = quotes("“If there had not been that help” from the United States, Ana Ruiz said at the event, “we would be lost.”")
+    assert [s for _, s in found] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_said_before_the_name_opens_the_sentence():
+    assert quotes('The plan failed. Said Ruth Cole, "We never had the money to finish the work."') == [
+        ("We never had the money to finish the work.", "Ruth Cole")
+    ]
+
+
+def test_a_sentence_opening_word_is_not_a_name():
+    # "Instead" opens a sentence here and is written in lower case elsewhere: not part of the speaker.
+    found = quotes(
+        "The mayor did not answer instead of the council.",
+        "Instead Ortiz told reporters: “We will build the tram next year, whatever it costs.”",
+    )
+    assert found == [("We will build the tram next year, whatever it costs.", "Ortiz")]
+
+
+def test_a_dateline_is_not_a_speaker():
+    found = quotes("WASHINGTON — Senator Ann Price on Monday dismissed the report, calling it “a partisan exercise”.")
+    assert [s for _, s in found] == ["Senator Ann Price"]
+    found = quotes("Washington (AFP) – Ann Price took a swipe at her rival, saying that “bombastic comments” do harm.")
+    assert [s for _, s in found] == ["Ann Price"]
+
+
+def test_a_surname_does_not_resolve_to_a_place_named_after_the_person():
+    found = quotes(
+        "Donald Trump visited Scotland on Monday.",
+        "Members of the Trump National Golf Club said they were pleased.",
+        "“The course is beautiful,” Trump said.",
+    )
+    assert found == [("The course is beautiful", "Donald Trump")]

@@ -52,7 +52,8 @@ SPEECH_VERBS = (
     "detto|dichiarato|spiegato|aggiunto|afferma|sottolineato|"  # Italian
     "zei|zegt|verklaarde"  # Dutch
 )
-_VERB = re.compile(rf"(?<![\w-])(?:{SPEECH_VERBS})(?![\w-])", re.IGNORECASE)
+# Lower case: "the United States" holds no verb. A capital only opens a clause ("According to", "Said Lee,").
+_VERB = re.compile(rf"(?<![\w-])(?:{SPEECH_VERBS}|{'|'.join(v[:1].upper() + v[1:] for v in SPEECH_VERBS.split('|'))})(?![\w-])")
 # Words before a cue that show it is a noun ("dismissed claims that", "the calls for").
 _NOUN_MARKERS = frozenset("a an the his her their its our my your these those such this that of no any some many".split())
 _AUXILIARIES = frozenset("has have had was were is are be been being will would could should may might did do does also".split())
@@ -82,6 +83,12 @@ _LABEL = re.compile(r"^\s*(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z.])\s*:\s+(?P<res
 _NOT_LABELS = frozenset("UPDATE|EDITOR'S NOTE|NOTE|CORRECTION|WATCH|READ MORE|PHOTOS|VIDEO|BREAKING|EXCLUSIVE|UPDATED|ADVERTISEMENT".split("|"))
 _DASH_ATTRIBUTION = re.compile(rf"^\s*[―—–-]+\s*(?P<who>{_NAME.pattern})\s*[.,]?\s*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Names of places and organisations a short reference must not resolve to.
+_ORGANISATION = re.compile(
+    r"\b(?:Foundation|Club|University|College|Party|Committee|Institute|Center|Centre|Association|News|Times|"
+    r"Post|Journal|Council|Department|Court|Company|Inc|Corp|Group|Network|School|Church|Union|League|Fund|Bank|"
+    r"Agency|Administration|States|County|City|Hotel|Tower|Street|Avenue|Hall|Square|Airport|Museum|Media|Press)\b"
+)
 _NOUN_PHRASE = re.compile(
     r"(?:^|\s)(?P<np>(?:(?i:a|an|the|one|two|three|several|some|many|other|another|his|her|their)|[A-Z][\w.-]*['’]s)\s+"
     r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*$",
@@ -92,10 +99,25 @@ _NOUN_PHRASE = re.compile(
 class _Context:
     """What the article has said so far about people, as quotes are read in order."""
 
+    common: frozenset[str] = frozenset()  # words the article writes in lower case
+    proper: frozenset[str] = frozenset()  # capitalised words the article writes inside sentences
     people: list[str] = field(default_factory=list)  # full names, in order of mention
     roles: dict[str, str] = field(default_factory=dict)  # full name -> role the article gave
     last_speaker: str | None = None
     last_speaker_paragraph: int = -10
+
+    def checked(self, name: str | None) -> str | None:
+        """``name`` without the capitalised common words that open a sentence ("Instead Mr. Lee", "Facing")."""
+        if not name or not name[:1].isupper():
+            return name
+        tokens = name.split()
+        while tokens and tokens[0].lower() in self.common and tokens[0] not in self.proper:
+            if tokens[0].lower() in ("the", "a", "an") or tokens[0].lower().strip(".") in TITLES:
+                break  # a description ("The senator") or a title ("President Obama")
+            tokens.pop(0)
+        if tokens and not tokens[0][:1].isupper():
+            return name
+        return " ".join(tokens) or None
 
     def learn_speaker(self, name: str) -> None:
         """A speaker is who a later "he" or "she" most likely means."""
@@ -106,6 +128,9 @@ class _Context:
 
     def learn(self, text: str) -> None:
         for name, role in person_mentions(text):
+            name = self.checked(name)
+            if not name or _ORGANISATION.search(name):
+                continue
             if name in self.people:
                 self.people.remove(name)
             self.people.append(name)
@@ -141,7 +166,8 @@ class _Context:
         if len(tokens) == 1:
             for name in reversed(self.people):
                 parts = name.split()
-                if len(parts) > 1 and tokens[0] in (parts[-1], parts[0]):
+                # A surname, or the first name of a two-word name ("Hillary"); "Trump" is not "Trump Tower Club".
+                if len(parts) > 1 and (tokens[0] == parts[-1] or len(parts) == 2 and tokens[0] == parts[0]):
                     return name
         return speaker
 
@@ -152,11 +178,12 @@ def find_quotes(paragraphs: list[str], headline: str | None = None) -> list[Quot
     Quotes in the ``headline`` come first: a headline quotes someone it names
     ("Lee: Tram Is ‘Best News’", "Tram ‘Best News’, Lee Says").
     """
-    context = _Context()
+    context = _Context(common=_lower_case_words(paragraphs), proper=_proper_words(paragraphs))
     quotes: list[Quote] = _headline_quotes(headline) if headline else []
     # Two apostrophes ('') stand for a double quotation mark in some newspapers' text;
-    # a nickname in quotes (Marcia "Cia" Price) is part of a name, not a quote.
-    paragraphs = [_without_nicknames(p.replace("''", '"')) for p in paragraphs]
+    # a nickname in quotes (Marcia "Cia" Price) is part of a name, not a quote;
+    # a dateline ("WASHINGTON —") names a place, never a speaker.
+    paragraphs = [_without_dateline(_without_nicknames(p.replace("''", '"'))) for p in paragraphs]
     spans = find_spans(paragraphs)
     learned_upto = 0
     for number, span in enumerate(spans):
@@ -169,7 +196,7 @@ def find_quotes(paragraphs: list[str], headline: str | None = None) -> list[Quot
         if found is None:
             continue
         text, speaker = found
-        speaker, role = context.resolve(speaker)
+        speaker, role = context.resolve(context.checked(speaker))
         if speaker and speaker.lower() in PRONOUNS:
             speaker = role = None
         if speaker:
@@ -177,6 +204,33 @@ def find_quotes(paragraphs: list[str], headline: str | None = None) -> list[Quot
             context.learn_speaker(speaker)
         quotes.append(Quote(text=text, speaker=speaker, role=role))
     return quotes
+
+
+def _lower_case_words(paragraphs: list[str]) -> frozenset[str]:
+    # Not in addresses and handles ("breitbart.com", "@realdonaldtrump").
+    return frozenset(re.findall(r"(?<![\w./@-])[a-z][a-z’'-]+(?![\w./@])", " ".join(paragraphs)))
+
+
+def _proper_words(paragraphs: list[str]) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<=[a-z,] )[A-Z][\w’'-]*", " ".join(paragraphs)))
+
+
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?:\s*\((?:[A-Z][A-Za-z]*\.?\s?){1,3}\))?\s*[—–-]+\s+(?=\S)"
+)
+_AGENCY_ONLY = re.compile(r"^\s*\((?:AP|AFP|CNN|Reuters|UPI)\)\s*[—–-]*\s*")
+
+
+def _without_dateline(paragraph: str) -> str:
+    """Blank out "WASHINGTON —" or "Washington (AFP) –" at a paragraph's start, keeping offsets."""
+    m = _DATELINE.match(paragraph) or _AGENCY_ONLY.match(paragraph)
+    if not m:
+        return paragraph
+    head = m.group(0)
+    if not (head.split()[0].isupper() or "(" in head):
+        return paragraph  # "Sanders — …" may be a name with a dash: only capitals or an agency mark a dateline
+    return " " * len(head) + paragraph[len(head):]
 
 
 _NICKNAME = re.compile(r"(?<=[a-z] )[\"“‘']([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)[\"”’'](?= [A-Z][a-z])")
@@ -282,27 +336,27 @@ def _speaker_after(after: str) -> str | None:
     if not head or head[:1] in ".!?":
         return None
     # "…", a déclaré Macron / ha detto Meloni: a compound past's auxiliary comes first.
-    verb = re.match(rf"(?:(?:a|ha|hat)\s+)?(?:{SPEECH_VERBS})\b[\s,]*", head, re.IGNORECASE)
+    verb = re.match(rf"(?:(?:a|ha|hat)\s+)?(?:{SPEECH_VERBS})\b[\s,]*", head)
     if verb:
         return _leading_subject(head[verb.end() :])
     subject = re.match(
         rf"(?P<who>{_NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,90}}){{0,3}},|{_NAME.pattern}(?:\s*\([^)]{{1,20}}\))?"
         rf"|(?i:he|she|they)|(?i:the|a|an|one|two|several|some|other|another)\s+[^.!?;,]{{1,60}}?)"
-        rf"\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?(?i:{SPEECH_VERBS})(?![\w-])",
+        rf"\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?(?:{SPEECH_VERBS})(?![\w-])",
         head,
     )
     if subject:
         who = subject.group("who")
         return _tidy_name(re.split(r"\s*[,(]", who)[0]) if who[:1].isupper() and who.split()[0].lower() not in _NOT_NAMES else who
     # "…," Clinton campaign spokesman Brian Fallon said: a role before the name.
-    described = re.match(rf"(?P<who>[^;!?“”\"]{{1,90}}?)\s+(?:also\s+)?(?i:{SPEECH_VERBS})(?![\w-])", head)
+    described = re.match(rf"(?P<who>[^;!?“”\"]{{1,90}}?)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])", head)
     if described:
         # "Rep. Jason Chaffetz (R-Utah)": party and state in brackets are not part of the name.
         name = _trailing_subject(re.sub(r"\s*\([^)]{1,30}\)", "", described.group("who")))
         if name and name.lower() not in PRONOUNS:
             return name
     # "…" to drive up the price, she said: the attribution closes the sentence.
-    late = re.search(rf",\s*(?P<who>{_NAME.pattern}|he|she|they)\s+(?:also\s+)?(?i:{SPEECH_VERBS})(?![\w-])", head)
+    late = re.search(rf",\s*(?P<who>{_NAME.pattern}|he|she|they)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])", head)
     if late:
         return _tidy_name(late.group("who")) if late.group("who")[:1].isupper() else late.group("who")
     return None
@@ -314,9 +368,14 @@ def _speaker_before(before: str) -> str | None:
     fallback = None
     for verb in reversed(list(_VERB.finditer(clause))):
         cue = verb.group(0).lower()
+        prior = clause[: verb.start()]
+        if verb.group(0)[:1].isupper() and prior.strip() and prior.rstrip()[-1:] not in ",;:—–(":
+            continue  # "the United States": a capitalised cue only opens a clause
         if cue in ("according to", "in the words of"):
             return _leading_subject(clause[verb.end() :])
-        prior = clause[: verb.start()]
+        if verb.group(0)[:1].isupper() and cue in ("said", "says"):
+            # "Said Comey, “…”": the verb first, then who.
+            return _leading_subject(clause[verb.end() :])
         previous_word = (prior.split() or [""])[-1].lower()
         bare = previous_word.strip(",")
         if bare in _NOUN_MARKERS or bare in ("who", "which", "whom") or (bare.endswith("ed") and bare not in _AUXILIARIES):

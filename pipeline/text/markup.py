@@ -1,28 +1,37 @@
 """Find the article in an HTML page.
 
-The page is flattened into blocks in reading order (paragraphs, headings, list
-items, captions, quotes, data tables), after dropping what is never article
-text: scripts, navigation, forms, hidden elements and containers whose class
-or id names a menu, footer, share bar, cookie notice, related links, comments
-or ads.
+The page is parsed once (lxml, as trafilatura parses it) and flattened into
+blocks in reading order (paragraphs, headings, list items, captions, quotes,
+data tables), after dropping what is never text: scripts, styles, form
+controls, hidden elements.
 
-Two signals choose the article's blocks. trafilatura's extraction (tuned for
-precision) marks the blocks it keeps; blocks of prose at the same depth under
-the same section of the page join them, which recovers the paragraphs
+Containers that usually hold furniture (nav, footer, aside, form, and class or
+id names such as menu, share, sidebar, widget, comments) are not dropped
+unread: a name is weak evidence (Blogger posts live in ``div.widget.Blog``,
+ASP.NET pages inside one ``<form>``). Such a container is dropped unless it
+holds most of the article text trafilatura found, or, when trafilatura finds
+too little, most of the page's prose.
+
+Two signals then choose the article's blocks. trafilatura's extraction (tuned
+for precision) marks the blocks it keeps; blocks of prose at the same depth
+under the same section of the page join them, which recovers the paragraphs
 trafilatura drops after an inline ad or subscription box. When trafilatura
 finds too little, the article is the run of blocks with the best balance of
 prose against short and link-heavy blocks, as for a plain-text page copy.
-Our blocks then give the structure trafilatura's text lacks: the headline,
-standfirst, crossheads, captions and pull quotes.
+When our blocks give much less than trafilatura's text, trafilatura's text is
+read, with the kinds our blocks give the same lines. Our blocks give the
+structure trafilatura's text lacks: the headline, standfirst, crossheads,
+captions and pull quotes.
 """
 from __future__ import annotations
 
+import itertools
 import re
-import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import trafilatura
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
 from ..model import Block, Document, Metadata
 from .language import detect_language
@@ -31,9 +40,11 @@ from .regions import densest_run
 from .words import PAYWALL, SENTENCE_END, content_stems, word_count
 
 _NEVER_TEXT = {
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button",
-    "select", "input", "textarea", "nav", "footer", "aside", "head", "object", "embed", "video", "audio", "map",
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select", "option",
+    "input", "textarea", "head", "object", "embed", "video", "audio", "map",
 }
+_FURNITURE_TAGS = {"nav", "footer", "aside", "form"}
+_FURNITURE_ROLES = {"navigation", "banner", "contentinfo", "complementary"}
 _BOILERPLATE = re.compile(
     r"^(?:nav|navbar|navigation|menu|menus|footer|sidebar|share|sharing|social|cookie|cookies|consent|related|"
     r"recommended|recommendations|comments?|advert|advertisement|ad|ads|adslot|promo|newsletter|subscribe|"
@@ -47,6 +58,8 @@ _INLINE_TAGS = {
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp",
     "small", "span", "strong", "sub", "sup", "time", "u", "var", "font", "big", "ins", "del", "label", "img", "picture",
 }
+_NESTING = ("p", "ul", "ol", "div", "h2", "h3", "h4")
+_LAYOUT = ("table", "p", "div", "ul", "ol", "h1", "h2", "h3")
 
 
 @dataclass
@@ -54,7 +67,8 @@ class _HBlock:
     kind: str  # paragraph, heading, h1, caption, pullquote, quote, table, standfirst
     text: str
     link_chars: int
-    path: tuple[int, ...] = ()  # ids of the enclosing elements, outermost first
+    path: tuple[int, ...] = ()  # numbers of the enclosing elements, outermost first
+    furniture: tuple[int, ...] = ()  # numbers of the enclosing furniture-like containers
     guided: bool = False  # trafilatura kept this block
 
     @property
@@ -77,26 +91,39 @@ class _HBlock:
 MIN_GUIDE_WORDS = 30
 # How many levels up two blocks at the same depth must share an element to count as one section.
 SECTION_LEVELS = 3
+# A furniture-like container is the article's when it holds at least this share of the article's words.
+ARTICLE_SHARE = 0.5
+# When our blocks hold less than this share of trafilatura's words, trafilatura's text is read instead.
+GUIDE_FALLBACK_SHARE = 0.5
 
 
 def clean_html(html: str, url: str | None = None) -> Document:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        soup = BeautifulSoup(html, "lxml")
-    meta = read_metadata(soup, url)
-    if PAYWALL.search(soup.get_text(" ")):
-        meta = _replace(meta, paywalled=True)
-    guide = _normalised(trafilatura.extract(html, include_comments=False, favor_precision=True) or "")
-    _strip(soup)
-    blocks = _flatten(soup.body or soup)
+    tree = load_html(html)
+    if tree is None:
+        return Document(blocks=(), meta=Metadata(url=url))
+    meta = read_metadata(tree, url)
+    _strip(tree)
+    body = tree.find("body")
+    root = body if body is not None else tree
+    if PAYWALL.search(root.text_content()):
+        meta = replace(meta, paywalled=True)
+    blocks = _flatten(root)
+    # trafilatura reads the same tree (and prunes it: it is not used after this).
+    guide_text = trafilatura.extract(tree, include_comments=False, favor_precision=True) or ""
+    guide = _normalised(guide_text)
+    for b in blocks:
+        n = _normalised(b.text)
+        b.guided = bool(n) and n in guide
+    blocks = _without_furniture(blocks)
     # The page's <h1> is the headline, never body text, even where trafilatura keeps it.
-    chosen = [i for i in _choose(blocks, guide) if blocks[i].kind != "h1"]
-    if not chosen:
-        return Document(blocks=(), meta=meta)
-    out = _headline_blocks(blocks[: chosen[0]], meta) + _body_blocks(blocks, chosen)
+    chosen = [i for i in _choose(blocks) if blocks[i].kind != "h1"]
+    out = (_headline_blocks(blocks[: chosen[0]], meta) + _body_blocks(blocks, chosen)) if chosen else []
+    ours = sum(word_count(b.text) for b in out if b.kind == "paragraph")
+    if ours < GUIDE_FALLBACK_SHARE * word_count(guide):
+        out = _guide_blocks(guide_text, blocks, meta)
     text = " ".join(b.text for b in out if b.kind == "paragraph")
     if not meta.language or meta.language == "en":
-        meta = _replace(meta, language=detect_language(text))
+        meta = replace(meta, language=detect_language(text))
     return Document(blocks=tuple(out), meta=meta)
 
 
@@ -104,106 +131,97 @@ def _normalised(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _choose(blocks: list[_HBlock], guide: str) -> list[int]:
+def _strip(tree: HtmlElement) -> None:
+    for el in list(tree.iter()):
+        if not isinstance(el.tag, str) or el.tag in _NEVER_TEXT or _hidden(el):
+            if el.getparent() is not None:
+                el.drop_tree()  # keeps the text that follows it
+
+
+def _hidden(el: HtmlElement) -> bool:
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return el.get("hidden") is not None or el.get("aria-hidden") == "true" or "display:none" in style or "visibility:hidden" in style
+
+
+def _furniture_like(el: HtmlElement) -> bool:
+    if el.tag in ("body", "html", "article", "main"):
+        return False
+    if el.tag in _FURNITURE_TAGS or el.get("role") in _FURNITURE_ROLES:
+        return True
+    parts = re.split(r"[\s_-]+", _names(el).lower())
+    return any(p and _BOILERPLATE.match(p) for p in parts)
+
+
+def _without_furniture(blocks: list[_HBlock]) -> list[_HBlock]:
+    """Drop the blocks in furniture-like containers, except a container that holds the article."""
+    guided = sum(b.n_words for b in blocks if b.guided and b.prose)
+    evidence = (lambda b: b.guided) if guided >= MIN_GUIDE_WORDS else (lambda b: b.prose)
+    total = sum(b.n_words for b in blocks if evidence(b))
+    inside: dict[int, int] = {}
+    for b in blocks:
+        if evidence(b):
+            for f in b.furniture:
+                inside[f] = inside.get(f, 0) + b.n_words
+    kept = {f for f, n in inside.items() if n >= ARTICLE_SHARE * total}
+    return [b for b in blocks if all(f in kept for f in b.furniture)]
+
+
+def _choose(blocks: list[_HBlock]) -> list[int]:
     """Indices of the article's blocks, in page order; trafilatura's own picks are flagged ``guided``."""
-    marked = [bool(n) and n in guide for n in (_normalised(b.text) for b in blocks)]
-    for b, m in zip(blocks, marked):
-        b.guided = m
-    if sum(b.n_words for b, m in zip(blocks, marked) if m) < MIN_GUIDE_WORDS:
+    if sum(b.n_words for b in blocks if b.guided) < MIN_GUIDE_WORDS:
+        for b in blocks:
+            b.guided = False
         start, end = _article_span(blocks)
         return [] if start is None else list(range(start, end + 1))
 
     def section(b: _HBlock):
         return len(b.path), b.path[-SECTION_LEVELS] if len(b.path) >= SECTION_LEVELS else None
 
-    sections = {section(b) for b, m in zip(blocks, marked) if m}
-    return [
-        i for i, (b, m) in enumerate(zip(blocks, marked))
-        if m or (b.prose and b.link_density < 0.3 and section(b) in sections)
-    ]
+    sections = {section(b) for b in blocks if b.guided}
+    return [i for i, b in enumerate(blocks) if b.guided or (b.prose and b.link_density < 0.3 and section(b) in sections)]
 
 
-def _replace(meta: Metadata, **changes) -> Metadata:
-    return Metadata(**{**meta.to_dict(), **changes, "authors": changes.get("authors", meta.authors)})
-
-
-def _strip(soup: BeautifulSoup) -> None:
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.parent is None:
-            continue
-        if tag.name in _NEVER_TEXT or _hidden(tag) or _is_boilerplate(tag):
-            tag.decompose()
-
-
-def _hidden(tag: Tag) -> bool:
-    style = (tag.get("style") or "").replace(" ", "").lower()
-    return (
-        tag.has_attr("hidden")
-        or tag.get("aria-hidden") == "true"
-        or "display:none" in style
-        or "visibility:hidden" in style
-    )
-
-
-def _is_boilerplate(tag: Tag) -> bool:
-    if tag.name in ("body", "html", "article", "main"):
-        return False
-    names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "") + " " + (tag.get("role") or "")
-    parts = {p for p in re.split(r"[\s_-]+", names.lower()) if p}
-    if tag.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
-        return True
-    return any(_BOILERPLATE.match(p) for p in parts) and not _holds_article(tag)
-
-
-def _holds_article(tag: Tag) -> bool:
-    """A wrapper that merely has "share" or "ad" in its name but holds the story's paragraphs."""
-    prose = 0
-    for p in tag.find_all("p", limit=40):
-        if len(p.get_text(" ", strip=True)) > 150:
-            prose += 1
-            if prose >= 3:
-                return True
-    return False
-
-
-def _flatten(root: Tag) -> list[_HBlock]:
+def _flatten(root: HtmlElement) -> list[_HBlock]:
     blocks: list[_HBlock] = []
     inline: list[str] = []
     inline_links = [0]
     path: list[int] = []
+    furniture: list[int] = []
+    numbers = itertools.count()
 
     def flush():
         text = " ".join("".join(inline).split())
         if text:
-            blocks.append(_HBlock("paragraph", text, inline_links[0], tuple(path)))
+            blocks.append(_HBlock("paragraph", text, inline_links[0], tuple(path), tuple(furniture)))
         inline.clear()
         inline_links[0] = 0
 
-    def visit(node: Tag):
-        path.append(id(node))
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                inline.append(str(child).translate(_INVISIBLE))
-            elif not isinstance(child, Tag):
-                continue
-            elif child.name == "br":
+    def visit(node: HtmlElement):
+        number = next(numbers)
+        path.append(number)
+        marked = node is not root and _furniture_like(node)
+        if marked:
+            furniture.append(number)
+        if node.text:
+            inline.append(node.text.translate(_INVISIBLE))
+        for child in node:
+            tag = child.tag
+            if tag == "br":
                 flush()
-            elif child.name in _INLINE_TAGS and not child.find(_BLOCK_TAGS):
+            elif tag in _INLINE_TAGS and not _has(child, _BLOCK_TAGS):
                 inline.append(_text(child))
-                links = [child] if child.name == "a" else child.find_all("a")
+                links = [child] if tag == "a" else child.iterdescendants("a")
                 inline_links[0] += sum(len(" ".join(_text(a).split())) for a in links)
-            elif child.name in _BLOCK_TAGS and not (
-                child.name in ("li", "blockquote", "dd") and child.find(["p", "ul", "ol", "div", "h2", "h3", "h4"])
-                or child.name == "table" and _is_layout_table(child)
+            elif tag in _BLOCK_TAGS and not (
+                tag in ("li", "blockquote", "dd") and _has(child, _NESTING) or tag == "table" and _is_layout_table(child)
             ):
                 flush()
                 block = _block(child)
                 if block:
                     block.path = tuple(path)
+                    block.furniture = tuple(furniture) + ((next(numbers),) if _furniture_like(child) else ())
                     blocks.append(block)
-            elif child.name == "blockquote":
+            elif tag == "blockquote":
                 flush()
                 start = len(blocks)
                 visit(child)
@@ -216,6 +234,10 @@ def _flatten(root: Tag) -> list[_HBlock]:
                 flush()
                 visit(child)
                 flush()
+            if child.tail:
+                inline.append(child.tail.translate(_INVISIBLE))
+        if marked:
+            furniture.pop()
         path.pop()
 
     visit(root)
@@ -223,20 +245,30 @@ def _flatten(root: Tag) -> list[_HBlock]:
     return blocks
 
 
-def _names(tag: Tag) -> str:
-    return " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+def _has(el: HtmlElement, tags) -> bool:
+    return next(el.iterdescendants(*tags), None) is not None
 
 
-def _text(tag: Tag) -> str:
+def _names(el: HtmlElement) -> str:
+    return (el.get("class") or "") + " " + (el.get("id") or "") + " " + (el.get("role") or "")
+
+
+def _text(el: HtmlElement) -> str:
     """Text as a browser lays it out: inline elements joined as written ("<b>W</b>hile" is
     "While"), a space for each line break and each nested block."""
     parts: list[str] = []
-    for node in tag.descendants:
-        if isinstance(node, NavigableString):
-            if not isinstance(node, Comment):
-                parts.append(str(node))
-        elif node.name == "br" or node.name not in _INLINE_TAGS:
-            parts.append(" ")
+
+    def walk(e: HtmlElement):
+        if e.text:
+            parts.append(e.text)
+        for child in e:
+            if child.tag == "br" or child.tag not in _INLINE_TAGS:
+                parts.append(" ")
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
     return "".join(parts).translate(_INVISIBLE)
 
 
@@ -244,53 +276,59 @@ def _text(tag: Tag) -> str:
 _INVISIBLE = {0xAD: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None}
 
 
-def _is_layout_table(table: Tag) -> bool:
+def _is_layout_table(table: HtmlElement) -> bool:
     """Old sites lay whole pages out in tables: a table holding paragraphs or tables is a container."""
-    return table.find(["table", "p", "div", "ul", "ol", "h1", "h2", "h3"]) is not None or len(table.find_all("tr")) < 2
+    return _has(table, _LAYOUT) or sum(1 for _ in table.iter("tr")) < 2
 
 
-def _table_rows(table: Tag) -> str:
+def _table_rows(table: HtmlElement) -> str:
     """One line per row, cells separated by commas, so it reads (and is spoken) row by row."""
     rows = []
-    for tr in table.find_all("tr"):
-        cells = [" ".join(_text(td).split()) for td in tr.find_all(["td", "th"])]
+    for tr in table.iter("tr"):
+        cells = [" ".join(_text(td).split()) for td in tr.iter("td", "th")]
         cells = [c for c in cells if c]
         if cells:
             rows.append(", ".join(cells))
     return "\n".join(rows)
 
 
-def _block(tag: Tag) -> _HBlock | None:
-    text = _table_rows(tag) if tag.name == "table" else " ".join(_text(tag).split())
+def _block(el: HtmlElement) -> _HBlock | None:
+    text = _table_rows(el) if el.tag == "table" else " ".join(_text(el).split())
     if not text:
         return None
-    links = sum(len(" ".join(_text(a).split())) for a in tag.find_all("a"))
-    name = tag.name
+    links = sum(len(" ".join(_text(a).split())) for a in el.iterdescendants("a"))
+    name = el.tag
+    parent = el.getparent()
     if name == "h1":
         kind = "h1"
     elif name in ("h2", "h3", "h4", "h5", "h6", "dt"):
-        kind = "standfirst" if _STANDFIRST.search(_names(tag)) else "heading"
+        kind = "standfirst" if _STANDFIRST.search(_names(el)) else "heading"
     elif name in ("figcaption", "caption"):
         kind = "caption"
     elif name == "table":
         kind = "table"
     elif name == "blockquote":
-        kind = "pullquote" if _PULL_QUOTE.search(_names(tag)) else "quote"
-    elif _PULL_QUOTE.search(_names(tag)):
+        kind = "pullquote" if _PULL_QUOTE.search(_names(el)) else "quote"
+    elif _PULL_QUOTE.search(_names(el)):
         kind = "pullquote"
-    elif _STANDFIRST.search(_names(tag)) or (tag.parent is not None and _STANDFIRST.search(_names(tag.parent))):
+    elif _STANDFIRST.search(_names(el)) or (parent is not None and _STANDFIRST.search(_names(parent))):
         kind = "standfirst"
     else:
         kind = "paragraph"
-    if kind == "paragraph" and _bold_only(tag) and word_count(text) <= 12 and not SENTENCE_END.search(text):
+    if kind == "paragraph" and _bold_only(el) and word_count(text) <= 12 and not SENTENCE_END.search(text):
         kind = "heading"
     return _HBlock(kind, text, links)
 
 
-def _bold_only(tag: Tag) -> bool:
+def _bold_only(el: HtmlElement) -> bool:
     """<p><strong>Crosshead</strong></p>: a paragraph that is all bold text is a crosshead."""
-    children = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
-    return len(children) == 1 and isinstance(children[0], Tag) and children[0].name in ("strong", "b")
+    children = list(el)
+    return (
+        len(children) == 1
+        and children[0].tag in ("strong", "b")
+        and not (el.text or "").strip()
+        and not (children[0].tail or "").strip()
+    )
 
 
 def _score(block: _HBlock) -> float:
@@ -352,4 +390,23 @@ def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:
             out.append(Block("caption", b.text))
         elif b.kind == "table" and i in picked:
             out.append(Block("table", b.text))
+    return out
+
+
+# Our kinds a line of trafilatura's text keeps when one of our blocks says the same.
+_GUIDE_KINDS = {"heading": "heading", "caption": "caption", "pullquote": "pullquote", "table": "table"}
+
+
+def _guide_blocks(guide_text: str, blocks: list[_HBlock], meta: Metadata) -> list[Block]:
+    """trafilatura's lines as the article, each with the kind our block of the same text has."""
+    kinds = {_normalised(b.text): b.kind for b in blocks}
+    first = next((i for i, b in enumerate(blocks) if b.guided and b.kind != "h1"), len(blocks))
+    out = _headline_blocks(blocks[:first], meta)
+    headline = {_normalised(b.text) for b in out}
+    for line in guide_text.splitlines():
+        line = " ".join(line.split())
+        key = _normalised(line)
+        if not key or key in headline or kinds.get(key) == "h1":
+            continue
+        out.append(Block(_GUIDE_KINDS.get(kinds.get(key), "paragraph"), line.removeprefix("- ")))
     return out

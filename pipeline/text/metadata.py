@@ -1,67 +1,82 @@
-"""What an HTML page says about its article: JSON-LD, OpenGraph, <meta>, <time>."""
+"""What an HTML page says about its article: JSON-LD, OpenGraph, <meta>, bylines, datelines.
+
+Each field is read from the most deliberate statement the page makes first
+(JSON-LD, then <meta> tags), then from what the page shows a reader (byline
+elements, "By …" lines, <time> elements, datelines), and for the date finally
+from htmldate, which weighs every date on the page.
+"""
 from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
+import htmldate
+from lxml.html import HtmlElement
 
 from ..model import Metadata
+from .byline import byline_names
 from .dates import find_date
 
-_ARTICLE_TYPES = re.compile(r"(?:News)?Article|BlogPosting|Report|WebPage|ReportageNewsArticle", re.I)
+_ARTICLE_TYPES = re.compile(r"(?:News)?Article|BlogPosting|Report|WebPage|ReportageNewsArticle|\w+Article|Posting", re.I)
 _SITE_SUFFIX = re.compile(r"\s*[|–—-]\s*[^|–—-]{2,40}$")
+_SEPARATOR = re.compile(r"\s+[|–—•·:-]+\s+|\s+[|–—•·]\s*|\s*[|–—•·]\s+")
+# <meta> names that hold the author's name (not a profile URL) on news sites.
+_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "cxenseparse:author")
+_DATE_META = (
+    "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date", "dc.date.issued",
+    "dc.date", "dcterms.created", "parsely-pub-date", "sailthru.date", "og:published_time", "article.published",
+    "citation_publication_date", "originalpublicationdate",
+)
+_SITE_META = ("og:site_name", "application-name", "al:ios:app_name", "apple-mobile-web-app-title", "cxenseparse:site")
+# Class or id names of elements that hold the byline.
+_BYLINE_NAMES = re.compile(r"byline|author|writer|contributor|creator", re.I)
+_NOT_BYLINE = re.compile(r"bio|avatar|image|photo|img|comment|social|share|follow|more|related|footer", re.I)
+# How many elements of the page's start are searched for a byline or a dateline.
+MAX_ELEMENTS_SEARCHED = 4000
 
 
-def read_metadata(soup: BeautifulSoup, url: str | None = None) -> Metadata:
-    ld = _json_ld(soup)
-    meta = {}
-    for tag in soup.find_all("meta"):
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
-        if key and tag.get("content") and key not in meta:
-            meta[key] = " ".join(tag["content"].split())
-    title_tag = soup.title.get_text(" ", strip=True) if soup.title else None
-    headline = (
-        _text(ld.get("headline"))
-        or meta.get("og:title")
-        or meta.get("twitter:title")
-        or (_SITE_SUFFIX.sub("", title_tag) if title_tag else None)
+def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
+    ld = _json_ld(tree)
+    meta = _meta_tags(tree)
+    title = tree.find(".//title")
+    title_text = " ".join(title.text_content().split()) if title is not None else None
+    headline = _text(ld.get("headline")) or meta.get("og:title") or meta.get("twitter:title") or (
+        _SITE_SUFFIX.sub("", title_text) if title_text else None
     )
-    published = (
-        _iso(ld.get("datePublished"))
-        or _iso(meta.get("article:published_time"))
-        or _iso(meta.get("datepublished"))
-        or _iso(meta.get("date"))
-        or _iso(meta.get("pubdate"))
-        or _time_tag(soup)
-    )
-    publisher = ld.get("publisher")
-    source = meta.get("og:site_name") or (publisher.get("name") if isinstance(publisher, dict) else None)
-    if source:
-        # "Autoracing | F1 | Indy | …": the name is what comes before the first separator.
-        # A social handle ("@politifact") names the site too.
-        source = re.split(r"\s+[|–—-]\s+", source)[0].strip().lstrip("@") or None
-    html = soup.find("html")
-    language = (html.get("lang") if html else None) or meta.get("og:locale") or meta.get("language")
-    canonical = soup.find("link", rel="canonical")
-    ld_type = ld.get("@type")
-    page_type = meta.get("og:type") or ("article" if ld_type else None)
+    canonical = tree.find(".//link[@rel='canonical']")
+    page_url = (canonical.get("href") if canonical is not None else None) or meta.get("og:url") or url
+    html = tree if tree.tag == "html" else tree.find(".//html")
+    language = (html.get("lang") if html is not None else None) or meta.get("og:locale") or meta.get("language")
+    page_type = meta.get("og:type") or ("article" if ld.get("@type") else None)
     return Metadata(
         headline=headline,
-        source=source,
-        published=published,
+        source=_site_name(ld, meta, title_text, page_url),
+        published=_published(tree, ld, meta, page_url),
         language=(language or "").replace("_", "-").split("-")[0].lower() or "en",
-        authors=_authors(ld.get("author")) or tuple(a for a in [meta.get("author")] if a and "http" not in a),
-        url=(canonical.get("href") if canonical else None) or meta.get("og:url") or url,
+        authors=_authors(tree, ld, meta),
+        url=page_url,
         page_type=page_type.lower() if page_type else None,
     )
 
 
-def _json_ld(soup: BeautifulSoup) -> dict:
+def _meta_tags(tree: HtmlElement) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for tag in tree.iter("meta"):
+        content = tag.get("content")
+        for key in (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower().split():
+            if content and content.strip() and key not in meta:
+                meta[key] = " ".join(content.split())
+    return meta
+
+
+def _json_ld(tree: HtmlElement) -> dict:
     """The first JSON-LD object that describes an article (graphs and lists searched)."""
-    for script in soup.find_all("script", type="application/ld+json"):
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            continue
         try:
-            data = json.loads(script.string or "")
+            data = json.loads(script.text or "")
         except (json.JSONDecodeError, TypeError):
             continue
         stack = [data]
@@ -78,18 +93,89 @@ def _json_ld(soup: BeautifulSoup) -> dict:
     return {}
 
 
-def _authors(value) -> tuple[str, ...]:
+def _text(value) -> str | None:
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+# Authors.
+
+def _authors(tree: HtmlElement, ld: dict, meta: dict[str, str]) -> tuple[str, ...]:
+    found = _ld_authors(ld.get("author") or ld.get("creator"))
+    if found:
+        return found
+    for key in _AUTHOR_META:
+        value = meta.get(key)
+        if value and "http" not in value and "@" not in value:
+            names = byline_names(value)
+            if names:
+                return names
+    return _shown_authors(tree)
+
+
+def _ld_authors(value) -> tuple[str, ...]:
     items = value if isinstance(value, list) else [value]
-    names = []
+    names: list[str] = []
     for item in items:
         name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, list):
+            name = ", ".join(n for n in name if isinstance(n, str))
         if isinstance(name, str) and name.strip() and "http" not in name:
-            names.append(" ".join(name.split()))
+            for n in byline_names(name) or (" ".join(name.split()),):
+                if n not in names:
+                    names.append(n)
     return tuple(names)
 
 
-def _text(value) -> str | None:
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+def _shown_authors(tree: HtmlElement) -> tuple[str, ...]:
+    """Names from what the reader sees: rel=author links, itemprop=author, byline elements, "By …" lines."""
+    body = tree.find(".//body")
+    if body is None:
+        return ()
+    for el in body.iterfind(".//a[@rel]"):
+        if "author" in el.get("rel").lower().split():
+            names = byline_names(el.text_content())
+            if names:
+                return names
+    for el in body.iterfind(".//*[@itemprop]"):
+        if "author" in el.get("itemprop").lower().split() or "creator" in el.get("itemprop").lower().split():
+            named = el.find(".//*[@itemprop='name']")
+            text = (named.get("content") or named.text_content()) if named is not None else (el.get("content") or el.text_content())
+            names = byline_names(text)
+            if names:
+                return names
+    for n, el in enumerate(body.iter()):
+        if n > MAX_ELEMENTS_SEARCHED:
+            break
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "img", "meta", "link"):
+            continue
+        names_attr = (el.get("class") or "") + " " + (el.get("id") or "")
+        if _BYLINE_NAMES.search(names_attr) and not _NOT_BYLINE.search(names_attr):
+            names = byline_names(el.text_content())
+            if names:
+                return names
+        elif el.tag in ("p", "div", "span", "address") and el.text and el.text.lstrip()[:3].lower() == "by ":
+            names = byline_names(el.text_content(), needs_lead=True)
+            if names:
+                return names
+    return ()
+
+
+# Dates.
+
+def _published(tree: HtmlElement, ld: dict, meta: dict[str, str], url: str | None) -> str | None:
+    stated = _iso(_text(ld.get("datePublished")) or _text(ld.get("dateCreated")))
+    for key in _DATE_META:
+        if stated:
+            break
+        stated = _iso(meta.get(key))
+    if stated:
+        return stated
+    for el in tree.iter("time"):
+        found = _iso(el.get("datetime")) or find_date(el.text_content())
+        if found:
+            return found
+    # htmldate weighs every date the page shows or its URL holds, and prefers the original one.
+    return htmldate.find_date(tree, original_date=True, extensive_search=True, url=url)
 
 
 def _iso(value: str | None) -> str | None:
@@ -106,9 +192,34 @@ def _iso(value: str | None) -> str | None:
     return f"{date}T{time}:00{zone or ''}"
 
 
-def _time_tag(soup: BeautifulSoup) -> str | None:
-    for tag in soup.find_all("time"):
-        found = _iso(tag.get("datetime")) or find_date(tag.get_text(" ", strip=True))
-        if found:
-            return found
+# Site names.
+
+def _site_name(ld: dict, meta: dict[str, str], title: str | None, url: str | None) -> str | None:
+    publisher = ld.get("publisher")
+    publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
+    candidates = [meta.get("og:site_name"), publisher.get("name") if isinstance(publisher, dict) else None]
+    candidates += [meta.get(key) for key in _SITE_META[1:]]
+    for value in candidates:
+        if value and value.strip():
+            # "Autoracing | F1 | Indy | …": the name is what comes before the first separator.
+            # A social handle ("@politifact") names the site too.
+            name = re.split(r"\s+[|–—-]\s+", value)[0].strip().lstrip("@")
+            if name:
+                return name
+    return _title_site(title, url)
+
+
+def _title_site(title: str | None, url: str | None) -> str | None:
+    """The part of "Headline | Site" that spells the site's domain, as in "… - CityLab" at citylab.com."""
+    if not title or not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    labels = [label for label in host.lower().split(".") if label not in ("www", "m", "amp", "com", "org", "net", "co", "uk")]
+    parts = _SEPARATOR.split(title)
+    if len(parts) < 2:
+        return None
+    for part in (parts[-1], parts[0]):
+        squashed = re.sub(r"[^a-z0-9]", "", part.lower())
+        if squashed and any(squashed == label or (len(label) > 3 and squashed.startswith(label)) for label in labels):
+            return part.strip()
     return None

@@ -1,6 +1,7 @@
 """The lines of a browser's plain-text copy of a page, with what the layout tells about each."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .words import SENTENCE_END, word_count
@@ -50,3 +51,13 @@ def table_rows(lines: list[Line]) -> list[bool]:
             flags[i:j] = [True] * (j - i)
         i = max(j, i + 1)
     return flags
+
+
+# What only a picture's caption says: its credit, or where the picture is.
+PHOTO_CREDIT = re.compile(
+    r"\b(?:credits?|image|photo|picture|photograph|illustration)(?: by)?\s*:|\((?:pictured|left|right)\)"
+    r"|\bgetty images\b|\breuters/|\bAP Photo\b|/ ?(?:AFP|Getty|Reuters|AP)\b"
+    r"|^(?:image|media|video|photo)\s*(?:caption|copyright|source|credit)"  # screen-reader labels
+    r"|\((?:[A-Z][\w.&' -]*/)+[A-Z][\w.&' -]*\)\W*$",  # "(NASA/JPL/Space Science Institute)" at the end
+    re.IGNORECASE,
+)

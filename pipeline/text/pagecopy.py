@@ -9,32 +9,13 @@ byline and image captions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..model import Block, Document, Metadata
-from .copylines import Line, copy_lines, table_rows
-from .dates import find_date
+from .copylines import PHOTO_CREDIT, Line, copy_lines, table_rows
 from .language import detect_language
+from .pagecopy_meta import first_date, read_header, site_name
 from .regions import densest_run
-from .words import PAYWALL, SENTENCE_END, content_stems, looks_like_name, word_count
-
-# How many non-blank lines above the article may hold its headline and captions.
-HEADER_LINES = 20
-FAR_HEADER_LINES = 45  # a headline this far up is taken only when it matches the opening well
-FAR_HEADLINE_SHARE = 0.6
-BODY_LINES_FOR_HEADLINE = 10
-HEADLINE_SHARE = 0.3  # of a headline's content words that the article's opening repeats
-_BYLINE = re.compile(r"^(?:by|por|von|par|di|door)\s+(?P<names>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,7})\s*$", re.I)
-# A masthead: "BBC News", "The Valley Gazette"; not a byline or a section ("Breaking News").
-_NEWS_NAME = re.compile(
-    r"^(?!(?i:by|breaking|latest|top|local|world|business|sports?|tech|technology|financial|"
-    r"more|related|trending|science|health|entertainment|politics|weather|video)\s)"
-    r"(?:The\s+)?(?:[A-Z][\w&.'’-]*\s+){1,3}(?:News|Times|Post|Journal|Herald|Guardian|Tribune|Telegraph|"
-    r"Gazette|Chronicle|Independent|Express|Mirror|Observer|Reuters|Press|Today|Daily|Magazine|Review|Star)$"
-)
-# What follows a publisher's name in a copyright line without being part of it.
-_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:LLC|Inc|Ltd|Limited|Corp|GmbH|S\.?A|\d{4}(?:\s*[-–]\s*\d{4})?)\.?)+\s*$", re.I)
-_COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?:by\s+)?(?P<name>[A-Z][\w&.'’ -]{1,40}?)(?:[.,|]|\s+all rights|$)", re.I)
+from .words import PAYWALL, SENTENCE_END, looks_like_name
 
 
 def clean_page_copy(content: str) -> Document:
@@ -42,14 +23,14 @@ def clean_page_copy(content: str) -> Document:
     start, end = _article_span(lines)
     if start is None:
         return Document(blocks=(), meta=Metadata(language=detect_language(content), paywalled=bool(PAYWALL.search(content))))
-    header = _header(lines, start)
+    header = read_header(lines, start)
     body = _body(lines[start : end + 1])
     blocks = tuple(header.blocks) + tuple(body)
     text = " ".join(b.text for b in body)
     meta = Metadata(
         headline=header.headline,
-        source=_site_name(lines),
-        published=header.published or _first_date(lines),
+        source=site_name(lines),
+        published=header.published or first_date(lines),
         language=detect_language(text),
         authors=header.authors,
         paywalled=bool(PAYWALL.search(content)),
@@ -151,58 +132,6 @@ def _article_span(lines: list[Line]) -> tuple[int | None, int | None]:
     return start, (appeals[0] - 1 if appeals else end)
 
 
-@dataclass
-class _Header:
-    blocks: list[Block]
-    headline: str | None
-    published: str | None
-    authors: tuple[str, ...]
-
-
-def _header(lines: list[Line], start: int) -> _Header:
-    zone = lines[max(0, start - FAR_HEADER_LINES) : start]
-    near = max(0, len(zone) - HEADER_LINES)  # where the lines just above the article begin
-    body_stems = content_stems(" ".join(l.text for l in lines[start : start + BODY_LINES_FOR_HEADLINE]))
-    published, authors = None, ()
-    candidates: list[tuple[bool, float, int]] = []
-    for i, line in enumerate(zone):
-        date = find_date(line.text)
-        if date and line.n_words <= 15 and i >= near:
-            published = published or date
-            continue
-        byline = _BYLINE.match(line.text)
-        if byline and i >= near:
-            authors = tuple(n.strip() for n in re.split(r",|\band\b", byline.group("names")) if n.strip())
-            continue
-        share = _headline_share(line, body_stems)
-        if share >= (HEADLINE_SHARE if i >= near else FAR_HEADLINE_SHARE):
-            candidates.append((i >= near, share, i))
-    blocks: list[Block] = []
-    headline = None
-    if candidates:
-        # The nearby title-like line whose words the article repeats most (the nearer on a tie);
-        # one further up only when none is near (a share panel between them) and it matches well.
-        _, _, headline_at = max(candidates)
-        headline = zone[headline_at].text
-        blocks.append(Block("headline", headline))
-        for line in zone[max(headline_at + 1, near) :]:
-            if line.n_words >= 5 and not find_date(line.text) and not _BYLINE.match(line.text):
-                blocks.append(Block("caption", line.text))
-    return _Header(blocks, headline, published, authors)
-
-
-def _headline_share(line: Line, body_stems: set[str]) -> float:
-    """How much of a title-like line's vocabulary the article's opening repeats (0 when not title-like)."""
-    n = line.n_words
-    if not 3 <= n <= 30 or line.text.endswith((".", ":")) or line.text.isupper():
-        return 0.0
-    if _PHOTO_CREDIT.search(line.text) or line.text.startswith("By "):
-        return 0.0  # a caption, a byline with its dateline
-    stems = content_stems(line.text)
-    shared = len(stems & body_stems)
-    return shared / len(stems) if shared >= 2 else 0.0
-
-
 def _body(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     rows = table_rows(lines)
@@ -222,7 +151,7 @@ def _body(lines: list[Line]) -> list[Block]:
             blocks += [Block("paragraph", item.text) for item in lines[i : i + items]]
             i += items
             continue
-        if line.prose and _PHOTO_CREDIT.search(line.text):
+        if line.prose and PHOTO_CREDIT.search(line.text):
             blocks.append(Block("caption", line.text))
         elif line.prose and not (nxt and _is_attribution(line, nxt)):
             blocks.append(Block("paragraph", line.text))
@@ -239,14 +168,6 @@ def _body(lines: list[Line]) -> list[Block]:
     return blocks
 
 
-# What only a picture's caption says: its credit, or where the picture is.
-_PHOTO_CREDIT = re.compile(
-    r"\b(?:credits?|image|photo|picture|photograph|illustration)(?: by)?\s*:|\((?:pictured|left|right)\)"
-    r"|\bgetty images\b|\breuters/|\bAP Photo\b|/ ?(?:AFP|Getty|Reuters|AP)\b"
-    r"|^(?:image|media|video|photo)\s*(?:caption|copyright|source|credit)"  # screen-reader labels
-    r"|\((?:[A-Z][\w.&' -]*/)+[A-Z][\w.&' -]*\)\W*$",  # "(NASA/JPL/Space Science Institute)" at the end
-    re.IGNORECASE,
-)
 # A sentence that announces a list ends like this ("Think about it:", "If you are …").
 _LIST_INTRO = (":", "…", "...")
 MAX_LIST_ITEMS = 15
@@ -291,23 +212,3 @@ def _strip_marks(text: str) -> str:
     return text.strip().strip("\"'“”‘’«»„").strip()
 
 
-def _first_date(lines: list[Line]) -> str | None:
-    for line in lines[:40]:
-        if line.n_words <= 15:
-            date = find_date(line.text)
-            if date:
-                return date
-    return None
-
-
-def _site_name(lines: list[Line]) -> str | None:
-    for line in lines[:15]:
-        if _NEWS_NAME.match(line.text):
-            return line.text
-    for line in reversed(lines[-30:]):
-        match = _COPYRIGHT.search(line.text)
-        if match:
-            name = _LEGAL_TAIL.sub("", match.group("name")).strip(" ,.-")
-            if name and not name.lower().startswith("all rights"):
-                return name
-    return None

@@ -1,0 +1,271 @@
+"""Headline, byline, dateline and site name from the lines of a page copy.
+
+A copy keeps no markup, so what the page says about its article is read from
+where lines stand and what they look like: the headline is a title-like line
+above the article that its opening repeats, or that sits just above a byline
+or a dateline; the byline and the dateline are short lines near the headline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Block
+from .copylines import PHOTO_CREDIT, Line
+from .dates import MONTHS, find_date
+from .words import content_stems, looks_like_name, word_count
+
+# How many non-blank lines above the article may hold its headline and captions.
+HEADER_LINES = 20
+FAR_HEADER_LINES = 45  # a headline this far up is taken only when it matches the opening well
+FAR_HEADLINE_SHARE = 0.6
+BODY_LINES_FOR_HEADLINE = 10
+HEADLINE_SHARE = 0.3  # of a headline's content words that the article's opening repeats
+# A headline stands at most this many lines above its byline or dateline (a standfirst may come between).
+ANCHOR_LINES = 3
+ANCHOR_BONUS = 0.5
+# Bylines and datelines are looked for this many lines into the article too (under a standfirst).
+META_LINES_INTO_BODY = 4
+# A line of a name alone this close under the headline is its author's.
+NAME_LINES_UNDER_HEADLINE = 4
+MAX_META_WORDS = 25  # a byline or dateline longer than this is a sentence that happens to hold one
+
+_BY = re.compile(r"\b(?:by|por|von|par|di|door)\s+", re.I)
+# What may stand before "by" on a byline ("Analysis by", "Posted by"); "Photos by" or "Sponsored by" name no author.
+_BY_LEAD = re.compile(r"^(?:analysis|story|words|text|written|posted|reported|reporting|report|published|"
+                      r"commentary|opinion|review|interview|article|updated|escrito|publicado|geschrieben|publiziert)$", re.I)
+# Words that end the names on a byline: what follows them on the same line.
+_NOT_NAME = frozenset(
+    "updated update published posted on at in for from the with last about this that is was are "
+    "am pm et est edt pst pdt gmt utc bst cet cest today yesterday ago min mins minutes hours read "
+    "publiziert am le el em às aktualisiert".split()
+) | frozenset(MONTHS) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+_NAME_JOINERS = frozenset("and und et y e &".split())
+_NAME_CONNECTORS = frozenset("de da van von der den del di la le bin al du dos das st.".split())
+# Words that make a byline's name an organisation or a role, not a person ("CNN Business", "Staff Writer").
+_ROLE = frozenset(
+    "news business press agency staff writer reporter editor correspondent contributor columnist senior "
+    "chief contributing associate editor-at-large desk team service wire".split()
+)
+MAX_NAME_TOKENS = 4
+_NAME_PIECES = re.compile(r"[,&|/•·—–]|[^\s,&|/•·—–]+")
+_END_OF_NAMES = frozenset("|/•·—–")
+
+# A year glued to the time after it ("NOV 20 20194:29 AM"), as copies of some layouts have it.
+_GLUED_YEAR = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
+_NUMERIC_DATES = (
+    (re.compile(r"(?<![\d/.])((?:19|20)\d{2})[./-](\d{1,2})[./-](\d{1,2})(?![\d/])"), "ymd"),
+    (re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)?\d{2})(?![\d/])"), "mdy"),
+    (re.compile(r"(?<![\d/.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])"), "dmy"),
+)
+# Code that a copy shows when a page's scripts are not run; never a headline.
+_CODE = re.compile(r"[{};=<>]|\w\(\)|\bfunction\b|\bvar\s|\w+\.\w+\s*=")
+# A masthead: "BBC News", "The Valley Gazette"; not a byline or a section ("Breaking News").
+_NEWS_NAME = re.compile(
+    r"^(?!(?i:by|breaking|latest|top|local|world|business|sports?|tech|technology|financial|"
+    r"more|related|trending|science|health|entertainment|politics|weather|video)\s)"
+    r"(?:The\s+)?(?:[A-Z][\w&.'’-]*\s+){1,3}(?:News|Times|Post|Journal|Herald|Guardian|Tribune|Telegraph|"
+    r"Gazette|Chronicle|Independent|Express|Mirror|Observer|Reuters|Press|Today|Daily|Magazine|Review|Star)$"
+)
+# What follows a publisher's name in a copyright line without being part of it.
+_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:LLC|Inc|Ltd|Limited|Corp|GmbH|S\.?A|\d{4}(?:\s*[-–]\s*\d{4})?)\.?)+\s*$", re.I)
+_COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?:by\s+)?(?P<name>[A-Z][\w&.'’ -]{1,40}?)(?:[.,|]|\s+all rights|$)", re.I)
+
+
+@dataclass
+class Header:
+    blocks: list[Block]
+    headline: str | None
+    published: str | None
+    authors: tuple[str, ...]
+
+
+def read_header(lines: list[Line], start: int) -> Header:
+    """The headline, byline, dateline and captions in the lines above the article that starts at ``start``."""
+    first = max(0, start - FAR_HEADER_LINES)
+    zone = lines[first:start]
+    near = max(0, len(zone) - HEADER_LINES)  # where the lines just above the article begin
+    below = lines[start : start + META_LINES_INTO_BODY]
+    meta_kind = [_meta_kind(line) for line in zone + below]
+    anchors = [i for i, kind in enumerate(meta_kind) if kind and i >= near]
+    body_stems = content_stems(" ".join(l.text for l in lines[start : start + BODY_LINES_FOR_HEADLINE]))
+    candidates: dict[int, tuple[bool, float, int]] = {}
+    for i, line in enumerate(zone):
+        if meta_kind[i] or not _title_like(line):
+            continue
+        share = _headline_share(line, body_stems)
+        anchored = i >= near and any(i < a <= i + ANCHOR_LINES for a in anchors)
+        if share >= (HEADLINE_SHARE if i >= near else FAR_HEADLINE_SHARE) or anchored:
+            candidates[i] = (i >= near, share + (ANCHOR_BONUS if anchored else 0.0), i)
+    headline_at = None
+    if candidates:
+        # The nearby title-like line whose words the article repeats most, or that heads a byline (the nearer
+        # on a tie); one further up only when none is near (a share panel between them) and it matches well.
+        headline_at = max(candidates.values())[2]
+        if headline_at - 1 in candidates and candidates[headline_at - 1][0]:
+            headline_at -= 1  # a headline over its subtitle: both match, the headline comes first
+    meta_from = near if headline_at is None else min(headline_at + 1, near)
+    authors = _authors(zone + below, meta_kind, meta_from, headline_at)
+    published = _published(zone + below, meta_kind, meta_from)
+    blocks: list[Block] = []
+    headline = None
+    if headline_at is not None:
+        headline = zone[headline_at].text
+        blocks.append(Block("headline", headline))
+        for i in range(max(headline_at + 1, near), len(zone)):
+            if zone[i].n_words >= 5 and not meta_kind[i]:
+                blocks.append(Block("caption", zone[i].text))
+    return Header(blocks, headline, published, authors)
+
+
+def _meta_kind(line: Line) -> str | None:
+    if line.n_words > MAX_META_WORDS:
+        return None
+    if byline_names(line.text):
+        return "byline"
+    if line.n_words <= 15 and line_date(line.text):
+        return "date"
+    return None
+
+
+def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at: int | None) -> tuple[str, ...]:
+    for i in range(first, len(lines)):
+        if kinds[i] == "byline":
+            return byline_names(lines[i].text)
+    if headline_at is None:
+        return ()
+    for line in lines[headline_at + 1 : headline_at + 1 + NAME_LINES_UNDER_HEADLINE]:
+        if _person_name(line.text):
+            return (_tidy_name(line.text),)
+    return ()
+
+
+def _published(lines: list[Line], kinds: list[str | None], first: int) -> str | None:
+    """The first dateline from the headline down; else the last one above it."""
+    for i in range(first, len(lines)):
+        if kinds[i]:
+            found = line_date(lines[i].text)
+            if found:
+                return found
+    for i in range(first - 1, -1, -1):
+        if kinds[i] == "date":
+            return line_date(lines[i].text)
+    return None
+
+
+def byline_names(text: str) -> tuple[str, ...]:
+    """The names on a byline ("By Ann Lee and Bo Chan | City Post", "Posted by Vortex"), or () when it is none."""
+    if word_count(text) > MAX_META_WORDS:
+        return ()
+    for match in _BY.finditer(text):
+        lead = text[: match.start()].strip(" |•·-—–,:")
+        if lead and not (_BY_LEAD.match(lead) or line_date(lead) or re.search(r"\d:\d\d", lead)):
+            continue
+        names = _names(text[match.end() :])
+        if names:
+            return names
+    return ()
+
+
+def _names(rest: str) -> tuple[str, ...]:
+    names: list[list[str]] = [[]]
+    for piece in _NAME_PIECES.findall(rest):
+        low = piece.lower()
+        if piece in _END_OF_NAMES:
+            break
+        if piece == "," or low in _NAME_JOINERS:
+            if names[-1]:
+                names.append([])
+            continue
+        if low in _NAME_CONNECTORS and names[-1]:
+            names[-1].append(piece)
+        elif piece[0].isalpha() and not piece[0].islower() and low.rstrip(".") not in _NOT_NAME:
+            names[-1].append(piece)
+        else:
+            break
+    found = [n for n in names if n]
+    if not found or any(len(n) > MAX_NAME_TOKENS for n in found):
+        return ()
+    people = [n for n in found if not any(t.lower() in _ROLE for t in n)]
+    kept = people or found[:1]  # "By Jill Disis, CNN Business" names Jill Disis; "By Associated Press" the agency
+    return tuple(_tidy_name(" ".join(n)) for n in kept)
+
+
+def _person_name(text: str) -> bool:
+    tokens = text.split()
+    return (looks_like_name(text) and not any(c.isdigit() for c in text)
+            and not all(t.lower() in _ROLE for t in tokens) and not _NEWS_NAME.match(text))
+
+
+def _tidy_name(name: str) -> str:
+    """A name as people write it: "KASHMIRA GANDER" is Kashmira Gander."""
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def line_date(text: str) -> str | None:
+    """The date a short line gives, in words ("Nov. 19, 2019") or in figures ("11/13/19", "2016.12.01")."""
+    text = _GLUED_YEAR.sub(r"\1 ", text)
+    found = find_date(text)
+    if found:
+        return found
+    for pattern, order in _NUMERIC_DATES:
+        match = pattern.search(text)
+        if match:
+            parts = dict(zip(order, (int(g) for g in match.groups())))
+            year = parts["y"] + 2000 if parts["y"] < 100 else parts["y"]
+            month, day = parts["m"], parts["d"]
+            if order == "mdy" and month > 12:
+                month, day = day, month  # "13/11/19": day first
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def _title_like(line: Line) -> bool:
+    text = line.text
+    if not 3 <= line.n_words <= 30 or text.endswith((":", ",", ";")) or _CODE.search(text):
+        return False
+    if text.endswith(".") and not _title_case(text):
+        return False  # a sentence: "This is a modal window."
+    return not (PHOTO_CREDIT.search(text) or text.lower().startswith("by "))
+
+
+def _title_case(text: str) -> bool:
+    """Most longer words capitalised, as headlines in English are written."""
+    long_words = [w for w in text.split() if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
+def _headline_share(line: Line, body_stems: set[str]) -> float:
+    """How much of a title-like line's vocabulary the article's opening repeats."""
+    stems = content_stems(line.text)
+    shared = len(stems & body_stems)
+    return shared / len(stems) if shared >= 2 else 0.0
+
+
+def first_date(lines: list[Line]) -> str | None:
+    for line in lines[:40]:
+        if line.n_words <= 15:
+            found = line_date(line.text)
+            if found:
+                return found
+    return None
+
+
+def site_name(lines: list[Line]) -> str | None:
+    """A masthead near the top, else the owner a copyright line names at the bottom."""
+    for line in lines[:15]:
+        if _NEWS_NAME.match(line.text):
+            return line.text
+    for line in reversed(lines[-30:]):
+        match = _COPYRIGHT.search(line.text)
+        if match:
+            name = _LEGAL_TAIL.sub("", match.group("name")).strip(" ,.-")
+            if name and not name.lower().startswith("all rights"):
+                return name
+    return None

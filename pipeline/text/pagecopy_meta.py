@@ -27,7 +27,7 @@ ANCHOR_LINES = 3
 ANCHOR_BONUS = 0.5
 # Bylines and datelines are looked for this many lines into the article too (under a standfirst).
 META_LINES_INTO_BODY = 4
-# A line of a name alone this close under the headline is its author's.
+# A line of a name alone under the headline is its author's: within two lines, or next to the dateline this close.
 NAME_LINES_UNDER_HEADLINE = 4
 MAX_META_WORDS = 25  # a byline or dateline longer than this is a sentence that happens to hold one
 
@@ -61,6 +61,10 @@ _NUMERIC_DATES = (
     (re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)?\d{2})(?![\d/])"), "mdy"),
     (re.compile(r"(?<![\d/.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])"), "dmy"),
 )
+# A line that stamps the article rather than titles it: "Published 1 day ago", "By …".
+_STAMP = re.compile(r"^(?:by|published|updated|posted|last updated|modified)\b", re.I)
+# A line of the site's navigation: a breadcrumb from "Home", a share or sign-in prompt.
+_NAVIGATION = re.compile(r"^(?:home\s*[/>»›|:-]|home (?:news|blog|page)\b|(?:menu|skip|search|share|sign|log|subscribe|follow|advertisement)\b)|\bshare (?:this|on)\b|[»›>]", re.I)
 # Code that a copy shows when a page's scripts are not run; never a headline.
 _CODE = re.compile(r"[{};=<>]|\w\(\)|\bfunction\b|\bvar\s|\w+\.\w+\s*=")
 # A masthead: "BBC News", "The Valley Gazette"; not a byline or a section ("Breaking News").
@@ -92,20 +96,23 @@ def read_header(lines: list[Line], start: int) -> Header:
     meta_kind = [_meta_kind(line) for line in zone + below]
     anchors = [i for i, kind in enumerate(meta_kind) if kind and i >= near]
     body_stems = content_stems(" ".join(l.text for l in lines[start : start + BODY_LINES_FOR_HEADLINE]))
-    candidates: dict[int, tuple[bool, float, int]] = {}
+    candidates: dict[int, tuple[bool, bool, float, int]] = {}
     for i, line in enumerate(zone):
         if meta_kind[i] or not _title_like(line):
             continue
         share = _headline_share(line, body_stems)
-        anchored = i >= near and any(i < a <= i + ANCHOR_LINES for a in anchors)
-        if share >= (HEADLINE_SHARE if i >= near else FAR_HEADLINE_SHARE) or anchored:
-            candidates[i] = (i >= near, share + (ANCHOR_BONUS if anchored else 0.0), i)
+        matches = share >= (HEADLINE_SHARE if i >= near else FAR_HEADLINE_SHARE)
+        anchored = i >= near and (any(i < a <= i + ANCHOR_LINES for a in anchors) or meta_kind[i - 1] == "byline")
+        if (matches and not line.text.isupper()) or anchored:  # capitals alone: a menu or a section label
+            candidates[i] = (i >= near, matches, share + (ANCHOR_BONUS if anchored else 0.0), i)
     headline_at = None
     if candidates:
-        # The nearby title-like line whose words the article repeats most, or that heads a byline (the nearer
-        # on a tie); one further up only when none is near (a share panel between them) and it matches well.
-        headline_at = max(candidates.values())[2]
-        if headline_at - 1 in candidates and candidates[headline_at - 1][0]:
+        # The nearby title-like line whose words the article repeats most, the more so next to a byline or
+        # dateline (the nearer on a tie); one that only stands next to a byline when none matches; one
+        # further up only when none is near (a share panel between them) and it matches well.
+        headline_at = max(candidates.values())[3]
+        above = candidates.get(headline_at - 1)
+        if above and above[0] and above[1]:
             headline_at -= 1  # a headline over its subtitle: both match, the headline comes first
     meta_from = near if headline_at is None else min(headline_at + 1, near)
     authors = _authors(zone + below, meta_kind, meta_from, headline_at)
@@ -137,9 +144,10 @@ def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at
             return byline_names(lines[i].text)
     if headline_at is None:
         return ()
-    for line in lines[headline_at + 1 : headline_at + 1 + NAME_LINES_UNDER_HEADLINE]:
-        if _person_name(line.text):
-            return (_tidy_name(line.text),)
+    for i in range(headline_at + 1, min(len(lines), headline_at + 1 + NAME_LINES_UNDER_HEADLINE)):
+        next_to_date = "date" in (kinds[i - 1], kinds[i + 1] if i + 1 < len(kinds) else None)
+        if (i <= headline_at + 2 or next_to_date) and _person_name(lines[i].text):
+            return (_tidy_name(lines[i].text),)
     return ()
 
 
@@ -196,7 +204,8 @@ def _names(rest: str) -> tuple[str, ...]:
 
 def _person_name(text: str) -> bool:
     tokens = text.split()
-    return (looks_like_name(text) and not any(c.isdigit() for c in text)
+    return (looks_like_name(text) and not any(c in text for c in "0123456789:/|@")
+            and not PHOTO_CREDIT.search(text)
             and not all(t.lower() in _ROLE for t in tokens) and not _NEWS_NAME.match(text))
 
 
@@ -232,7 +241,7 @@ def _title_like(line: Line) -> bool:
         return False
     if text.endswith(".") and not _title_case(text):
         return False  # a sentence: "This is a modal window."
-    return not (PHOTO_CREDIT.search(text) or text.lower().startswith("by "))
+    return not (PHOTO_CREDIT.search(text) or _STAMP.match(text) or _NAVIGATION.search(text))
 
 
 def _title_case(text: str) -> bool:

@@ -18,13 +18,16 @@ _TAIL = re.compile(
     r"\bin\s+[A-Z][a-z]+\b(?=\s*$)|@|\bhttps?:|\bemail\b|\bfollow\b|\bread more\b|\bview\b).*$",
     re.I,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*", re.I)
+_SPLIT = re.compile(
+    r"\s*(?:[,;&()]|\b(?:(?:edited|photos?|photographs?|illustrations?|(?:additional\s+)?reporting)\s+by|"
+    r"and|und|et|y|e|en|with|avec|con|mit)\b)\s*",
+    re.I,
+)
 # Words that say what someone does, not who they are.
 _ROLES = re.compile(
-    r"\b(?:staff|senior|chief|special|contributing|political|foreign|science|health|business|tech(?:nology)?|"
+    r"(?i:\b(?:staff|senior|chief|special|contributing|political|foreign|science|health|business|tech(?:nology)?|"
     r"sports?|news|associated|press|writer|reporter|correspondent|editor|columnist|contributor|photographer|"
-    r"producer|analyst|author|team|desk|journalist|guest)\b",
-    re.I,
+    r"producer|analyst|author|team|desk|journalist|guest)\b)|\b(?:MA|MD|PhD|MSc|MPH|RN)\b",
 )
 _CONNECTORS = {"de", "van", "von", "da", "der", "den", "bin", "al", "la", "le", "di", "del", "du", "dos", "das", "ter"}
 # Longest byline text worth reading: beyond it the element holds a biography, not a name.
@@ -62,4 +65,6 @@ def is_name(text: str) -> bool:
         return False
     if len(tokens) == 1 and (len(text) < 3 or not text[:1].isupper()):
         return False
+    if max(len(t.strip(".")) for t in tokens) < 3:
+        return False  # initials alone ("J J") name no one
     return all((t[:1].isupper() and any(c.isalpha() for c in t)) or t.lower() in _CONNECTORS for t in tokens)

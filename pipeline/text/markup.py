@@ -35,7 +35,7 @@ from trafilatura.utils import load_html
 
 from ..model import Block, Document, Metadata
 from .language import detect_language
-from .metadata import read_metadata
+from .metadata import read_metadata, stated_titles
 from .regions import densest_run
 from .words import PAYWALL, SENTENCE_END, content_stems, word_count
 
@@ -95,6 +95,8 @@ SECTION_LEVELS = 3
 ARTICLE_SHARE = 0.5
 # When our blocks hold less than this share of trafilatura's words, trafilatura's text is read instead.
 GUIDE_FALLBACK_SHARE = 0.5
+# An h1 or heading is the headline when it has this share of the stated title's words.
+HEADLINE_SHARE = 0.5
 
 
 def clean_html(html: str, url: str | None = None) -> Document:
@@ -102,6 +104,7 @@ def clean_html(html: str, url: str | None = None) -> Document:
     if tree is None:
         return Document(blocks=(), meta=Metadata(url=url))
     meta = read_metadata(tree, url)
+    titles = stated_titles(tree)
     _strip(tree)
     body = tree.find("body")
     root = body if body is not None else tree
@@ -117,10 +120,10 @@ def clean_html(html: str, url: str | None = None) -> Document:
     blocks = _without_furniture(blocks)
     # The page's <h1> is the headline, never body text, even where trafilatura keeps it.
     chosen = [i for i in _choose(blocks) if blocks[i].kind != "h1"]
-    out = (_headline_blocks(blocks[: chosen[0]], meta) + _body_blocks(blocks, chosen)) if chosen else []
+    out = (_headline_blocks(blocks[: chosen[0]], titles) + _body_blocks(blocks, chosen)) if chosen else []
     ours = sum(word_count(b.text) for b in out if b.kind == "paragraph")
     if ours < GUIDE_FALLBACK_SHARE * word_count(guide):
-        out = _guide_blocks(guide_text, blocks, meta)
+        out = _guide_blocks(guide_text, blocks, titles)
     text = " ".join(b.text for b in out if b.kind == "paragraph")
     if not meta.language or meta.language == "en":
         meta = replace(meta, language=detect_language(text))
@@ -343,20 +346,15 @@ def _article_span(blocks: list[_HBlock]) -> tuple[int | None, int | None]:
     return densest_run([_score(b) for b in blocks], lambda i: blocks[i].prose)
 
 
-def _headline_blocks(before: list[_HBlock], meta: Metadata) -> list[Block]:
+def _headline_blocks(before: list[_HBlock], titles: list[str]) -> list[Block]:
     """The headline (the h1 nearest the article) and any standfirst or captions between it and the body."""
     h1s = [i for i, b in enumerate(before) if b.kind == "h1"]
     out: list[Block] = []
-    if h1s:
-        at = h1s[-1]
-        if meta.headline:
-            wanted = content_stems(meta.headline)
-            scored = [(len(content_stems(before[i].text) & wanted), i) for i in h1s]
-            best = max(scored)
-            if best[0]:
-                at = best[1]
+    at = _headline_at(before, h1s, titles)
+    if at is not None:
         out.append(Block("headline", before[at].text))
-        rest = before[at + 1 :]
+    if at is not None or h1s:
+        rest = before[max(at if at is not None else -1, h1s[-1] if h1s else -1) + 1 :]
     else:
         rest = before[-6:]
     for b in rest:
@@ -365,6 +363,26 @@ def _headline_blocks(before: list[_HBlock], meta: Metadata) -> list[Block]:
         elif b.kind == "caption":
             out.append(Block("caption", b.text))
     return out
+
+
+def _headline_at(before: list[_HBlock], h1s: list[int], titles: list[str]) -> int | None:
+    """Which block above the article is its headline.
+
+    The h1 sharing most words with a title the page states (JSON-LD, og:title,
+    <title>), else a heading that does, as on blogs whose h1 is the blog's name.
+    When none shares half of a title's words the h1 is a masthead or a section
+    name, and the stated title is used (None here).
+    """
+    if not titles:
+        return h1s[-1] if h1s else None
+    for title in titles:
+        wanted = content_stems(title)
+        shared = {i: len(content_stems(b.text) & wanted) for i, b in enumerate(before) if b.kind in ("h1", "heading")}
+        matching = [i for i, n in shared.items() if wanted and n >= HEADLINE_SHARE * len(wanted)]
+        for candidates in ([i for i in matching if i in h1s], matching):
+            if candidates:
+                return max(candidates, key=lambda i: (shared[i], i))
+    return None
 
 
 def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:
@@ -397,11 +415,11 @@ def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:
 _GUIDE_KINDS = {"heading": "heading", "caption": "caption", "pullquote": "pullquote", "table": "table"}
 
 
-def _guide_blocks(guide_text: str, blocks: list[_HBlock], meta: Metadata) -> list[Block]:
+def _guide_blocks(guide_text: str, blocks: list[_HBlock], titles: list[str]) -> list[Block]:
     """trafilatura's lines as the article, each with the kind our block of the same text has."""
     kinds = {_normalised(b.text): b.kind for b in blocks}
     first = next((i for i, b in enumerate(blocks) if b.guided and b.kind != "h1"), len(blocks))
-    out = _headline_blocks(blocks[:first], meta)
+    out = _headline_blocks(blocks[:first], titles)
     headline = {_normalised(b.text) for b in out}
     for line in guide_text.splitlines():
         line = " ".join(line.split())

@@ -21,6 +21,7 @@ from .dates import find_date
 _ARTICLE_TYPES = re.compile(r"(?:News)?Article|BlogPosting|Report|WebPage|ReportageNewsArticle|\w+Article|Posting", re.I)
 _SITE_SUFFIX = re.compile(r"\s*[|–—-]\s*[^|–—-]{2,40}$")
 _SEPARATOR = re.compile(r"\s+[|–—•·:-]+\s+|\s+[|–—•·]\s*|\s*[|–—•·]\s+")
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 # <meta> names that hold the author's name (not a profile URL) on news sites.
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "cxenseparse:author")
 _DATE_META = (
@@ -32,6 +33,7 @@ _SITE_META = ("og:site_name", "application-name", "al:ios:app_name", "apple-mobi
 # Class or id names of elements that hold the byline.
 _BYLINE_NAMES = re.compile(r"byline|author|writer|contributor|creator", re.I)
 _NOT_BYLINE = re.compile(r"bio|avatar|image|photo|img|comment|social|share|follow|more|related|footer", re.I)
+_COMMENTS = re.compile(r"comment|repl(?:y|ies)|discussion|conversation|reaction", re.I)
 # How many elements of the page's start are searched for a byline or a dateline.
 MAX_ELEMENTS_SEARCHED = 4000
 
@@ -39,18 +41,15 @@ MAX_ELEMENTS_SEARCHED = 4000
 def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
     ld = _json_ld(tree)
     meta = _meta_tags(tree)
-    title = tree.find(".//title")
-    title_text = " ".join(title.text_content().split()) if title is not None else None
-    headline = _text(ld.get("headline")) or meta.get("og:title") or meta.get("twitter:title") or (
-        _SITE_SUFFIX.sub("", title_text) if title_text else None
-    )
+    title_text = _title(tree)
+    titles = _stated_titles(ld, meta, title_text)
     canonical = tree.find(".//link[@rel='canonical']")
     page_url = (canonical.get("href") if canonical is not None else None) or meta.get("og:url") or url
     html = tree if tree.tag == "html" else tree.find(".//html")
     language = (html.get("lang") if html is not None else None) or meta.get("og:locale") or meta.get("language")
     page_type = meta.get("og:type") or ("article" if ld.get("@type") else None)
     return Metadata(
-        headline=headline,
+        headline=titles[0] if titles else None,
         source=_site_name(ld, meta, title_text, page_url),
         published=_published(tree, ld, meta, page_url),
         language=(language or "").replace("_", "-").split("-")[0].lower() or "en",
@@ -58,6 +57,21 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
         url=page_url,
         page_type=page_type.lower() if page_type else None,
     )
+
+
+def stated_titles(tree: HtmlElement) -> list[str]:
+    """The titles the page states for itself, most deliberate first: JSON-LD, og:title, twitter:title, <title>."""
+    return _stated_titles(_json_ld(tree), _meta_tags(tree), _title(tree))
+
+
+def _stated_titles(ld: dict, meta: dict[str, str], title: str | None) -> list[str]:
+    found = [_text(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"), _SITE_SUFFIX.sub("", title) if title else None]
+    return list(dict.fromkeys(t for t in found if t))
+
+
+def _title(tree: HtmlElement) -> str | None:
+    title = tree.find(".//title")
+    return " ".join(title.text_content().split()) or None if title is not None else None
 
 
 def _meta_tags(tree: HtmlElement) -> dict[str, str]:
@@ -75,8 +89,10 @@ def _json_ld(tree: HtmlElement) -> dict:
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json":
             continue
+        # Some pages wrap the JSON in a CDATA section or end it with a semicolon.
+        raw = _CDATA.sub("", script.text or "").strip().rstrip(";")
         try:
-            data = json.loads(script.text or "")
+            data = json.loads(raw)
         except (json.JSONDecodeError, TypeError):
             continue
         stack = [data]
@@ -149,7 +165,7 @@ def _shown_authors(tree: HtmlElement) -> tuple[str, ...]:
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "img", "meta", "link"):
             continue
         names_attr = (el.get("class") or "") + " " + (el.get("id") or "")
-        if _BYLINE_NAMES.search(names_attr) and not _NOT_BYLINE.search(names_attr):
+        if _BYLINE_NAMES.search(names_attr) and not _NOT_BYLINE.search(names_attr) and not _in_comments(el):
             names = byline_names(el.text_content())
             if names:
                 return names
@@ -158,6 +174,11 @@ def _shown_authors(tree: HtmlElement) -> tuple[str, ...]:
             if names:
                 return names
     return ()
+
+
+def _in_comments(el: HtmlElement) -> bool:
+    """Readers' comments name their writers as bylines do."""
+    return any(_COMMENTS.search((a.get("class") or "") + " " + (a.get("id") or "")) for a in el.iterancestors())
 
 
 # Dates.

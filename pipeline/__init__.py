@@ -6,8 +6,9 @@ what comes out::
     from pipeline import load, clean, segment
     article = segment(clean(load("seeds/000_88c1d4bd90c12416.txt")))
 """
-from .edition import STAGES, build_daily, build_edition
+from .edition import build_daily, build_edition
 from .errors import ExtractionError, InputError, NewscastError, OutputError, SpeechError
+from .runner import STAGES, Runner
 from .model import (
     Article,
     Block,
@@ -24,6 +25,7 @@ from .model import (
     Section,
     Speech,
     SpokenChapter,
+    Timeline,
     Track,
     Utterance,
 )
@@ -35,14 +37,15 @@ from .stages.script import script
 from .stages.segment import segment
 from .stages.speak import speak
 from .tts import Engine, Voice
+from .tts.registry import ENGINES, make_engine
 from .tts.pyttsx3_engine import Pyttsx3Engine
 
 from .version import __version__
 
 __all__ = [
-    "STAGES", "build_edition", "build_daily", "load", "clean", "segment", "script", "speak", "assemble", "export",
+    "STAGES", "Runner", "build_edition", "build_daily", "load", "clean", "segment", "script", "speak", "assemble", "export",
     "Page", "Block", "Metadata", "Document", "Article", "Section", "Quote", "Utterance", "ScriptChapter",
-    "Script", "Clip", "SpokenChapter", "Speech", "ChapterMark", "Cue", "Track", "Edition",
-    "Engine", "Voice", "Pyttsx3Engine",
+    "Script", "Clip", "SpokenChapter", "Speech", "ChapterMark", "Cue", "Timeline", "Track", "Edition",
+    "Engine", "Voice", "Pyttsx3Engine", "ENGINES", "make_engine",
     "NewscastError", "InputError", "ExtractionError", "SpeechError", "OutputError",
 ]

@@ -14,18 +14,18 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .edition import build_daily, build_edition, is_up_to_date, make_engine, options_fingerprint
+from .edition import build_daily, build_edition, is_up_to_date, options_fingerprint
 from .feed import write_feed
 from .errors import NewscastError
 from .stages.clean import clean
-from .stages.export import DEFAULT_BITRATE, SAMPLE_RATES
+from .export import BITRATES, DEFAULT_BITRATE, FORMATS, SAMPLE_RATES
 from .stages.load import load
-from .stages.script import script
+from .stages.script import DEFAULT_WPM, script
 from .stages.segment import segment
 from .text.lexicon import load_lexicon
 from .tts.cache import SpeechCache
 from .tts.pool import available_cores, default_workers
-from .tts.pyttsx3_engine import DEFAULT_RATE, Pyttsx3Engine
+from .tts.registry import DEFAULT_ENGINE, ENGINES, engine_voices, make_engine
 
 EXIT_OK = 0
 EXIT_USAGE = 64
@@ -59,6 +59,34 @@ def _workers(text: str) -> int:
     return _in_range(1, 4 * available_cores(), f"processes (4 per core on {available_cores()} cores)")(text)
 
 
+def _formats(text: str) -> list[str]:
+    """An argparse type: a comma-separated list of export formats."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"{text!r}: choose from {', '.join(FORMATS)}, comma-separated")
+    return names
+
+
+def _audio_options() -> argparse.ArgumentParser:
+    """The options of every command that speaks: engine, voices, rate, pronunciations, output and workers."""
+    audio = argparse.ArgumentParser(add_help=False)
+    audio.add_argument("-o", "--out", default="audio_out", metavar="DIR", help="output folder (default: audio_out)")
+    audio.add_argument("--engine", choices=tuple(ENGINES), default=DEFAULT_ENGINE, help=f"speech engine (default: {DEFAULT_ENGINE})")
+    audio.add_argument("--voice", help="narrator voice: id, name or language (see `newscast voices`); default: one for the article's language")
+    audio.add_argument("--quote-voice", metavar="VOICE", help="voice for quotations, or 'off' to use the narrator's (default: the narrator's voice in another timbre)")
+    audio.add_argument("--rate", type=_rate, default=DEFAULT_WPM, help=f"speaking rate in words per minute, {RATES[0]}-{RATES[1]} (default: {DEFAULT_WPM})")
+    audio.add_argument("--lexicon", metavar="FILE", help="CSV of pronunciations (written,spoken) adding to the built-in one")
+    audio.add_argument("--bitrate", type=int, default=DEFAULT_BITRATE, choices=BITRATES, help=f"MP3 bit rate in kbit/s, constant (default: {DEFAULT_BITRATE})")
+    audio.add_argument("--sample-rate", type=int, choices=SAMPLE_RATES, help="output sample rate in Hz (default: the engine's, 22050)")
+    audio.add_argument("--format", type=_formats, action="extend", default=[], metavar="LIST",
+                       help=f"files to write beside the MP3, comma-separated: {', '.join(f for f in FORMATS if f != 'mp3')} (m4b needs imageio-ffmpeg)")
+    audio.add_argument("--workers", type=_workers, metavar="N", help="speech worker processes (default: two per core)")
+    audio.add_argument("--no-cache", action="store_true", help="speak every sentence again instead of reusing cached speech")
+    audio.add_argument("--cache-size", type=_cache_size, default=1024, metavar="MB", help="cap of the speech cache (default: 1024 MB)")
+    return audio
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newscast", description="Turn a news page into a narrated, chaptered MP3 edition."
@@ -67,31 +95,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--traceback", action="store_true", help="show the full traceback on errors (for developers)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser("build", help="make an MP3 edition of each input", description="Make an MP3 edition of each input.")
+    audio = _audio_options()
+    build = commands.add_parser("build", parents=[audio], help="make an MP3 edition of each input", description="Make an MP3 edition of each input.")
     build.add_argument("inputs", nargs="*", metavar="INPUT", help="page file (HTML or a text copy) or - for stdin; default: every file in seeds/")
-    build.add_argument("-o", "--out", default="audio_out", metavar="DIR", help="output folder (default: audio_out)")
-    build.add_argument("--voice", help="narrator voice: id, name or language (see `newscast voices`); default: one for the article's language")
-    build.add_argument("--quote-voice", metavar="VOICE", help="voice for quotations, or 'off' to use the narrator's (default: the narrator's voice in another timbre)")
-    build.add_argument("--rate", type=_rate, default=DEFAULT_RATE, help=f"speaking rate in words per minute (default: {DEFAULT_RATE})")
-    build.add_argument("--lexicon", metavar="FILE", help="CSV of pronunciations (written,spoken) adding to the built-in one")
-    build.add_argument("--bitrate", type=int, default=DEFAULT_BITRATE, choices=(32, 48, 64, 96, 128), help=f"MP3 bit rate in kbit/s, constant (default: {DEFAULT_BITRATE})")
-    build.add_argument("--sample-rate", type=int, choices=SAMPLE_RATES, help="output sample rate in Hz (default: the engine's, 22050)")
-    build.add_argument("--format", choices=("mp3", "m4b"), action="append", help="also write an M4B audiobook with --format m4b (needs imageio-ffmpeg)")
-    build.add_argument("--workers", type=_workers, metavar="N", help="speech worker processes (default: two per core)")
-    build.add_argument("--no-cache", action="store_true", help="speak every sentence again instead of reusing cached speech")
-    build.add_argument("--cache-size", type=_cache_size, default=1024, metavar="MB", help="cap of the speech cache (default: 1024 MB)")
     build.add_argument("--force", action="store_true", help="rebuild editions that are newer than their input")
 
-    daily = commands.add_parser("daily", help="make one edition of several articles", description="Make one edition of several articles: a spoken contents list, then each article's chapters.")
+    daily = commands.add_parser("daily", parents=[audio], help="make one edition of several articles", description="Make one edition of several articles: a spoken contents list, then each article's chapters.")
     daily.add_argument("inputs", nargs="+", metavar="INPUT", help="page files or URLs, in the order to read them")
     daily.add_argument("--title", required=True, help="the edition's title, spoken first and used for its file name")
-    daily.add_argument("-o", "--out", default="audio_out", metavar="DIR", help="output folder (default: audio_out)")
-    for option in ("--voice", "--quote-voice", "--lexicon"):
-        daily.add_argument(option, help="as for build")
-    daily.add_argument("--rate", type=_rate, default=DEFAULT_RATE, help="as for build")
-    daily.add_argument("--bitrate", type=int, default=DEFAULT_BITRATE, choices=(32, 48, 64, 96, 128), help="as for build")
-    daily.add_argument("--workers", type=_workers, metavar="N", help="as for build")
-    daily.add_argument("--no-cache", action="store_true", help="as for build")
 
     feed = commands.add_parser("feed", help="write a podcast feed for a folder of editions", description="Write DIR/feed.xml, an RSS feed of the editions in DIR, for a static web folder.")
     feed.add_argument("folder", metavar="DIR", help="a folder of editions (as made by build or daily)")
@@ -175,9 +186,9 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
     if args.command == "daily":
         workers = args.workers or default_workers()
         edition = build_daily(
-            args.inputs, args.out, title=args.title, rate=args.rate, bitrate=args.bitrate, lexicon=load_lexicon(args.lexicon),
-            workers=workers, cache=None if args.no_cache else SpeechCache(), voice=args.voice, quote_voice=args.quote_voice,
-            progress=_progress("daily edition", "", stderr),
+            args.inputs, args.out, title=args.title, engine=args.engine, rate=args.rate, bitrate=args.bitrate,
+            sample_rate=args.sample_rate, formats=args.format, lexicon=load_lexicon(args.lexicon), workers=workers,
+            cache=_cache(args), voice=args.voice, quote_voice=args.quote_voice, progress=_progress("daily edition", "", stderr),
         )
         minutes, seconds = divmod(round(edition.duration), 60)
         print(f"{edition.mp3}  {minutes}:{seconds:02d}  {len(edition.chapters)} chapters", file=stdout)
@@ -203,8 +214,14 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
                 print(f"{quote.attribution or 'Speaker unknown'}: “{quote.text}”", file=stdout)
         return EXIT_OK
     if args.command == "voices":
-        for voice in Pyttsx3Engine().voices():
-            print(f"{voice.id:<24} {', '.join(voice.languages):<12} {voice.name}", file=stdout)
+        for name in ENGINES:
+            try:
+                voices = engine_voices(name)
+            except NewscastError as exc:
+                print(f"newscast: {exc}", file=stderr)
+                continue
+            for voice in voices:
+                print(f"{name:<8} {voice.id:<24} {', '.join(voice.languages):<12} {voice.name}", file=stdout)
         return EXIT_OK
     return _build(args, stdout, stderr)
 
@@ -217,9 +234,10 @@ def _build(args, stdout: TextIO, stderr: TextIO) -> int:
     workers = args.workers or default_workers()
     settings = dict(voice=args.voice, rate=args.rate, quote_voice=args.quote_voice)
     fingerprint = options_fingerprint(
-        **settings, bitrate=args.bitrate, sample_rate=args.sample_rate, formats=sorted(args.format or ()), lexicon=words
+        **settings, engine=args.engine, bitrate=args.bitrate, sample_rate=args.sample_rate,
+        formats=sorted(set(args.format) - {"mp3"}), lexicon=words,
     )
-    cache = None if args.no_cache else SpeechCache(cap_bytes=args.cache_size * 1024 * 1024)
+    cache = _cache(args)
     engine = None  # made on first need: nothing to start when every edition is up to date
     failures: list[NewscastError] = []
     for number, source in enumerate(inputs, start=1):
@@ -231,10 +249,10 @@ def _build(args, stdout: TextIO, stderr: TextIO) -> int:
 
         progress = _progress(label, counter, stderr)
         try:
-            engine = engine or make_engine(workers, **settings)
+            engine = engine or make_engine(args.engine, workers, **settings)
             edition = build_edition(
                 source, args.out, engine=engine, workers=workers, cache=cache, rate=args.rate,
-                bitrate=args.bitrate, sample_rate=args.sample_rate, m4b="m4b" in (args.format or ()),
+                bitrate=args.bitrate, sample_rate=args.sample_rate, formats=args.format,
                 lexicon=words, progress=progress, fingerprint=fingerprint,
             )
         except NewscastError as exc:
@@ -247,12 +265,18 @@ def _build(args, stdout: TextIO, stderr: TextIO) -> int:
             print(f"newscast: note: {note}", file=stderr)
         minutes, seconds = divmod(round(edition.duration), 60)
         print(f"{edition.mp3}  {minutes}:{seconds:02d}  {len(edition.chapters)} chapters", file=stdout)
+    if engine is not None and hasattr(engine, "close"):
+        engine.close()
     if cache:
         cache.prune()
     if failures:
         print(f"newscast: {len(failures)} of {len(inputs)} inputs failed", file=stderr)
         return failures[0].exit_code
     return EXIT_OK
+
+
+def _cache(args) -> SpeechCache | None:
+    return None if args.no_cache else SpeechCache(cap_bytes=args.cache_size * 1024 * 1024)
 
 
 def _progress(label: str, counter: str, stderr: TextIO):

@@ -6,15 +6,20 @@ from dataclasses import replace
 from datetime import date
 
 from .model import Article, Script, ScriptChapter, Section, Utterance
-from .stages.script import DEFAULT_WPM, PAUSE_CHAPTER, PAUSE_HEADLINE, PAUSE_SENTENCE, estimated_minutes, script, spoken_date
+from .stages.script import DEFAULT_WPM, PAUSE_CHAPTER, PAUSE_HEADLINE, PAUSE_SENTENCE, estimated_minutes, spoken_date
 from .text.spoken import speech_text
 
 
-def daily_script(articles: list[Article], title: str, lexicon: Mapping[str, str] | None = None, wpm: int = DEFAULT_WPM) -> Script:
-    """Contents, then each article as a group of chapters: its headline, then "Headline — Section"."""
+def daily_script(articles: list[Article], scripts: list[Script], title: str,
+                 lexicon: Mapping[str, str] | None = None, wpm: int = DEFAULT_WPM) -> Script:
+    """Contents, then each article as a group of chapters: its headline, then "Headline — Section".
+
+    ``scripts`` are the articles' own scripts, whose chapters after the
+    Headline are read as they are.
+    """
     groups: list[ScriptChapter] = []
-    for article in articles:
-        own = script(article, lexicon, wpm).chapters
+    for article, own_script in zip(articles, scripts):
+        own = own_script.chapters
         language = None if article.language == "en" else article.language
         lines = [Utterance(speech_text(article.source, article.language), PAUSE_SENTENCE, display=article.source, language=language)] if article.source else []
         when = spoken_date(article.published)

@@ -226,6 +226,20 @@ class Cue(Serializable):
 
 
 @dataclass(frozen=True)
+class Timeline(Serializable):
+    """Where chapters and transcript cues lie in ``length`` samples of audio, without the audio."""
+
+    sample_rate: int
+    length: int
+    chapters: tuple[ChapterMark, ...]
+    cues: tuple[Cue, ...] = ()
+
+    @property
+    def duration(self) -> float:
+        return self.length / self.sample_rate
+
+
+@dataclass(frozen=True)
 class Track(Serializable):
     """One joined track of 16-bit mono PCM with its chapter marks and transcript cues."""
 
@@ -237,6 +251,28 @@ class Track(Serializable):
     @property
     def duration(self) -> float:
         return len(self.pcm) / 2 / self.sample_rate
+
+    @property
+    def timeline(self) -> Timeline:
+        return Timeline(self.sample_rate, len(self.pcm) // 2, self.chapters, self.cues)
+
+    def chapter_tracks(self) -> list[Track]:
+        """The track cut at its chapter marks, each piece with its own cues counted from its start.
+
+        The pieces share the track's memory; audio before the first mark or
+        after the last belongs to no chapter and is left out.
+        """
+        view = memoryview(self.pcm)
+        pieces = []
+        for mark in self.chapters:
+            cues = tuple(
+                Cue(c.text, c.start - mark.start, c.end - mark.start, c.ends_paragraph)
+                for c in self.cues if mark.start <= c.start < mark.end
+            )
+            pcm = view[2 * mark.start : 2 * mark.end]
+            length = mark.end - mark.start
+            pieces.append(Track(self.sample_rate, pcm, (ChapterMark(mark.title, 0, length, self.sample_rate),), cues))
+        return pieces
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from mutagen.id3 import ID3, CTOCFlags
 from mutagen.mp3 import MP3
 
 from pipeline import Article, ChapterMark, Cue, OutputError, Section, Track, export
-from pipeline.stages.export import encode_mp3, safe_name
+from pipeline.export import safe_name
+from pipeline.export.mp3 import encode_mp3
 
 RATE = 22050
 ARTICLE = Article(
@@ -132,12 +133,12 @@ def test_output_folder_that_cannot_be_created(tmp_path):
 
 
 def test_a_failure_mid_export_leaves_no_partial_files(tmp_path, monkeypatch):
-    import pipeline.stages.export as export_module
+    from pipeline.export import files
 
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export_module, "_write_json", broken)
+    monkeypatch.setattr(files.Path, "write_text", broken)
     with pytest.raises(OutputError, match="No space left"):
         export(burst_track([0.0], 1.0), ARTICLE, tmp_path, "x")
     assert list(tmp_path.iterdir()) == []
@@ -179,7 +180,7 @@ def test_unsupported_sample_rate(tmp_path):
 def test_m4b_has_the_same_chapters(tmp_path):
     pytest.importorskip("imageio_ffmpeg")
     track = burst_track([0.0, 1.3, 2.77], 4.0)
-    edition = export(track, ARTICLE, tmp_path, "book", m4b=True)
+    edition = export(track, ARTICLE, tmp_path, "book", formats=("m4b",))
     chapters = ffmpeg_chapters(edition.m4b)
     assert [c[0] for c in chapters] == ["Chapter 0", "Chapter 1", "Chapter 2"]
     assert [round(c[1], 2) for c in chapters] == [0.0, 1.3, 2.77]
@@ -197,7 +198,7 @@ def test_m4b_without_an_encoder_is_a_clear_error(tmp_path, monkeypatch):
 
     monkeypatch.setattr(builtins, "__import__", no_ffmpeg)
     with pytest.raises(OutputError, match="needs an AAC encoder"):
-        export(burst_track([0.0], 1.0), ARTICLE, tmp_path, "x", m4b=True)
+        export(burst_track([0.0], 1.0), ARTICLE, tmp_path, "x", formats=("m4b",))
     assert list(tmp_path.iterdir()) == []
 
 

@@ -132,7 +132,7 @@ def test_many_inputs_continue_past_a_bad_one(tmp_path):
 def test_a_build_chapter_by_chapter_through_a_pool_with_m4b_and_another_rate(tmp_path):
     reported = []
     with EnginePool(2) as pool:
-        edition = build_edition(FIXTURES / "orchard.txt", tmp_path, engine=pool, workers=2, m4b=True, sample_rate=16000,
+        edition = build_edition(FIXTURES / "orchard.txt", tmp_path, engine=pool, workers=2, formats=("m4b",), sample_rate=16000,
                                 progress=lambda done, total: reported.append((done, total)))
     assert MP3(edition.mp3).info.sample_rate == 16000
     titles = [c.title for c in edition.chapters]

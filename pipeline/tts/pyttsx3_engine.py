@@ -227,3 +227,16 @@ def _has_sound(pcm: bytes) -> bool:
 
     samples = np.frombuffer(pcm, dtype=np.int16)
     return samples.size > SAMPLE_RATE // 50 and int(np.abs(samples).max(initial=0)) > 300
+
+
+def create(workers: int = 1, **settings) -> Pyttsx3Engine:
+    """The registry's factory: an engine in this process, or a pool of ``workers`` processes each with its own."""
+    if workers <= 1:
+        return Pyttsx3Engine(**settings)
+    from .pool import EnginePool
+
+    return EnginePool(workers, **settings)
+
+
+def list_voices() -> list[Voice]:
+    return Pyttsx3Engine().voices()

@@ -1,0 +1,154 @@
+"""MP3 encoding: constant bit rate, in parts cut at pauses, and where each sample plays once decoded."""
+from __future__ import annotations
+
+import bisect
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import BinaryIO
+
+import lameenc
+import numpy as np
+
+from ..errors import OutputError
+from ..model import Track
+
+DEFAULT_BITRATE = 64  # kbit/s: transparent for a single speaking voice at 22.05 kHz mono
+BITRATES = (32, 48, 64, 96, 128)
+# LAME's encoder delay (576) plus the decoder's (529): without a gapless header
+# every decoder outputs this much silence before the first encoded sample.
+ENCODER_DELAY_SAMPLES = 576
+DECODER_DELAY_SAMPLES = 1105
+ENCODE_PIECE = 1 << 16  # samples handed to LAME per call
+CUT_PAUSE_MS = 150  # silence before a sentence wide enough to hide the extra priming of a part cut there
+ENCODER_PART_S = 20  # a chapter is split between encoders only in parts at least this long
+
+
+@dataclass(frozen=True)
+class Mp3Layout:
+    """Where each independently encoded part of an MP3 stream starts, and so where each sample plays.
+
+    Each part starts with LAME's 576 samples of priming and ends padded to a
+    whole frame; the decoder adds 529 samples of its own once. Parts are cut
+    at chapter starts and at pauses before sentences, where the extra
+    priming and padding are inaudible.
+    """
+
+    starts: tuple[int, ...] = ()  # each part's first sample in the track
+    frames_before: tuple[int, ...] = ()  # MP3 frames of all the parts before it
+    samples_per_frame: int = 576
+    frames: int = 0  # in all
+
+    def then(self, offset: int, other: Mp3Layout) -> Mp3Layout:
+        """This stream followed by ``other``, whose sample 0 is the track's sample ``offset``."""
+        return Mp3Layout(
+            self.starts + tuple(offset + start for start in other.starts),
+            self.frames_before + tuple(self.frames + count for count in other.frames_before),
+            other.samples_per_frame,
+            self.frames + other.frames,
+        )
+
+    def decoded_position(self, position: int) -> int:
+        """Where the track's sample ``position`` plays in the decoded MP3."""
+        part = max(0, bisect.bisect_right(self.starts, position) - 1)
+        offset = self.frames_before[part] * self.samples_per_frame + ENCODER_DELAY_SAMPLES
+        return DECODER_DELAY_SAMPLES - ENCODER_DELAY_SAMPLES + offset + position - self.starts[part]
+
+
+@dataclass(frozen=True)
+class EncodedAudio:
+    data: bytes
+    layout: Mp3Layout
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        return self.layout.starts
+
+
+def encode_mp3(track: Track, bitrate: int = DEFAULT_BITRATE, parts: int = 1) -> EncodedAudio:
+    """Constant bit rate, so players can seek to a chapter by time without a seek table.
+
+    With ``parts`` > 1 the track is cut into that many parts of about equal
+    length, encoded side by side in threads (LAME releases the GIL) and
+    joined: CBR frames concatenate into one valid stream. Cuts fall where a
+    sentence starts after a pause, so each part's priming lands in silence.
+    """
+    samples = np.frombuffer(track.pcm, dtype=np.int16)
+    places = sorted(_cut_places(track))
+    cuts = sorted({
+        min(places, key=lambda s: abs(s - samples.size * i / parts)) for i in range(1, parts)
+    }) if parts > 1 and places else []
+    starts = [0, *cuts]
+    bounds = list(zip(starts, [*cuts, samples.size]))
+    with ThreadPoolExecutor(max_workers=len(bounds)) as pool:
+        encoded = list(pool.map(lambda b: _encode_part(samples[b[0] : b[1]], track.sample_rate, bitrate), bounds))
+    spf = 1152 if track.sample_rate >= 32000 else 576
+    frames, before = 0, []
+    for part in encoded:
+        before.append(frames)
+        frames += count_frames(part)
+    return EncodedAudio(b"".join(encoded), Mp3Layout(tuple(starts), tuple(before), spf, frames))
+
+
+class Mp3Stream:
+    """An MP3 file written a chapter at a time: each chapter encoded (in parts on ``threads``) and appended."""
+
+    def __init__(self, file: BinaryIO, bitrate: int = DEFAULT_BITRATE, threads: int = 1):
+        self.file, self.bitrate, self.threads = file, bitrate, threads
+        self.layout = Mp3Layout()
+        self.length = 0  # samples so far
+
+    def add(self, chapter: Track) -> None:
+        if not chapter.pcm:
+            return
+        parts = max(1, min(self.threads, int(chapter.duration // ENCODER_PART_S)))
+        encoded = encode_mp3(chapter, self.bitrate, parts)
+        try:
+            self.file.write(encoded.data)
+        except OSError as exc:
+            raise OutputError(f"cannot write the MP3 ({exc.strerror or exc})") from None
+        self.layout = self.layout.then(self.length, encoded.layout)
+        self.length += len(chapter.pcm) // 2
+
+
+def _cut_places(track: Track) -> set[int]:
+    """Chapter starts, and sentence starts with at least CUT_PAUSE_MS of silence before them."""
+    pause = track.sample_rate * CUT_PAUSE_MS // 1000
+    places = {m.start for m in track.chapters[1:]}
+    places.update(cue.start for previous, cue in zip(track.cues, track.cues[1:]) if cue.start - previous.end >= pause)
+    return places
+
+
+def _encode_part(pcm: np.ndarray, rate: int, bitrate: int) -> bytes:
+    encoder = lameenc.Encoder()
+    encoder.set_bit_rate(bitrate)
+    encoder.set_in_sample_rate(rate)
+    encoder.set_channels(1)
+    encoder.set_quality(5)  # LAME "good": transparent for speech at 64 kbit/s
+    try:
+        # In pieces: LAME buffers a whole call's input as floats, several times the audio's size.
+        encoded = [encoder.encode(pcm[i : i + ENCODE_PIECE]) for i in range(0, pcm.size, ENCODE_PIECE)]
+        return b"".join([*encoded, encoder.flush()])
+    except Exception as exc:  # lameenc raises bare exceptions for bad settings
+        raise OutputError(f"MP3 encoding failed ({exc})") from None
+
+
+_BITRATES = {1: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+             2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)}
+_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+def count_frames(data: bytes) -> int:
+    """MPEG audio layer III frames in ``data``, walked header by header."""
+    position = frames = 0
+    while position + 4 <= len(data):
+        header = int.from_bytes(data[position : position + 4], "big")
+        if header >> 21 != 0x7FF:
+            raise OutputError("MP3 encoding produced a damaged stream")
+        version = (header >> 19) & 3
+        mpeg1 = version == 3
+        kbps = _BITRATES[1 if mpeg1 else 2][(header >> 12) & 0xF]
+        rate = _RATES[version][(header >> 10) & 3]
+        padding = (header >> 9) & 1
+        position += (144 if mpeg1 else 72) * kbps * 1000 // rate + padding
+        frames += 1
+    return frames

@@ -28,6 +28,18 @@ def test_headline_chapter_discloses_the_synthetic_voice_source_date_and_length(s
     assert headline == "Serbia urges U N action on Kosovo"
 
 
+@pytest.mark.parametrize("authors, spoken", [
+    (("Laura Winter",), "an article by Laura Winter from"),
+    (("Laura Winter", "Ed Stone"), "an article by Laura Winter and Ed Stone from"),
+    (("A Lee", "B Ray", "C Fox", "D Hale"), "an article by A Lee, B Ray, C Fox and others from"),
+])
+def test_the_disclosure_names_the_authors(seed_article, authors, spoken):
+    from dataclasses import replace
+
+    disclosure = script(replace(seed_article, authors=authors)).chapters[0].utterances[0]
+    assert spoken in disclosure.display
+
+
 def test_each_quote_is_a_chapter_introduced_by_its_speaker_in_the_quote_voice(seed_script):
     chapters = seed_script.chapters[-2:]
     assert [[(u.display, u.voice) for u in c.utterances] for c in chapters] == [

@@ -1,6 +1,8 @@
 """script: turn an Article into chapters of utterances, the exact words to speak."""
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -23,6 +25,9 @@ MAX_UTTERANCE_WORDS = 35
 # Quoted passages at least this long inside a sentence are read in the quote voice.
 MIN_VOICED_QUOTE_WORDS = 4
 DEFAULT_WPM = 175
+# A section longer than this, spoken, is read as several chapters, so a listener can skip through it.
+MAX_CHAPTER_S = 600
+MAX_NAMED_AUTHORS = 3  # a disclosure that lists a whole newsroom is no longer short
 ESPEAK_PACE = 1.1  # measured: words per minute spoken, over the rate asked for
 
 # Each language named in itself, since the Headline chapter is read in the article's voice.
@@ -62,7 +67,7 @@ def script(article: Article, lexicon: Mapping[str, str] | None = None, wpm: int 
     for number, section in enumerate(article.sections):
         title = section.title or ("Story" if number == 0 else f"Story, part {number + 1}")
         lead = say.line(section.title, PAUSE_PARAGRAPH) if section.title else ()
-        chapters.append(ScriptChapter(title, lead + say.paragraphs(section.paragraphs)))
+        chapters.extend(_navigable(ScriptChapter(title, lead + say.paragraphs(section.paragraphs)), wpm))
     said, unknown = QUOTE_INTROS.get(article.language, QUOTE_INTROS["en"])
     # In a language without its own words here, the English introduction is read by the English voice.
     intro_language = None if article.language in QUOTE_INTROS else "en"
@@ -140,7 +145,8 @@ def _clauses(text: str, pause: int) -> list[tuple[str, int]]:
 
 def _headline(article: Article, say: _Sayer, minutes: int) -> tuple[Utterance, ...]:
     lines: list[Utterance] = []
-    source = f" from {article.source}" if article.source else ""
+    source = f" by {_names(article.authors)}" if article.authors else ""
+    source += f" from {article.source}" if article.source else ""
     when = spoken_date(article.published)
     dated = f", published {when}" if when else ""
     length = "about one minute" if minutes <= 1 else f"about {minutes} minutes"
@@ -156,13 +162,56 @@ def _headline(article: Article, say: _Sayer, minutes: int) -> tuple[Utterance, .
     return tuple(lines)
 
 
+def _names(authors: tuple[str, ...]) -> str:
+    """"A", "A and B", "A, B and C"; past three, "A, B, C and others"."""
+    names = list(authors[:MAX_NAMED_AUTHORS])
+    if len(authors) > MAX_NAMED_AUTHORS:
+        names.append("others")
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def estimated_minutes(chapters: list[ScriptChapter], wpm: int) -> int:
     """The edition's length, from its words at ``wpm`` and its pauses, in whole minutes."""
-    spoken_words = sum(word_count(u.text) for c in chapters for u in c.utterances) + 25  # and the Headline chapter
+    utterances = [u for c in chapters for u in c.utterances]
+    # And the Headline chapter's 25 words or so.
+    return max(1, round((_seconds(utterances, wpm) + 25 / (wpm * ESPEAK_PACE) * 60) / 60))
+
+
+def _seconds(utterances, wpm: int) -> float:
+    """Speaking time of ``utterances`` at ``wpm``, pauses included."""
     # eSpeak NG speaks about a tenth faster than its nominal rate once its own silences are trimmed.
-    speech_s = spoken_words / (wpm * ESPEAK_PACE) * 60
-    pauses_s = sum(u.pause_ms for c in chapters for u in c.utterances) / 1000
-    return max(1, round((speech_s + pauses_s) / 60))
+    speech_s = sum(word_count(u.text) for u in utterances) / (wpm * ESPEAK_PACE) * 60
+    return speech_s + sum(u.pause_ms for u in utterances) / 1000
+
+
+def _navigable(chapter: ScriptChapter, wpm: int) -> list[ScriptChapter]:
+    """A chapter over MAX_CHAPTER_S cut into parts of about equal length, titled "Title", "Title, part 2", ….
+
+    Cuts fall between paragraphs, or between sentences where one paragraph
+    alone is too long, so a listener can skip through a long read, and no
+    chapter holds more audio than a few minutes' worth.
+    """
+    utterances = chapter.utterances
+    count = math.ceil(_seconds(utterances, wpm) / MAX_CHAPTER_S)
+    if count <= 1:
+        return [chapter]
+    elapsed = list(itertools.accumulate(_seconds([u], wpm) for u in utterances))
+    share = elapsed[-1] / count
+    cuts: list[int] = []
+    for boundary in (PAUSE_PARAGRAPH, PAUSE_SENTENCE):
+        # After an utterance that ends a paragraph (or a sentence) and is not continued.
+        places = [i + 1 for i, u in enumerate(utterances[:-1])
+                  if u.pause_ms >= boundary and not utterances[i + 1].continues]
+        cuts = sorted({min(places, key=lambda p: abs(elapsed[p - 1] - share * k)) for k in range(1, count)}) if places else []
+        bounds = [0, *cuts, len(utterances)]
+        longest = max(elapsed[b - 1] - (elapsed[a - 1] if a else 0) for a, b in zip(bounds, bounds[1:]))
+        if longest <= MAX_CHAPTER_S * 1.5:
+            break
+    bounds = [0, *cuts, len(utterances)]
+    return [
+        ScriptChapter(chapter.title if n == 0 else f"{chapter.title}, part {n + 1}", utterances[a:b])
+        for n, (a, b) in enumerate(zip(bounds, bounds[1:]))
+    ]
 
 
 def _with_chapter_pause(chapter: ScriptChapter) -> ScriptChapter:

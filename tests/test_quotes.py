@@ -171,3 +171,30 @@ def test_a_surname_does_not_resolve_to_a_place_named_after_the_person():
         "“The course is beautiful,” Trump said.",
     )
     assert found == [("The course is beautiful", "Donald Trump")]
+
+
+def test_a_quote_inside_a_sentence_does_not_continue_the_last_speaker():
+    found = quotes(
+        "“We will appeal,” said Grace Hall, the union's lawyer.",
+        "In the depths of the recession, Paul Ryan worried that the safety net was becoming “a hammock that lulls people to lives of dependency.”",
+    )
+    assert found[1] == ("a hammock that lulls people to lives of dependency.", "Paul Ryan")
+
+
+def test_the_subject_is_the_name_followed_by_its_verb_after_an_introduction():
+    found = quotes("Hours later, Omar Haddad returned the compliment, telling Reuters, “He is an amazing man and a friend.”")
+    assert found == [("He is an amazing man and a friend.", "Omar Haddad")]
+    found = quotes("At a campaign event in Ames, Iowa, on Sunday, Mrs. Lopez tried again, saying that we should be “rallying our partners and allies.”")
+    assert [s for _, s in found] == ["Mrs. Lopez"]
+
+
+def test_an_object_before_a_participle_or_a_colon_is_not_the_speaker():
+    found = quotes("Kate Ross and Tom Gray issued a statement describing their meeting as “a very positive step toward unity”.")
+    assert [s for _, s in found] == ["Tom Gray"]
+    found = quotes("The Daily Planet reveals a few relevant facts: “Of its 76,981 registered voters, 30,290 are Democrats.”")
+    assert [s for _, s in found] == ["Daily Planet"]
+
+
+def test_who_reports_the_words_speaks_them():
+    found = quotes("Ann Lee said Kim had called on members to be “closely coordinated” before the vote.")
+    assert [s for _, s in found] == ["Ann Lee"]

@@ -301,6 +301,7 @@ def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context
         _intro_speaker(before, paragraphs, span)
         or _next_sentence_speaker(last, span.end)
         or _continuing_speaker(span, previous, paragraphs, context)
+        or _sentence_subject(before)
         or (_described_before(paragraphs, span) if whole_paragraph else None)
     )
     return text, speaker
@@ -363,10 +364,11 @@ def _speaker_after(after: str) -> str | None:
 
 
 def _speaker_before(before: str) -> str | None:
-    """`Lee warned that "…` / `According to Lee, "…`: the subject of the last speech verb before the quote."""
+    """`Lee warned that "…` / `According to Lee, "…`: the subject of the first speech verb before the quote."""
     clause = _outside_quotes(before)
     fallback = None
-    for verb in reversed(list(_VERB.finditer(clause))):
+    # The first cue: in "Lee said Kim called it “a mess”" Lee reports the words.
+    for verb in _VERB.finditer(clause):
         cue = verb.group(0).lower()
         prior = clause[: verb.start()]
         if verb.group(0)[:1].isupper() and prior.strip() and prior.rstrip()[-1:] not in ",;:—–(":
@@ -383,8 +385,8 @@ def _speaker_before(before: str) -> str | None:
         following = (clause[verb.end() :].split() or [""])[0].lower()
         if cue in _NOUNISH_CUES and following in _AFTER_NOUNS:
             continue  # "Republican claims as “false”", "remarks on Saturday"
-        if cue.endswith("ing") and previous_word.endswith(","):
-            # "…, saying "…"": the speaker is the subject that opens the sentence.
+        if cue.endswith("ing") and (previous_word.endswith(",") or not _trailing_name(prior)):
+            # "…, saying "…"", "issued a statement saying "…"": the speaker is the sentence's subject.
             subject = _clause_subject(prior)
         elif bare in ("and", "but", "or"):
             # "Cruz exhorted Republicans … and said "…"": the verbs share the sentence's subject.
@@ -406,6 +408,9 @@ def _speaker_before(before: str) -> str | None:
         return fallback
     if clause.rstrip().endswith(":"):
         subject = _trailing_subject(clause.rstrip()[:-1])
+        if subject and subject[:1].islower() and subject not in PRONOUNS:
+            # "Politico reveals a few facts:": the thing before the colon is an object; its sentence has the subject.
+            subject = _clause_subject(clause) or subject
         # A lowercase description ("a reader would now ask:") is trusted only in plain English words.
         if subject and (subject[:1].isupper() or subject in PRONOUNS or subject.isascii()):
             return subject
@@ -515,6 +520,12 @@ def _trailing_subject(phrase: str) -> str | None:
     return None
 
 
+def _trailing_name(phrase: str) -> bool:
+    """Whether ``phrase`` ends in a name or a pronoun (the subject of a verb that follows)."""
+    subject = _trailing_subject(phrase)
+    return bool(subject) and (subject[:1].isupper() or subject in PRONOUNS)
+
+
 def _plausible_name(tokens: list[str]) -> bool:
     return (
         0 < len(tokens) <= 5
@@ -524,8 +535,29 @@ def _plausible_name(tokens: list[str]) -> bool:
     )
 
 
+# What follows a subject: its verb, maybe after an appositive or an adverb ("Trump, 70, then went").
+_FOLLOWED_BY_VERB = re.compile(
+    r"(?:\s*\([^)]{1,30}\))?(?:\s*,[^,]{1,80},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|again\s+|never\s+|not\s+)*"
+    r"(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|are|were|will|would|could|can|did|does|went|said|told|made|gave|took|"
+    r"came|spoke|wrote|shot|broke|got|saw|sent|put|met|ran|left|led|fought|struck|held|brought|sought|began|won|lost|"
+    r"threw|drew|knew|kept|stood|felt|heard|became|rose|called)\b"
+)
+
+
+_SUBJECT = re.compile(rf"\b(?:[Hh]e|[Ss]he)\b|{_NAME.pattern}")
+
+
 def _clause_subject(sentence_start: str) -> str | None:
-    """The subject that opens a sentence, after any introductory phrase ("During the speech, Trump …")."""
+    """The subject of a sentence: the first name followed by its verb ("Hours later, Trump returned …"),
+    else what opens it after an introductory phrase ("During the speech, the senator …")."""
+    for m in _SUBJECT.finditer(sentence_start):
+        tokens = m.group(0).split()
+        if tokens[0].lower() in ("he", "she") and _FOLLOWED_BY_VERB.match(sentence_start, m.end()):
+            return tokens[0].lower()
+        if tokens[0].lower() in _NOT_NAMES and len(tokens) == 1:
+            continue
+        if _FOLLOWED_BY_VERB.match(sentence_start, m.end()) and _plausible_name(_tidy_name(m.group(0)).split() if _tidy_name(m.group(0)) else []):
+            return _tidy_name(m.group(0))
     rest = _INTRODUCTORY.sub("", sentence_start, count=1)
     return _leading_subject(rest)
 
@@ -582,10 +614,26 @@ def _continuing_speaker(span: Span, previous: Span | None, paragraphs: list[str]
         return None
     if span.first - context.last_speaker_paragraph > 1:
         return None
-    between = _outside_quotes(paragraphs[span.first][: span.start]) if previous.last == span.first else ""
-    if between.strip(" .,;:") and _VERB.search(between):
-        return None
+    lead = paragraphs[span.first][previous.end if previous.last == span.first else 0 : span.start]
+    lead = _outside_quotes(lead).strip(" .,;:—–-")
+    if len(lead.split()) > 3 or _VERB.search(lead):
+        return None  # the quote's own sentence says more about who speaks
     return context.last_speaker
+
+
+def _sentence_subject(before: str) -> str | None:
+    """`Paul Ryan worried that the net was “a hammock”`: a named subject opening the quote's sentence."""
+    clause = _outside_quotes(before)
+    if len(clause.split()) < 3:
+        return None
+    subject = _clause_subject(clause)
+    if not subject or not subject[:1].isupper() or not _plausible_name(subject.split()):
+        return None
+    after = clause[clause.find(subject) + len(subject) :]
+    # The subject must be followed by its verb, not be a place or a thing in a longer phrase.
+    if not re.match(r"\s*(?:,[^,]{1,90},\s*)?(?:[a-z]+ly\s+)?(?:has\s+|had\s+|was\s+|also\s+|then\s+)?[a-z]+(?:ed|s)\b", after):
+        return None
+    return subject
 
 
 def person_mentions(text: str) -> list[tuple[str, str | None]]:

@@ -76,3 +76,17 @@ def test_consecutive_crossheads_are_joined():
         meta=Metadata(),
     )
     assert [s.title for s in segment(doc).sections] == [None, "Part two: Details"]
+
+
+def test_a_headline_and_one_short_paragraph_is_a_brief_and_is_read():
+    brief = "The city council approved the budget on Monday by a vote of nine to two."
+    doc = Document(blocks=(Block("headline", "Council passes budget"), Block("paragraph", brief)), meta=Metadata())
+    article = segment(doc)
+    assert (article.headline, article.text) == ("Council passes budget", brief)
+
+
+@pytest.mark.parametrize("paragraph", ["Subscribe to continue reading this story today.", "Latest news and videos"])
+def test_a_headline_over_a_paywall_line_or_a_label_is_not_a_brief(paragraph):
+    doc = Document(blocks=(Block("headline", "Council passes budget"), Block("paragraph", paragraph)), meta=Metadata())
+    with pytest.raises(ExtractionError):
+        segment(doc)

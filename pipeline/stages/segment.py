@@ -5,7 +5,7 @@ from ..errors import ExtractionError
 from ..model import Article, Document, Quote, Section
 from ..text.quotes import find_quotes, merge_pull_quotes
 from ..text.sentences import split_sentences
-from ..text.words import word_count
+from ..text.words import PAYWALL, SENTENCE_END, word_count
 
 # Fewer words than this is a teaser, a login wall or a section front, not an article to read aloud.
 MIN_ARTICLE_WORDS = 40
@@ -13,6 +13,8 @@ MIN_ARTICLE_WORDS = 40
 MIN_WORDS_OFF_TYPE = 150
 # A paywalled page with fewer words than this shows only its opening.
 TEASER_WORDS = 350
+# A brief's one paragraph of wire copy has at least this many words (PolNeAR's shortest has 12).
+MIN_BRIEF_WORDS = 10
 _ARTICLE_PAGE_TYPES = ("article", "news", "blog", "story", "newsarticle", "report")
 
 
@@ -21,7 +23,7 @@ def segment(document: Document) -> Article:
     meta = document.meta
     paragraphs = [b.text for b in document.blocks if b.kind == "paragraph"]
     n_words = sum(word_count(p) for p in paragraphs)
-    if n_words < MIN_ARTICLE_WORDS:
+    if n_words < MIN_ARTICLE_WORDS and (meta.paywalled or not _is_brief(document, paragraphs)):
         if meta.paywalled:
             raise ExtractionError("the article is behind a paywall: no article text is visible")
         raise ExtractionError("no article text found (is this a page with an article on it?)")
@@ -54,6 +56,14 @@ def segment(document: Document) -> Article:
         authors=meta.authors,
         url=meta.url,
         notes=notes,
+    )
+
+
+def _is_brief(document: Document, paragraphs: list[str]) -> bool:
+    """A headline and a paragraph of prose, however short, is an article (a news brief), not an empty page."""
+    has_headline = document.meta.headline or any(b.kind == "headline" for b in document.blocks)
+    return bool(has_headline) and any(
+        word_count(p) >= MIN_BRIEF_WORDS and SENTENCE_END.search(p) and not PAYWALL.search(p) for p in paragraphs
     )
 
 

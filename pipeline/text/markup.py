@@ -95,6 +95,8 @@ SECTION_LEVELS = 3
 ARTICLE_SHARE = 0.5
 # When our blocks hold less than this share of trafilatura's words, trafilatura's text is read instead.
 GUIDE_FALLBACK_SHARE = 0.5
+# A paragraph of links trafilatura keeps is read when it has this many words ("Bug 1677080 – Add telemetry").
+LINKED_ITEM_WORDS = 6
 # An h1 or heading is the headline when it has this share of the stated title's words.
 HEADLINE_SHARE = 0.5
 
@@ -395,8 +397,8 @@ def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:
         if b.kind == "standfirst" and not any(o.kind == "paragraph" for o in out):
             out.append(Block("standfirst", b.text))
         elif b.kind in ("paragraph", "quote", "standfirst"):
-            if b.link_density >= 0.5:
-                continue  # a paragraph that is all links is navigation, whoever picked it
+            if b.link_density >= 0.5 and not (b.guided and b.n_words >= LINKED_ITEM_WORDS):
+                continue  # a short paragraph that is all links is navigation, whoever picked it
             if b.guided or (i in picked and (b.prose or (b.n_words >= 3 and SENTENCE_END.search(b.text)))):
                 out.append(Block("paragraph", b.text))
         elif b.kind == "heading":

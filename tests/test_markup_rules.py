@@ -1,0 +1,90 @@
+"""HTML pages of shapes that once lost their article: one small page per rule."""
+from pipeline import clean, load, segment
+
+STORY = [
+    "The harbour authority said on Monday that the old lighthouse would reopen to visitors next spring.",
+    "Repairs to the tower took three years and cost more than two million pounds, most of it raised locally.",
+    "Volunteers will run guided tours on weekends, and a small museum will open in the keeper's cottage.",
+    "The lighthouse was built in 1858 and guided ships into the harbour until it was replaced in 1994.",
+]
+
+
+def html(tmp_path, body, head=""):
+    path = tmp_path / "page.html"
+    path.write_text(f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>")
+    return clean(load(path))
+
+
+def paragraphs(doc):
+    return [b.text for b in doc.blocks if b.kind == "paragraph"]
+
+
+def test_a_blogger_post_in_a_widget_with_text_in_divs_and_line_breaks_is_read(tmp_path):
+    post = "<br><br>".join(STORY)
+    body = (
+        "<div class='widget Blog' id='Blog1'><div class='post hentry'><h3 class='post-title'>Lighthouse to reopen</h3>"
+        f"<div class='post-body entry-content'><div>{post}</div></div></div></div>"
+        "<div class='widget LinkList'><h2>Links</h2><ul><li><a href='/a'>Archive</a></li></ul></div>"
+    )
+    assert paragraphs(html(tmp_path, body)) == STORY
+
+
+def test_a_page_inside_one_form_is_read(tmp_path):
+    ps = "".join(f"<p>{p}</p>" for p in STORY)
+    body = (
+        "<form name='aspnetForm' method='post' action='./story.aspx' id='aspnetForm'>"
+        "<input type='hidden' name='__VIEWSTATE' value='abc'>"
+        f"<div id='header'><a href='/'>Home</a></div><div id='content'><h1>Lighthouse to reopen</h1>{ps}</div></form>"
+    )
+    doc = html(tmp_path, body)
+    assert paragraphs(doc) == STORY
+    assert segment(doc).headline == "Lighthouse to reopen"
+
+
+def test_a_story_in_a_layout_class_named_sidebar_is_read(tmp_path):
+    ps = "".join(f"<p>{p}</p>" for p in STORY)
+    body = f"<div class='l-wrapper'><h1>Lighthouse to reopen</h1><div class='c-entry-content l-sidebar-fixed'>{ps}</div></div>"
+    assert paragraphs(html(tmp_path, body)) == STORY
+
+
+def test_a_newsletter_form_and_a_sidebar_widget_beside_the_story_are_not_read(tmp_path):
+    ps = "".join(f"<p>{p}</p>" for p in STORY)
+    furniture = (
+        "<form class='newsletter'><p>Get the best of our local news in your inbox every morning, free of charge.</p>"
+        "<input type='email'><button>Sign up</button></form>"
+        "<div class='widget'><p>Our readers also enjoyed this long story about a castle that is open at weekends.</p></div>"
+    )
+    body = f"<article><h1>Lighthouse to reopen</h1>{ps}</article>{furniture}"
+    assert paragraphs(html(tmp_path, body)) == STORY
+
+
+def test_the_headline_is_the_post_title_when_the_h1_is_the_blogs_name(tmp_path):
+    ps = "".join(f"<p>{p}</p>" for p in STORY)
+    body = f"<header><h1>Notes from the Coast</h1></header><h2>Old lighthouse to reopen next spring</h2>{ps}"
+    doc = html(tmp_path, body, head="<title>Old lighthouse to reopen next spring | Notes from the Coast</title>")
+    assert [b.text for b in doc.blocks if b.kind == "headline"] == ["Old lighthouse to reopen next spring"]
+    assert segment(doc).headline == "Old lighthouse to reopen next spring"
+
+
+def test_an_h1_naming_the_section_gives_way_to_the_stated_title(tmp_path):
+    ps = "".join(f"<p>{p}</p>" for p in STORY)
+    body = f"<h1>Travel and Leisure Centre</h1><div class='story'>{ps}</div>"
+    doc = html(tmp_path, body, head="<meta property='og:title' content='Old lighthouse to reopen next spring'>")
+    assert segment(doc).headline == "Old lighthouse to reopen next spring"
+
+
+def test_a_list_of_linked_items_the_extractor_keeps_is_read(tmp_path):
+    items = [
+        "Bug 1677080 – Fullscreen video window is affected by switching the video source",
+        "Bug 1677107 – Add telemetry for tracking how often several video windows are open",
+    ]
+    links = "".join(f"<li><a href='/b{i}'>{t}</a></li>" for i, t in enumerate(items))
+    ps = "".join(f"<p>{p}</p>" for p in STORY)
+    body = f"<article><h1>Lighthouse to reopen</h1>{ps}<h2>Fixed this week</h2><ul>{links}</ul><p>{STORY[0]}</p></article>"
+    assert set(items) <= set(paragraphs(html(tmp_path, body)))
+
+
+def test_a_short_menu_of_links_inside_the_article_is_not_read(tmp_path):
+    ps = "".join(f"<p>{p}</p>" for p in STORY)
+    body = f"<article><h1>Lighthouse to reopen</h1>{ps[:len(ps) // 2]}<p><a href='/n'>News</a> <a href='/s'>Sport</a></p>{ps[len(ps) // 2:]}</article>"
+    assert "News Sport" not in paragraphs(html(tmp_path, body))

@@ -1,0 +1,85 @@
+"""Metadata from HTML pages: authors, dates and site names, one small page per source."""
+import pytest
+
+from pipeline import clean, load
+from pipeline.text.byline import byline_names
+
+PROSE = "".join(
+    f"<p>{p}</p>"
+    for p in (
+        "The harbour authority said on Monday that the old lighthouse would reopen to visitors next spring.",
+        "Repairs to the tower took three years and cost more than two million pounds, most of it raised locally.",
+        "Volunteers will run guided tours on weekends, and a small museum will open in the keeper's cottage.",
+    )
+)
+
+
+def meta(tmp_path, body, head=""):
+    path = tmp_path / "page.html"
+    path.write_text(f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>")
+    return clean(load(path)).meta
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("By Ann Lee and Tom Pascoe | 3 June 2019", ("Ann Lee", "Tom Pascoe")),
+        ("Al Root, Staff Writer", ("Al Root",)),
+        ("Martin Untersinger (avec Damien Leloup et Morgane Tual)", ("Martin Untersinger", "Damien Leloup", "Morgane Tual")),
+        ("Written by Rob Ewaschuk Edited by Betsy Beyer", ("Rob Ewaschuk", "Betsy Beyer")),
+        ("By Brenda Goodman, MA WebMD Health News", ("Brenda Goodman",)),
+        ("By Lucas Nolan22 Dec 2016", ("Lucas Nolan",)),
+        ("JOE HILDEBRAND", ("JOE HILDEBRAND",)),
+        ("J J", ()),
+        ("Posted on March 3, 2019 by admin", ()),
+    ],
+)
+def test_byline_names(text, names):
+    assert byline_names(text) == names
+
+
+def test_a_by_line_in_running_text_needs_its_by():
+    assert byline_names("Lighthouse Keeper", needs_lead=True) == ()
+    assert byline_names("By Ann Lee", needs_lead=True) == ("Ann Lee",)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<a rel='author' href='/staff/ann-lee'>Ann Lee</a>",
+        "<span itemprop='author' itemscope><span itemprop='name'>Ann Lee</span></span>",
+        "<div class='article-byline'>By Ann Lee, Political Correspondent</div>",
+        "<p>By Ann Lee</p>",
+    ],
+)
+def test_authors_from_what_the_reader_sees(tmp_path, byline):
+    assert meta(tmp_path, f"<article><h1>Lighthouse to reopen</h1>{byline}{PROSE}</article>").authors == ("Ann Lee",)
+
+
+def test_authors_from_a_news_sites_meta_tag(tmp_path):
+    head = "<meta name='parsely-author' content='Ann Lee'>"
+    assert meta(tmp_path, f"<article><h1>Lighthouse to reopen</h1>{PROSE}</article>", head).authors == ("Ann Lee",)
+
+
+def test_commenters_are_not_authors(tmp_path):
+    comments = "<div id='comments'><div class='comment'><span class='comment-author'>Bob Smith</span><p>Great news.</p></div></div>"
+    assert meta(tmp_path, f"<article><h1>Lighthouse to reopen</h1>{PROSE}</article>{comments}").authors == ()
+
+
+def test_json_ld_in_a_cdata_section_is_read(tmp_path):
+    head = (
+        "<script type='application/ld+json'>//<![CDATA[\n{\"@type\": \"NewsArticle\", \"headline\": \"Lighthouse to reopen\","
+        " \"datePublished\": \"2020-05-01T08:00:00Z\", \"author\": [{\"name\": \"Ann Lee\"}, {\"name\": \"Tom Pascoe\"}]}\n//]]></script>"
+    )
+    found = meta(tmp_path, f"<article><h1>Lighthouse to reopen</h1>{PROSE}</article>", head)
+    assert (found.published, found.authors) == ("2020-05-01T08:00:00+00:00", ("Ann Lee", "Tom Pascoe"))
+
+
+def test_a_visible_dateline_is_the_date_when_the_page_states_none(tmp_path):
+    body = f"<article><h1>Lighthouse to reopen</h1><p class='date'>Published 14 March 2021</p>{PROSE}</article>"
+    assert meta(tmp_path, body).published == "2021-03-14"
+
+
+def test_the_site_is_the_part_of_the_title_that_spells_the_domain(tmp_path):
+    head = "<title>Lighthouse to reopen - Harbour Times</title><link rel='canonical' href='https://www.harbourtimes.example/lighthouse'>"
+    assert meta(tmp_path, f"<article><h1>Lighthouse to reopen</h1>{PROSE}</article>", head).source == "Harbour Times"

@@ -61,3 +61,10 @@ PHOTO_CREDIT = re.compile(
     r"|\((?:[A-Z][\w.&' -]*/)+[A-Z][\w.&' -]*\)\W*$",  # "(NASA/JPL/Space Science Institute)" at the end
     re.IGNORECASE,
 )
+
+# What a site says to its readers after an article: subscribe, sign up, follow us, who owns it.
+APPEAL = re.compile(
+    r"\b(?:subscribe|subscription|newsletters?|unsubscribe|follow us|join our|visit our|"
+    r"download (?:our|the) app|all rights reserved|cookies|privacy policy|terms of (?:use|service)|no spam)\b",
+    re.IGNORECASE,
+)

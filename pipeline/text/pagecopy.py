@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Document, Metadata
-from .copylines import PHOTO_CREDIT, Line, copy_lines, table_rows
+from .copylines import APPEAL, PHOTO_CREDIT, Line, copy_lines, table_rows
+from .copylists import is_listing, list_entry, list_items
 from .language import detect_language
 from .pagecopy_meta import first_date, read_header, site_name
 from .regions import densest_run
@@ -44,16 +45,10 @@ LONG_PROSE_RUN = 8
 _RUN_TOGETHER = re.compile(r"[a-z][A-Z]")
 
 
-# What a site says to its readers after an article: subscribe, sign up, follow us, who owns it.
-_APPEAL = re.compile(
-    r"\b(?:subscribe|subscription|newsletters?|unsubscribe|follow us|join our|visit our|"
-    r"download (?:our|the) app|all rights reserved|cookies|privacy policy|terms of (?:use|service)|no spam)\b",
-    re.IGNORECASE,
-)
 ARTICLE_END_PENALTY = 8.0
 LONG_GAP_LINES = 12  # furniture lines in a row beyond which each costs LONG_GAP_FACTOR times as much
 LONG_GAP_FACTOR = 3.0
-# A data table's row: content, though not prose.
+# A data table's row or a list's item: content, though not prose.
 TABLE_ROW_SCORE = 1.0
 # Labels that open a comment section; with an article's worth of prose above, what follows is readers' words.
 _COMMENTS = re.compile(
@@ -89,13 +84,13 @@ def _scores(lines: list[Line]) -> list[float]:
         i = max(j, i + 1)
     scores = []
     prose_words, in_comments = 0, False
-    for line, run, row in zip(lines, runs, table_rows(lines)):
+    for line, run, row, item in zip(lines, runs, table_rows(lines), list_items(lines)):
         isolated = line.blank_before or line.blank_after
         in_comments = in_comments or (prose_words >= COMMENTS_AFTER_WORDS and bool(_COMMENTS.match(line.text)))
         prose_words += line.n_words if line.prose else 0
         if in_comments:
             scores.append(-1.0)
-        elif row:
+        elif row or item:
             scores.append(TABLE_ROW_SCORE)
         elif _ARTICLE_END.match(line.text):
             scores.append(-ARTICLE_END_PENALTY)
@@ -126,15 +121,17 @@ def _article_span(lines: list[Line]) -> tuple[int | None, int | None]:
     if start is None:
         return None, None
     tail = end
-    while tail > start and (_APPEAL.search(lines[tail].text) or not lines[tail].prose):
+    while tail > start and (APPEAL.search(lines[tail].text) or not lines[tail].prose):
         tail -= 1
-    appeals = [i for i in range(tail + 1, end + 1) if _APPEAL.search(lines[i].text)]
+    appeals = [i for i in range(tail + 1, end + 1) if APPEAL.search(lines[i].text)]
     return start, (appeals[0] - 1 if appeals else end)
 
 
 def _body(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     rows = table_rows(lines)
+    listing = is_listing(lines)
+    items = list_items(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -146,12 +143,9 @@ def _body(lines: list[Line]) -> list[Block]:
             blocks.append(Block("table", "\n".join(l.text for l in lines[i:j])))
             i = j
             continue
-        items = _list_after(lines, i) if blocks and blocks[-1].text.endswith(_LIST_INTRO) else 0
-        if items:
-            blocks += [Block("paragraph", item.text) for item in lines[i : i + items]]
-            i += items
-            continue
-        if line.prose and PHOTO_CREDIT.search(line.text):
+        if items[i]:
+            blocks.append(Block("paragraph", line.text))
+        elif line.prose and PHOTO_CREDIT.search(line.text):
             blocks.append(Block("caption", line.text))
         elif line.prose and not (nxt and _is_attribution(line, nxt)):
             blocks.append(Block("paragraph", line.text))
@@ -162,27 +156,12 @@ def _body(lines: list[Line]) -> list[Block]:
             blocks.append(Block("heading", line.text))
         elif line.blank_before and line.blank_after and line.n_words >= 2 and SENTENCE_END.search(line.text):
             blocks.append(Block("paragraph", line.text))  # a short paragraph of its own: "Now get prepping!"
+        elif listing and list_entry(line):
+            blocks.append(Block("paragraph", line.text))
         elif line.n_words >= 6 and not SENTENCE_END.search(line.text):
             blocks.append(Block("caption", line.text))
         i += 1
     return blocks
-
-
-# A sentence that announces a list ends like this ("Think about it:", "If you are …").
-_LIST_INTRO = (":", "…", "...")
-MAX_LIST_ITEMS = 15
-
-
-def _list_after(lines: list[Line], i: int) -> int:
-    """How many lines from ``i`` form a list: a block of two or more lines of a few words each."""
-    if not lines[i].blank_before:
-        return 0
-    j = i
-    while j < len(lines) and j - i < MAX_LIST_ITEMS and lines[j].n_words >= 2:
-        j += 1
-        if lines[j - 1].blank_after:
-            return j - i if j - i >= 2 else 0
-    return 0
 
 
 def _is_attribution(quote: Line, name: Line) -> bool:

@@ -1,0 +1,69 @@
+"""Lists in a page copy: lines too short to be prose that are still the article's text."""
+from __future__ import annotations
+
+import re
+
+from .copylines import APPEAL, PHOTO_CREDIT, Line
+
+# A sentence that announces a list ends like this ("Think about it:", "If you are …").
+_LIST_INTRO = (":", "…", "...")
+MAX_LIST_ITEMS = 15
+MIN_ITEM_WORDS = 3  # on average: menus are lists too, of one or two words an entry
+# "1. Pack light", "2) Book early", "3 – Go in May".
+_NUMBERED = re.compile(r"^(\d{1,2})\s*[.):–—-]\s+\S")
+NUMBERED_GAP_LINES = 12  # the most lines between one numbered item and the next
+# In a deal, recipe or list article the short lines (an item's name, its price, "Get it on Amazon") are
+# as many as the paragraphs; in a news story they are a few captions and labels between many paragraphs.
+LISTING_SHORT_PER_PROSE = 1.0
+LISTING_MIN_ENTRIES = 6
+
+
+def list_items(lines: list[Line]) -> list[bool]:
+    """Lines that are items of a list: announced by a line ending in a colon, or numbered 1, 2, 3 …"""
+    flags = [False] * len(lines)
+    for i, line in enumerate(lines):
+        if line.text.endswith(_LIST_INTRO) and not APPEAL.search(line.text):
+            j = i + 1
+            while j < len(lines) and j - i <= MAX_LIST_ITEMS and list_entry(lines[j]):
+                j += 1
+                if lines[j - 1].blank_after:
+                    break
+            items = lines[i + 1 : j]
+            if (len(items) >= 2 and items[-1].blank_after
+                    and sum(item.n_words for item in items) >= MIN_ITEM_WORDS * len(items)):
+                flags[i + 1 : j] = [True] * len(items)
+    for run in _numbered_runs(lines):
+        for i in run:
+            flags[i] = True
+    return flags
+
+
+def _numbered_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of lines numbered 1, 2, 3 … in order, each within a few lines of the one before."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, line in enumerate(lines):
+        match = _NUMBERED.match(line.text)
+        if not match:
+            continue
+        number = int(match.group(1))
+        if current and number == len(current) + 1 and i - current[-1] <= NUMBERED_GAP_LINES:
+            current.append(i)
+        elif number == 1:
+            if len(current) >= 2:
+                runs.append(current)
+            current = [i]
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def is_listing(lines: list[Line]) -> bool:
+    """A deal or list article: as many short entries as prose paragraphs."""
+    entries = sum(1 for line in lines if not line.prose and list_entry(line))
+    prose = sum(1 for line in lines if line.prose)
+    return entries >= LISTING_MIN_ENTRIES and entries >= LISTING_SHORT_PER_PROSE * prose
+
+
+def list_entry(line: Line) -> bool:
+    return line.n_words >= 2 and not (PHOTO_CREDIT.search(line.text) or APPEAL.search(line.text))

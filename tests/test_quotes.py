@@ -198,3 +198,18 @@ def test_an_object_before_a_participle_or_a_colon_is_not_the_speaker():
 def test_who_reports_the_words_speaks_them():
     found = quotes("Ann Lee said Kim had called on members to be “closely coordinated” before the vote.")
     assert [s for _, s in found] == ["Ann Lee"]
+
+
+def test_each_clause_of_a_sentence_has_its_own_speaker():
+    found = quotes('Ted Cruz accuses Obama of "leading from behind" and Donald Trump says he is "losing the war on terror."')
+    assert [s for _, s in found] == ["Ted Cruz", "Donald Trump"]
+
+
+def test_a_participle_after_the_quote_points_back_to_the_subject():
+    found = quotes("Cruz said that there is “only one conservative in a position to win this race,” adding that it is why Tom Gray “attacks us.”")
+    assert [s for _, s in found] == ["Cruz", "Cruz"]
+
+
+def test_a_name_describing_the_role_is_not_the_speaker():
+    found = quotes('Sen. Kelly Ayotte refunded the money. "The campaign has refunded the contributions," said Ayotte campaign manager Jon Kohan.')
+    assert [s for _, s in found] == ["Jon Kohan"]

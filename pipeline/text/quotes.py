@@ -307,8 +307,11 @@ def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context
     return text, speaker
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
 def _outside_quotes(text: str) -> str:
-    return re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text)
+    return _QUOTED.sub(" ", text)
 
 
 def _sentence_around(first: str, start: int, last: str, end: int) -> tuple[str, str]:
@@ -336,9 +339,13 @@ def _speaker_after(after: str) -> str | None:
     head = after.lstrip(" ,:;–—-")
     if not head or head[:1] in ".!?":
         return None
+    if re.match(r"(?:and|but|or|while|whereas|because|as|when|which|who)\s", head):
+        return None  # "…" and Trump says …: a new clause with its own quote
     # "…", a déclaré Macron / ha detto Meloni: a compound past's auxiliary comes first.
     verb = re.match(rf"(?:(?:a|ha|hat)\s+)?(?:{SPEECH_VERBS})\b[\s,]*", head)
     if verb:
+        if verb.group(0).rstrip(" ,").endswith("ing"):
+            return None  # "…," adding that …: the sentence's subject speaks, before the quote
         return _leading_subject(head[verb.end() :])
     subject = re.match(
         rf"(?P<who>{_NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,90}}){{0,3}},|{_NAME.pattern}(?:\s*\([^)]{{1,20}}\))?"
@@ -365,10 +372,13 @@ def _speaker_after(after: str) -> str | None:
 
 def _speaker_before(before: str) -> str | None:
     """`Lee warned that "…` / `According to Lee, "…`: the subject of the first speech verb before the quote."""
-    clause = _outside_quotes(before)
+    clause = _QUOTED.sub(lambda m: " " * len(m.group(0)), before)  # offsets kept
     fallback = None
-    # The first cue: in "Lee said Kim called it “a mess”" Lee reports the words.
-    for verb in _VERB.finditer(clause):
+    # The first cue: in "Lee said Kim called it “a mess”" Lee reports the words; but after
+    # an earlier quote ("Cruz accuses Obama of “…” and Trump says “…”") the cues since that quote first.
+    since = max(before.rfind(mark) for mark in '”"»“')
+    cues = list(_VERB.finditer(clause))
+    for verb in [v for v in cues if v.start() > since] + [v for v in cues if v.start() <= since]:
         cue = verb.group(0).lower()
         prior = clause[: verb.start()]
         if verb.group(0)[:1].isupper() and prior.strip() and prior.rstrip()[-1:] not in ",;:—–(":
@@ -448,6 +458,10 @@ def _leading_subject(phrase: str) -> str | None:
     np = re.match(r"(?:the|a|an|one|two|several|some|other|another)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*", phrase, re.IGNORECASE)
     name = _NAME.match(phrase)
     if name and _tidy_name(name.group(0)):
+        # "Ayotte campaign manager Jon Kohan": a name describing the role, then the speaker's name.
+        role_then_name = re.match(rf"\s+((?:[a-z][\w-]*\s+){{1,3}})(?P<name>{_NAME.pattern})", phrase[name.end() :])
+        if role_then_name and role_then_name.group(1).split()[-1] in TITLES:
+            return _tidy_name(role_then_name.group("name"))
         return _tidy_name(name.group(0))
     # "the finance minister, Carlos Pérez, …": a description, then the name it describes.
     parts = phrase.split(",")

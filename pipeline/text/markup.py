@@ -113,8 +113,9 @@ def clean_html(html: str, url: str | None = None) -> Document:
     if PAYWALL.search(root.text_content()):
         meta = replace(meta, paywalled=True)
     blocks = _flatten(root)
-    # trafilatura reads the same tree (and prunes it: it is not used after this).
-    guide_text = trafilatura.extract(tree, include_comments=False, favor_precision=True) or ""
+    # trafilatura reads the same tree (and prunes it: it is not used after this). Its comparison
+    # with other extractors (fast=False) costs a fifth of our time and changed no score on the bench.
+    guide_text = trafilatura.extract(tree, include_comments=False, favor_precision=True, fast=True) or ""
     guide = _normalised(guide_text)
     for b in blocks:
         n = _normalised(b.text)

@@ -213,3 +213,10 @@ def test_a_participle_after_the_quote_points_back_to_the_subject():
 def test_a_name_describing_the_role_is_not_the_speaker():
     found = quotes('Sen. Kelly Ayotte refunded the money. "The campaign has refunded the contributions," said Ayotte campaign manager Jon Kohan.')
     assert [s for _, s in found] == ["Jon Kohan"]
+
+
+def test_a_place_or_paper_inside_an_appositive_is_not_the_speaker():
+    found = quotes("Swanson, who is a pastor at the Church of Elizabeth, Colorado, slammed the scouts for promoting “the wrong values” on Monday.")
+    assert [s for _, s in found] == ["Swanson"]
+    found = quotes("In October, Mr. Paulson, who made billions on a bet, told investors that Valeant was “overblown,” adding that Valeant had “significant upside.”")
+    assert [s for _, s in found] == ["Mr. Paulson", "Mr. Paulson"]

@@ -372,7 +372,8 @@ def _speaker_after(after: str) -> str | None:
 
 def _speaker_before(before: str) -> str | None:
     """`Lee warned that "…` / `According to Lee, "…`: the subject of the first speech verb before the quote."""
-    clause = _QUOTED.sub(lambda m: " " * len(m.group(0)), before)  # offsets kept
+    # Offsets kept; a comma closing the quote ("…,” adding that) still ends the clause before it.
+    clause = _QUOTED.sub(lambda m: " " * (len(m.group(0)) - 1) + ("," if m.group(0)[-2:-1] == "," else " "), before)
     fallback = None
     # The first cue: in "Lee said Kim called it “a mess”" Lee reports the words; but after
     # an earlier quote ("Cruz accuses Obama of “…” and Trump says “…”") the cues since that quote first.
@@ -493,12 +494,29 @@ _INTRODUCTORY = re.compile(
 )
 
 
+_APPOSITIVE_OPENERS = frozenset("who whose which the a an of now then once himself herself".split())
+
+
 def _trailing_subject(phrase: str) -> str | None:
     """The name, pronoun or noun phrase that ends ``phrase``, skipping an appositive ("Lee, the mayor,")."""
     phrase = re.sub(r"\s*\([^)]{1,30}\)", "", phrase)  # "(R-Utah)", "(D)": party and state
     tokens = phrase.rstrip().replace(",", " , ").split()
     while tokens and tokens[-1].lower() in _AUXILIARIES | _ADVERBS:
         tokens.pop()
+    if tokens and tokens[-1] == ",":
+        # "Swanson, who is a pastor in Elizabeth, Colorado, said": the name is what the first
+        # relative clause or description describes, not a place or a paper named inside it.
+        segments = " ".join(tokens[:-1]).split(" , ")
+        for k in range(1, len(segments)):
+            opener = segments[k].split()[0].lower() if segments[k].split() else ""
+            if opener in _APPOSITIVE_OPENERS or opener[:1].isdigit():
+                candidate = segments[k - 1].split()
+                chain = []
+                while candidate and (re.match(_NAME_TOKEN + "$", candidate[-1]) or (chain and candidate[-1].lower() in _CONNECTORS)):
+                    chain.insert(0, candidate.pop())
+                if chain and _plausible_name(chain):
+                    return _tidy_name(" ".join(chain))
+                break
     # Skip appositives back to the name: "Rawlings, 59, of Ashton, Md., who watched …, said".
     for _ in range(6):
         if not tokens or tokens[-1] != ",":

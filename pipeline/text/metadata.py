@@ -33,7 +33,7 @@ _SITE_META = ("og:site_name", "application-name", "al:ios:app_name", "apple-mobi
 # Class or id names of elements that hold the byline.
 _BYLINE_NAMES = re.compile(r"byline|author|writer|contributor|creator", re.I)
 _NOT_BYLINE = re.compile(r"bio|avatar|image|photo|img|comment|social|share|follow|more|related|footer", re.I)
-_COMMENTS = re.compile(r"comment|repl(?:y|ies)|discussion|conversation|reaction", re.I)
+_COMMENTS = re.compile(r"comment|repl(?:y|ies)|discussion|conversation", re.I)
 # How many elements of the page's start are searched for a byline or a dateline.
 MAX_ELEMENTS_SEARCHED = 4000
 

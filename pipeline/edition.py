@@ -27,6 +27,7 @@ def build_edition(
     source: str | Path,
     out_dir: str | Path = "audio_out",
     *,
+    data: bytes | None = None,
     name: str | None = None,
     voice: str | None = None,
     quote_voice: str | None = None,
@@ -46,8 +47,9 @@ def build_edition(
 
     ``name`` is the files' stem (default: the input's file name, or the
     headline for stdin and URLs). ``formats`` adds files beside the MP3
-    ("m4b"). ``lexicon`` is a CSV file adding to the built-in pronunciations
-    (or a ready dict). Pass ``timings`` (a dict) to receive each stage's wall
+    ("m4b"). ``data`` is the page's bytes when already read (``source`` then
+    only names them), as a batch sends them to a worker. ``lexicon`` is a CSV
+    file adding to the built-in pronunciations (or a ready dict). Pass ``timings`` (a dict) to receive each stage's wall
     time in seconds. ``engine`` is an Engine, or the name of one to make with
     ``voice``, ``quote_voice`` and ``rate``: in this process, or as a pool of
     ``workers`` processes. Clips found in ``cache`` are not spoken again.
@@ -55,7 +57,7 @@ def build_edition(
     runner = Runner(STAGES, timings)
     prepare_output(out_dir)  # fail before minutes of work, not after
     words = lexicon if isinstance(lexicon, dict) else load_lexicon(lexicon)
-    article = runner.article(source)
+    article = runner.article(source, data=data)
     spoken_script = runner.script(article, words, rate)
     stem = name or _default_name(str(source), article.headline)
     with _engine(runner, engine, workers, voice=voice, rate=rate, quote_voice=quote_voice) as speaker:

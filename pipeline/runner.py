@@ -73,9 +73,9 @@ class Runner:
         with self._lock:
             self.timings[stage] = self.timings.get(stage, 0.0) + seconds
 
-    def article(self, source) -> Article:
-        """load -> clean -> segment."""
-        return self.run("segment", self.run("clean", self.run("load", source)))
+    def article(self, source, **load_options) -> Article:
+        """load -> clean -> segment; ``load_options`` go to load."""
+        return self.run("segment", self.run("clean", self.run("load", source, **load_options)))
 
     def script(self, article: Article, lexicon: Mapping[str, str], wpm: int) -> Script:
         return self.run("script", article, lexicon, wpm)

@@ -88,3 +88,16 @@ def test_a_short_menu_of_links_inside_the_article_is_not_read(tmp_path):
     ps = "".join(f"<p>{p}</p>" for p in STORY)
     body = f"<article><h1>Lighthouse to reopen</h1>{ps[:len(ps) // 2]}<p><a href='/n'>News</a> <a href='/s'>Sport</a></p>{ps[len(ps) // 2:]}</article>"
     assert "News Sport" not in paragraphs(html(tmp_path, body))
+
+
+def test_trafilaturas_text_is_read_when_our_blocks_hold_little_of_it(tmp_path):
+    # The story is split over three containers named like furniture: none holds most of it, so
+    # our blocks keep little, and trafilatura's text is read, with our crosshead kept as one.
+    thirds = [STORY[:2], STORY[2:], [p.replace("lighthouse", "tower") for p in STORY]]
+    parts = "".join(
+        f"<div class='widget'>{'<h2>The museum</h2>' if i == 1 else ''}{''.join(f'<p>{p}</p>' for p in ps)}</div>"
+        for i, ps in enumerate(thirds)
+    )
+    doc = html(tmp_path, f"<div class='post'><h1>Lighthouse to reopen</h1>{parts}</div>")
+    assert paragraphs(doc)[:4] == STORY
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == ["The museum"]

@@ -120,13 +120,13 @@ def clean_html(html: str, url: str | None = None) -> Document:
     for b in blocks:
         n = _normalised(b.text)
         b.guided = bool(n) and n in guide
-    blocks = _without_furniture(blocks)
+    every_block, blocks = blocks, _without_furniture(blocks)
     # The page's <h1> is the headline, never body text, even where trafilatura keeps it.
     chosen = [i for i in _choose(blocks) if blocks[i].kind != "h1"]
     out = (_headline_blocks(blocks[: chosen[0]], titles) + _body_blocks(blocks, chosen)) if chosen else []
-    ours = sum(word_count(b.text) for b in out if b.kind == "paragraph")
+    ours = sum(word_count(b.text) for b in out if b.kind in ("paragraph", "table"))
     if ours < GUIDE_FALLBACK_SHARE * word_count(guide):
-        out = _guide_blocks(guide_text, blocks, titles)
+        out = _guide_blocks(guide_text, every_block, titles)
     text = " ".join(b.text for b in out if b.kind == "paragraph")
     if not meta.language or meta.language == "en":
         meta = replace(meta, language=detect_language(text))

@@ -83,3 +83,8 @@ def test_a_visible_dateline_is_the_date_when_the_page_states_none(tmp_path):
 def test_the_site_is_the_part_of_the_title_that_spells_the_domain(tmp_path):
     head = "<title>Lighthouse to reopen - Harbour Times</title><link rel='canonical' href='https://www.harbourtimes.example/lighthouse'>"
     assert meta(tmp_path, f"<article><h1>Lighthouse to reopen</h1>{PROSE}</article>", head).source == "Harbour Times"
+
+
+def test_a_navigation_word_is_not_the_site_name(tmp_path):
+    head = "<meta property='og:site_name' content='Home | Harbour Times'>"
+    assert meta(tmp_path, f"<article><h1>Lighthouse to reopen</h1>{PROSE}</article>", head).source == "Harbour Times"

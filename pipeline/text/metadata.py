@@ -34,6 +34,8 @@ _SITE_META = ("og:site_name", "application-name", "al:ios:app_name", "apple-mobi
 _BYLINE_NAMES = re.compile(r"byline|author|writer|contributor|creator", re.I)
 _NOT_BYLINE = re.compile(r"bio|avatar|image|photo|img|comment|social|share|follow|more|related|footer", re.I)
 _COMMENTS = re.compile(r"comment|repl(?:y|ies)|discussion|conversation", re.I)
+# What a menu calls a page, never a site's name.
+_NAVIGATION = re.compile(r"(?i)home(?:\s*page)?|front\s*page|main\s*page|start|index|news|latest(?:\s+news)?|menu|welcome")
 # How many elements of the page's start are searched for a byline or a dateline.
 MAX_ELEMENTS_SEARCHED = 4000
 
@@ -222,9 +224,10 @@ def _site_name(ld: dict, meta: dict[str, str], title: str | None, url: str | Non
     candidates += [meta.get(key) for key in _SITE_META[1:]]
     for value in candidates:
         if value and value.strip():
-            # "Autoracing | F1 | Indy | …": the name is what comes before the first separator.
-            # A social handle ("@politifact") names the site too.
-            name = re.split(r"\s+[|–—-]\s+", value)[0].strip().lstrip("@")
+            # "Autoracing | F1 | Indy | …": the name is the first part that is not a navigation
+            # word ("Home | Valley Gazette"). A social handle ("@politifact") names the site too.
+            parts = [p.strip().lstrip("@") for p in re.split(r"\s+[|–—-]\s+", value)]
+            name = next((p for p in parts if p and not _NAVIGATION.fullmatch(p)), None)
             if name:
                 return name
     return _title_site(title, url)

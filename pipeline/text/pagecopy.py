@@ -12,9 +12,10 @@ import re
 
 from ..model import Block, Document, Metadata
 from .copylines import APPEAL, PHOTO_CREDIT, Line, copy_lines, table_rows
+from .copycomments import comments_start
 from .copylists import is_listing, list_entry, list_items
 from .language import detect_language
-from .pagecopy_meta import first_date, read_header, site_name
+from .pagecopy_meta import first_date, headed, opening_title, read_header, site_name
 from .regions import densest_run
 from .words import PAYWALL, SENTENCE_END, looks_like_name
 
@@ -24,6 +25,8 @@ def clean_page_copy(content: str) -> Document:
     start, end = _article_span(lines)
     if start is None:
         return Document(blocks=(), meta=Metadata(language=detect_language(content), paywalled=bool(PAYWALL.search(content))))
+    if start == 0 and end > 0 and opening_title(lines[0]):
+        start = 1  # a plain text of an article: the headline is its first line, however it ends
     header = read_header(lines, start)
     body = _body(lines[start : end + 1])
     blocks = tuple(header.blocks) + tuple(body)
@@ -48,15 +51,10 @@ _RUN_TOGETHER = re.compile(r"[a-z][A-Z]")
 ARTICLE_END_PENALTY = 8.0
 LONG_GAP_LINES = 12  # furniture lines in a row beyond which each costs LONG_GAP_FACTOR times as much
 LONG_GAP_FACTOR = 3.0
+# A headed run of prose at least this share of a headless one's score is the article.
+RIVAL_SHARE = 0.3
 # A data table's row or a list's item: content, though not prose.
 TABLE_ROW_SCORE = 1.0
-# Labels that open a comment section; with an article's worth of prose above, what follows is readers' words.
-_COMMENTS = re.compile(
-    r"^\W*(?:\d+\s+)?(?:comments?|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
-    r"join the (?:conversation|discussion))\W*$",
-    re.IGNORECASE,
-)
-COMMENTS_AFTER_WORDS = 100
 # Labels that open what follows an article: its comments, or links to other stories.
 _ARTICLE_END = re.compile(
     r"^\W*(?:\d+\s+)?(?:comments?|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
@@ -83,12 +81,10 @@ def _scores(lines: list[Line]) -> list[float]:
         runs[i:j] = [j - i] * (j - i)
         i = max(j, i + 1)
     scores = []
-    prose_words, in_comments = 0, False
-    for line, run, row, item in zip(lines, runs, table_rows(lines), list_items(lines)):
+    comments = comments_start(lines)
+    for i, (line, run, row, item) in enumerate(zip(lines, runs, table_rows(lines), list_items(lines))):
         isolated = line.blank_before or line.blank_after
-        in_comments = in_comments or (prose_words >= COMMENTS_AFTER_WORDS and bool(_COMMENTS.match(line.text)))
-        prose_words += line.n_words if line.prose else 0
-        if in_comments:
+        if comments is not None and i >= comments:
             scores.append(-1.0)
         elif row or item:
             scores.append(TABLE_ROW_SCORE)
@@ -116,15 +112,34 @@ def _widen_long_gaps(scores: list[float]) -> list[float]:
 
 
 def _article_span(lines: list[Line]) -> tuple[int | None, int | None]:
-    """The maximum-sum run of line scores, trimmed to start on prose and to end before the site's own appeals."""
-    start, end = densest_run(_scores(lines), lambda i: lines[i].prose)
+    """The maximum-sum run of line scores, trimmed to start on prose and to end before the site's own appeals.
+
+    A run with no headline above it gives way to a smaller one under a headline its opening repeats: a long
+    sidebar of prose (an author's biography, a newsletter's pitch, another story) is not the article.
+    """
+    scores = _scores(lines)
+    start, end = densest_run(scores, lambda i: lines[i].prose)
     if start is None:
         return None, None
+    rival = _rival_run(scores, lines, start, end)
+    if (rival and not headed(lines, start) and headed(lines, rival[0])
+            and sum(scores[rival[0] : rival[1] + 1]) >= RIVAL_SHARE * sum(scores[start : end + 1])):
+        start, end = rival
     tail = end
     while tail > start and (APPEAL.search(lines[tail].text) or not lines[tail].prose):
         tail -= 1
     appeals = [i for i in range(tail + 1, end + 1) if APPEAL.search(lines[i].text)]
     return start, (appeals[0] - 1 if appeals else end)
+
+
+def _rival_run(scores: list[float], lines: list[Line], start: int, end: int) -> tuple[int, int] | None:
+    """The best run of line scores before or after the span ``start``..``end``."""
+    best = None
+    for first, last in ((0, start), (end + 1, len(scores))):
+        s, e = densest_run(scores[first:last], lambda i: lines[first + i].prose)
+        if s is not None and (best is None or sum(scores[first + s : first + e + 1]) > sum(scores[best[0] : best[1] + 1])):
+            best = (first + s, first + e)
+    return best
 
 
 def _body(lines: list[Line]) -> list[Block]:

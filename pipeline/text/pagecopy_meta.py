@@ -29,7 +29,11 @@ ANCHOR_BONUS = 0.5
 META_LINES_INTO_BODY = 4
 # A line of a name alone under the headline is its author's: within two lines, or next to the dateline this close.
 NAME_LINES_UNDER_HEADLINE = 4
-MAX_META_WORDS = 25  # a byline or dateline longer than this is a sentence that happens to hold one
+MAX_META_WORDS = 25
+# A text with no more than this many lines above its first paragraph is a plain text, not a web page: its
+# first line is its headline.
+PLAIN_TOP_LINES = 3
+SHORT_TITLE_WORDS = 20  # a headline may be two sentences ("Game over. Will Sanders come down?"), a long one is not  # a byline or dateline longer than this is a sentence that happens to hold one
 
 _BY = re.compile(r"\b(?:by|por|von|par|di|door)\s+", re.I)
 # What may stand before "by" on a byline ("Analysis by", "Posted by"); "Photos by" or "Sponsored by" name no author.
@@ -65,8 +69,9 @@ _NUMERIC_DATES = (
 _STAMP = re.compile(r"^(?:by|published|updated|posted|last updated|modified)\b", re.I)
 # A line of the site's navigation: a breadcrumb from "Home", a share or sign-in prompt.
 _NAVIGATION = re.compile(r"^(?:home\s*[/>»›|:-]|home (?:news|blog|page)\b|(?:menu|skip|search|share|sign|log|subscribe|follow|advertisement)\b)|\bshare (?:this|on)\b|[»›>]", re.I)
+_SECOND_SENTENCE = re.compile(r"\w\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 # Code that a copy shows when a page's scripts are not run; never a headline.
-_CODE = re.compile(r"[{};=<>]|\w\(\)|\bfunction\b|\bvar\s|\w+\.\w+\s*=")
+_CODE = re.compile(r"[{}=<>]|\w\(\)|\bfunction\b|\bvar\s|\w+\.\w+\s*=")
 # A masthead: "BBC News", "The Valley Gazette"; not a byline or a section ("Breaking News").
 _NEWS_NAME = re.compile(
     r"^(?!(?i:by|breaking|latest|top|local|world|business|sports?|tech|technology|financial|"
@@ -105,6 +110,8 @@ def read_header(lines: list[Line], start: int) -> Header:
         anchored = i >= near and (any(i < a <= i + ANCHOR_LINES for a in anchors) or meta_kind[i - 1] == "byline")
         if (matches and not line.text.isupper()) or anchored:  # capitals alone: a menu or a section label
             candidates[i] = (i >= near, matches, share + (ANCHOR_BONUS if anchored else 0.0), i)
+    if not candidates and first == 0 and 0 < len(zone) <= PLAIN_TOP_LINES and opening_title(zone[0]):
+        candidates = {0: (True, True, 1.0, 0)}  # a plain text's headline, however little the text repeats it
     headline_at = None
     if candidates:
         # The nearby title-like line whose words the article repeats most, the more so next to a byline or
@@ -126,6 +133,15 @@ def read_header(lines: list[Line], start: int) -> Header:
             if zone[i].n_words >= 5 and not meta_kind[i]:
                 blocks.append(Block("caption", zone[i].text))
     return Header(blocks, headline, published, authors)
+
+
+def headed(lines: list[Line], start: int) -> bool:
+    """Whether a title-like line just above ``start`` is repeated by the text that starts there, as a headline is."""
+    body_stems = content_stems(" ".join(l.text for l in lines[start : start + BODY_LINES_FOR_HEADLINE]))
+    return any(
+        _title_like(line) and not line.text.isupper() and _headline_share(line, body_stems) >= HEADLINE_SHARE
+        for line in lines[max(0, start - HEADER_LINES) : start]
+    )
 
 
 def _meta_kind(line: Line) -> str | None:
@@ -242,6 +258,14 @@ def _title_like(line: Line) -> bool:
     if text.endswith(".") and not _title_case(text):
         return False  # a sentence: "This is a modal window."
     return not (PHOTO_CREDIT.search(text) or _STAMP.match(text) or _NAVIGATION.search(text))
+
+
+def opening_title(line: Line) -> bool:
+    """Whether the first line of a text, with nothing above it, reads as its headline: short, or one sentence."""
+    text = line.text
+    n = line.n_words
+    return (2 <= n <= 30 and (n <= SHORT_TITLE_WORDS or not _SECOND_SENTENCE.search(text))
+            and not (_CODE.search(text) or PHOTO_CREDIT.search(text) or _STAMP.match(text) or _NAVIGATION.search(text)))
 
 
 def _title_case(text: str) -> bool:

@@ -5,7 +5,8 @@ from collections.abc import Callable, Sequence
 
 
 def densest_run(scores: Sequence[float], is_prose: Callable[[int], bool]) -> tuple[int | None, int | None]:
-    """(first, last) index of the maximum-sum run of ``scores``, moved to start on prose; (None, None) if none scores."""
+    """(first, last) index of the maximum-sum run of ``scores``, moved to start on prose; (None, None) if none scores
+    or the run holds no prose."""
     best, span = 0.0, (None, None)
     running, start = 0.0, 0
     for i, score in enumerate(scores):
@@ -17,6 +18,6 @@ def densest_run(scores: Sequence[float], is_prose: Callable[[int], bool]) -> tup
     first, last = span
     if first is None:
         return None, None
-    while not is_prose(first):
+    while first <= last and not is_prose(first):
         first += 1
-    return first, last
+    return (first, last) if first <= last else (None, None)

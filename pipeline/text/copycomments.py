@@ -1,0 +1,59 @@
+"""Readers' comments under an article in a page copy.
+
+A thread is told apart from the story by its furniture, not its prose: a label
+("12 Comments", "Leave a reply"), or reply buttons and timestamps that come
+back every few lines ("Reply", "Report", "2 days ago", "Ann Lee March 3, 2019
+at 4:15 pm"), once an article's worth of prose has gone by.
+"""
+from __future__ import annotations
+
+import re
+
+from .copylines import Line
+from .pagecopy_meta import line_date
+
+# Labels that open a comment section.
+_LABEL = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
+    r"join the (?:conversation|discussion)|reader comments|discussion)\W*$",
+    re.IGNORECASE,
+)
+COMMENTS_AFTER_WORDS = 100
+# The buttons under each comment.
+_BUTTONS = re.compile(
+    r"^(?:reply|report|report abuse|flag|like|permalink|upvote|downvote|recommend|"
+    r"\d+\s+(?:likes?|repl(?:y|ies)|points?|votes?))(?:\s*[·|•]\s*\w+(?: abuse)?)*$",
+    re.IGNORECASE,
+)
+_AGO = re.compile(r"^(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$", re.I)
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.I)
+THREAD_WINDOW = 12  # lines in which ...
+THREAD_MARKS = 3  # ... this many buttons and timestamps make a thread
+STAMP_WORDS = 12
+
+
+def comments_start(lines: list[Line]) -> int | None:
+    """Where readers' comments begin, or None when the page shows none after its article."""
+    marks = [_is_button(line) or _is_stamp(line) for line in lines]
+    prose_words = 0
+    for i, line in enumerate(lines):
+        if prose_words >= COMMENTS_AFTER_WORDS:
+            if _LABEL.match(line.text):
+                return i
+            if marks[i] and sum(marks[i : i + THREAD_WINDOW]) >= THREAD_MARKS:
+                named = i > 0 and _is_stamp(line) and lines[i - 1].n_words <= 4 and not lines[i - 1].prose
+                return i - 1 if named else i  # a commenter's name stands just above the timestamp
+        prose_words += line.n_words if line.prose else 0
+    return None
+
+
+def _is_button(line: Line) -> bool:
+    return bool(_BUTTONS.match(line.text))
+
+
+def _is_stamp(line: Line) -> bool:
+    """"2 days ago", or a commenter's name with the date and time of the comment."""
+    text = line.text
+    if _AGO.match(text):
+        return True
+    return line.n_words <= STAMP_WORDS and not line.prose and bool(_CLOCK.search(text)) and bool(line_date(text))

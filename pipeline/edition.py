@@ -96,7 +96,7 @@ def build_daily(
     with _engine(runner, engine, workers, voice=voice, rate=rate, quote_voice=quote_voice) as speaker:
         return runner.edition(spoken_script, daily_article(articles, title), out_dir, name or title, engine=speaker,
                               cache=cache, progress=progress, threads=_encoder_threads(workers), bitrate=bitrate,
-                              sample_rate=sample_rate, formats=formats, fingerprint=fingerprint)
+                              sample_rate=sample_rate, formats=formats, fingerprint=fingerprint, articles=tuple(articles))
 
 
 @contextlib.contextmanager

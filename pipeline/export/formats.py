@@ -19,6 +19,7 @@ from ..model import Article, Timeline, Track
 FORMATS: dict[str, str | None] = {
     "mp3": None,
     "m4b": "pipeline.export.m4b:M4bWriter",
+    "epub": "pipeline.export.epub:EpubWriter",
 }
 
 
@@ -31,6 +32,7 @@ class Finished:
     mp3_timeline: Timeline  # the same, where a decoder of the MP3 plays them
     mp3: Path  # the (staged) MP3 file
     bitrate: int
+    articles: tuple[Article, ...] = ()  # a daily edition's articles, in order (empty for one article's edition)
 
 
 class FormatWriter(Protocol):

@@ -28,6 +28,7 @@ def write_edition(
     sample_rate: int | None = None,
     threads: int = 1,
     fingerprint: str | None = None,
+    articles: Sequence[Article] = (),
 ) -> Edition:
     """The edition's files from its chapters, each a Track of one chapter, in order.
 
@@ -67,7 +68,7 @@ def write_edition(
         duration = MP3(mp3_path).info.length
         heard = _as_decoded(timeline, stream.layout, round(duration * rate))
         tag_mp3(mp3_path, article, list(heard.chapters))
-        finished = Finished(article, timeline, heard, mp3_path, bitrate)
+        finished = Finished(article, timeline, heard, mp3_path, bitrate, tuple(articles))
         for writer in writers:
             writer.finish(finished, staging.path(writer.suffix))
         staging.write_text(".vtt", webvtt(heard))

@@ -26,6 +26,7 @@ def export(
     formats: Sequence[str] = ("mp3",),
     threads: int = 1,
     fingerprint: str | None = None,
+    articles: tuple[Article, ...] = (),
 ) -> Edition:
     """Write the edition's files into ``out_dir`` and describe them.
 
@@ -33,7 +34,8 @@ def export(
     assembled (the runner streams them, so an edition is never held whole).
     A whole track is cut at its chapter marks and written the same way, so
     both give the same edition. ``threads``: MP3 encoders side by side.
+    ``articles``: a daily edition's articles, for the formats that lay them out (EPUB).
     """
     chapters = audio.chapter_tracks() if isinstance(audio, Track) else audio
     return write_edition(chapters, article, out_dir, name, formats=formats, bitrate=bitrate,
-                         sample_rate=sample_rate, threads=threads, fingerprint=fingerprint)
+                         sample_rate=sample_rate, threads=threads, fingerprint=fingerprint, articles=articles)

@@ -1,0 +1,17 @@
+"""Text and attributes for the EPUB's XML files, escaped, without the characters XML forbids."""
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape, quoteattr
+
+# Control characters other than tab and newlines, and the two non-characters: not allowed in XML 1.0.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def text(value: str) -> str:
+    return escape(_NOT_XML.sub("", value))
+
+
+def attrs(**values: str | None) -> str:
+    """' name="value"' for each value given (None is left out), in the order given."""
+    return "".join(f" {name}={quoteattr(_NOT_XML.sub('', value))}" for name, value in values.items() if value is not None)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .edition import build_daily, build_edition, is_up_to_date, options_fingerprint
+from .batch import BuildOptions, Outcome, Tally, build_many, read_input_list
+from .edition import build_daily
 from .feed import write_feed
 from .errors import NewscastError
 from .stages.clean import clean
@@ -25,7 +26,7 @@ from .stages.segment import segment
 from .text.lexicon import load_lexicon
 from .tts.cache import SpeechCache
 from .tts.pool import available_cores, default_workers
-from .tts.registry import DEFAULT_ENGINE, ENGINES, engine_voices, make_engine
+from .tts.registry import DEFAULT_ENGINE, ENGINES, engine_voices
 
 EXIT_OK = 0
 EXIT_USAGE = 64
@@ -97,8 +98,10 @@ def _parser() -> argparse.ArgumentParser:
 
     audio = _audio_options()
     build = commands.add_parser("build", parents=[audio], help="make an MP3 edition of each input", description="Make an MP3 edition of each input.")
-    build.add_argument("inputs", nargs="*", metavar="INPUT", help="page file (HTML or a text copy) or - for stdin; default: every file in seeds/")
-    build.add_argument("--force", action="store_true", help="rebuild editions that are newer than their input")
+    build.add_argument("inputs", nargs="*", metavar="INPUT", help="page file (HTML or a text copy), URL, or - for stdin; default: every file in seeds/")
+    build.add_argument("--inputs", dest="input_list", metavar="FILE", help="a file listing more inputs, one path or URL a line")
+    build.add_argument("--force", action="store_true", help="rebuild editions that are up to date (newer than their input, or made from the URL, with the same options)")
+    build.add_argument("--scheduler", metavar="ADDRESS", help="build on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' for a LocalCluster of --workers processes (pip install newscast[dask])")
 
     daily = commands.add_parser("daily", parents=[audio], help="make one edition of several articles", description="Make one edition of several articles: a spoken contents list, then each article's chapters.")
     daily.add_argument("inputs", nargs="+", metavar="INPUT", help="page files or URLs, in the order to read them")
@@ -227,52 +230,59 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _build(args, stdout: TextIO, stderr: TextIO) -> int:
-    inputs = args.inputs or sorted(str(p) for p in SEEDS.iterdir() if p.is_file() and not p.name.startswith("."))
+    inputs = list(args.inputs) + (read_input_list(args.input_list) if args.input_list else [])
+    if not inputs and not args.input_list:
+        inputs = sorted(str(p) for p in SEEDS.iterdir() if p.is_file() and not p.name.startswith("."))
     if not inputs:
-        raise NewscastError("no input given and seeds/ is empty")
-    words = load_lexicon(args.lexicon)
-    workers = args.workers or default_workers()
-    settings = dict(voice=args.voice, rate=args.rate, quote_voice=args.quote_voice)
-    fingerprint = options_fingerprint(
-        **settings, engine=args.engine, bitrate=args.bitrate, sample_rate=args.sample_rate,
-        formats=sorted(set(args.format) - {"mp3"}), lexicon=words,
+        raise NewscastError(f"{args.input_list}: the input list is empty" if args.input_list else "no input given and seeds/ is empty")
+    options = BuildOptions(
+        engine=args.engine, voice=args.voice, quote_voice=args.quote_voice, rate=args.rate, bitrate=args.bitrate,
+        sample_rate=args.sample_rate, formats=tuple(args.format), lexicon=load_lexicon(args.lexicon),
     )
-    cache = _cache(args)
-    engine = None  # made on first need: nothing to start when every edition is up to date
-    failures: list[NewscastError] = []
-    for number, source in enumerate(inputs, start=1):
-        label = "stdin" if source == "-" else Path(source).name
-        counter = f"[{number}/{len(inputs)}] " if len(inputs) > 1 else ""
-        if not args.force and is_up_to_date(source, args.out, fingerprint):
-            print(f"{counter}{label}: up to date (use --force to rebuild)", file=stderr)
-            continue
+    numbers = {source: number for number, source in enumerate(dict.fromkeys(inputs), start=1)}
+    many = len(numbers) > 1
+    cache = None if args.scheduler else _cache(args)  # cluster workers speak without one: see pipeline/cluster.py
 
-        progress = _progress(label, counter, stderr)
-        try:
-            engine = engine or make_engine(args.engine, workers, **settings)
-            edition = build_edition(
-                source, args.out, engine=engine, workers=workers, cache=cache, rate=args.rate,
-                bitrate=args.bitrate, sample_rate=args.sample_rate, formats=args.format,
-                lexicon=words, progress=progress, fingerprint=fingerprint,
-            )
-        except NewscastError as exc:
-            if len(inputs) == 1:
-                raise
-            failures.append(exc)
-            print(f"{counter}newscast: {exc}", file=stderr)
-            continue
-        for note in edition.notes:
-            print(f"newscast: note: {note}", file=stderr)
-        minutes, seconds = divmod(round(edition.duration), 60)
-        print(f"{edition.mp3}  {minutes}:{seconds:02d}  {len(edition.chapters)} chapters", file=stdout)
-    if engine is not None and hasattr(engine, "close"):
-        engine.close()
+    def report(outcome: Outcome, tally: Tally) -> None:
+        counter = f"[{tally.done}/{tally.total}] " if many else ""
+        label = _label(outcome.source)
+        if outcome.skipped:
+            print(f"{counter}{label}: up to date (use --force to rebuild)", file=stderr)
+        elif outcome.error is not None:
+            print(f"{counter}newscast: {outcome.error}", file=stderr)
+        else:
+            edition = outcome.edition
+            for note in edition.notes:
+                print(f"newscast: note: {note}", file=stderr)
+            minutes, seconds = divmod(round(edition.duration), 60)
+            print(f"{edition.mp3}  {minutes}:{seconds:02d}  {len(edition.chapters)} chapters", file=stdout)
+            if many:
+                left = "" if tally.eta is None else f", about {_duration(tally.eta)} left"
+                print(f"{counter}built {label}, {tally.failed} failed{left}", file=stderr)
+
+    def speaking(source: str):
+        return _progress(_label(source), f"[{numbers[source]}/{len(numbers)}] " if many else "", stderr)
+
+    result = build_many(inputs, args.out, options, scheduler=args.scheduler, force=args.force, workers=args.workers,
+                        cache=cache, report=report, speaking=speaking)
     if cache:
         cache.prune()
-    if failures:
-        print(f"newscast: {len(failures)} of {len(inputs)} inputs failed", file=stderr)
-        return failures[0].exit_code
-    return EXIT_OK
+    if not result.failed:
+        return EXIT_OK
+    if args.traceback:
+        raise result.failed[0][1]
+    if many:
+        print(f"newscast: {len(result.failed)} of {len(numbers)} inputs failed", file=stderr)
+    return result.failed[0][1].exit_code
+
+
+def _label(source: str) -> str:
+    return "stdin" if source == "-" else source if source.lower().startswith(("http://", "https://")) else Path(source).name
+
+
+def _duration(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    return f"{round(seconds)} s" if minutes < 2 else f"{minutes} min" if minutes < 120 else f"{minutes / 60:.1f} h"
 
 
 def _cache(args) -> SpeechCache | None:

@@ -15,7 +15,7 @@ from ..errors import OutputError
 from ..model import Track
 from .epub_content import STYLESHEET, content_docs, render
 from .epub_package import CONTAINER, NAV, ROOT, STYLE, book_time, nav, opf, smil_href, write_zip
-from .epub_smil import clock, overlay_ms, smil
+from .epub_smil import overlay_ms, smil
 from .formats import Finished
 
 AUDIO = "audio/edition.mp3"
@@ -37,8 +37,7 @@ class EpubWriter:
             identifier = _identifier(edition)
             files = [
                 ("META-INF/container.xml", CONTAINER),
-                (f"{ROOT}/package.opf", opf(edition.article, edition.articles, identifier, when, docs, overlays,
-                                            sum(overlays.values()), AUDIO, clock)),
+                (f"{ROOT}/package.opf", opf(edition.article, edition.articles, identifier, when, docs, overlays, AUDIO)),
                 (f"{ROOT}/{NAV}", nav(edition.article, docs)),
                 (f"{ROOT}/{STYLESHEET}", STYLE),
                 *((f"{ROOT}/{doc.href}", render(doc, edition.timeline, listed)) for doc in docs),

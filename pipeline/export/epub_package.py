@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..model import Article
 from .epub_content import ContentDoc
+from .epub_smil import clock
 from .epub_xml import attrs, text
 
 ROOT = "EPUB"  # the folder inside the zip that holds the publication
@@ -55,10 +56,12 @@ def book_time(article: Article) -> datetime:
 
 
 def opf(article: Article, articles: tuple[Article, ...], identifier: str, when: datetime, docs: list[ContentDoc],
-        overlays: dict[str, int], total_ms: int, audio_href: str, clock) -> str:
+        overlays: dict[str, int], audio_href: str) -> str:
     """The package document. ``overlays`` maps each document with a Media Overlay to its length in ms."""
+    total_ms = sum(overlays.values())  # the book's duration is its overlays' sum
     sources = articles or (article,)
-    creators = dict.fromkeys(a for source in sources for a in source.authors) or dict.fromkeys([article.source] if article.source else [])
+    # Each article's authors, or its site when it names none.
+    creators = dict.fromkeys(name for a in sources for name in (a.authors or ([a.source] if a.source else [])))
     languages = dict.fromkeys([article.language, *(a.language for a in articles)])
     meta = [
         f'<dc:identifier id="book-id">{text(identifier)}</dc:identifier>',

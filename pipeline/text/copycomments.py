@@ -19,6 +19,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 COMMENTS_AFTER_WORDS = 100
+THREAD_AFTER_WORDS = 50  # buttons and timestamps are better evidence than a label, and need less article above
 # The buttons under each comment.
 _BUTTONS = re.compile(
     r"^(?:reply|report|report abuse|flag|like|permalink|upvote|downvote|recommend|"
@@ -32,18 +33,23 @@ THREAD_MARKS = 3  # ... this many buttons and timestamps make a thread
 STAMP_WORDS = 12
 
 
-def comments_start(lines: list[Line]) -> int | None:
-    """Where readers' comments begin, or None when the page shows none after its article."""
-    marks = [_is_button(line) or _is_stamp(line) for line in lines]
-    prose_words = 0
+def comments_start(lines: list[Line], article_from: int | None = None) -> int | None:
+    """Where readers' comments begin, or None when the page shows none after its article.
+
+    A label counts after an article's worth of prose from the top; buttons and timestamps only once the
+    article is known to start (at ``article_from``), since lists of stories above it carry timestamps too.
+    """
+    marks = [_is_button(line) or _is_stamp(line) for line in lines] if article_from is not None else []
+    prose_words, article_words = 0, 0
     for i, line in enumerate(lines):
-        if prose_words >= COMMENTS_AFTER_WORDS:
-            if _LABEL.match(line.text):
-                return i
-            if marks[i] and sum(marks[i : i + THREAD_WINDOW]) >= THREAD_MARKS:
-                named = i > 0 and _is_stamp(line) and lines[i - 1].n_words <= 4 and not lines[i - 1].prose
-                return i - 1 if named else i  # a commenter's name stands just above the timestamp
-        prose_words += line.n_words if line.prose else 0
+        if prose_words >= COMMENTS_AFTER_WORDS and _LABEL.match(line.text):
+            return i
+        if article_words >= THREAD_AFTER_WORDS and marks[i] and sum(marks[i : i + THREAD_WINDOW]) >= THREAD_MARKS:
+            named = _is_stamp(line) and lines[i - 1].n_words <= 4 and not lines[i - 1].prose
+            return i - 1 if named else i  # a commenter's name stands just above the timestamp
+        if line.prose:
+            prose_words += line.n_words
+            article_words += line.n_words if article_from is not None and i >= article_from else 0
     return None
 
 

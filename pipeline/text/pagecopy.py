@@ -65,7 +65,7 @@ _ARTICLE_END = re.compile(
 )
 
 
-def _scores(lines: list[Line]) -> list[float]:
+def _scores(lines: list[Line], comments: int | None) -> list[float]:
     """How much each line looks like article text (positive) or page furniture (negative).
 
     Browsers set paragraphs apart with blank lines; prose packed between other
@@ -81,7 +81,6 @@ def _scores(lines: list[Line]) -> list[float]:
         runs[i:j] = [j - i] * (j - i)
         i = max(j, i + 1)
     scores = []
-    comments = comments_start(lines)
     for i, (line, run, row, item) in enumerate(zip(lines, runs, table_rows(lines), list_items(lines))):
         isolated = line.blank_before or line.blank_after
         if comments is not None and i >= comments:
@@ -117,10 +116,14 @@ def _article_span(lines: list[Line]) -> tuple[int | None, int | None]:
     A run with no headline above it gives way to a smaller one under a headline its opening repeats: a long
     sidebar of prose (an author's biography, a newsletter's pitch, another story) is not the article.
     """
-    scores = _scores(lines)
+    scores = _scores(lines, comments_start(lines))
     start, end = densest_run(scores, lambda i: lines[i].prose)
     if start is None:
         return None, None
+    thread = comments_start(lines, article_from=start)
+    if thread is not None and thread <= end:
+        scores = _scores(lines, thread)
+        start, end = densest_run(scores, lambda i: lines[i].prose)
     rival = _rival_run(scores, lines, start, end)
     if (rival and not headed(lines, start) and headed(lines, rival[0])
             and sum(scores[rival[0] : rival[1] + 1]) >= RIVAL_SHARE * sum(scores[start : end + 1])):

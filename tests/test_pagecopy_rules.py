@@ -1,0 +1,196 @@
+"""One small page copy per rule: lists, readers' threads, sidebars, plain texts, headlines, bylines, datelines."""
+import pytest
+
+from pipeline import clean, load, segment
+
+STORY = [
+    "The regional council voted on Tuesday to extend the tram line to the northern suburbs by 2025, after a year of debate.",
+    "Supporters said the extension would cut journey times and reduce traffic on the main roads into the city centre.",
+    "Opponents argued that the money would be better spent on buses, which already serve most of the northern suburbs.",
+    "The final cost of the tram extension will depend on a public consultation that opens next month, the council said.",
+]
+HEADLINE = "Council votes to extend tram line to northern suburbs"
+MENU = ["Home", "News", "Sport", "Weather", "Contact us"]
+
+
+def copy(tmp_path, lines):
+    path = tmp_path / "copy.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return clean(load(path))
+
+
+def spaced(paragraphs):
+    return [line for p in paragraphs for line in (p, "")]
+
+
+def paragraphs(doc):
+    return [b.text for b in doc.blocks if b.kind == "paragraph"]
+
+
+# Lists and list articles.
+
+def test_a_list_announced_by_a_short_colon_line_is_read(tmp_path):
+    items = ["New tasks for the whole family", "Harder questions for your opponent", "Better support for older phones"]
+    lines = MENU + ["", HEADLINE, ""] + spaced(STORY[:2]) + ["What is new in this version:", ""] + items + [""] + spaced(STORY[2:])
+    assert paragraphs(copy(tmp_path, lines))[2:6] == ["What is new in this version:"] + items
+
+
+def test_numbered_items_are_read(tmp_path):
+    items = ["1. Buy a weekly pass before you travel", "2. Check the timetable for engineering works", "3. Keep your ticket until the end"]
+    lines = [HEADLINE, ""] + spaced(STORY[:2]) + [items[0], items[1], items[2], ""] + spaced(STORY[2:])
+    assert paragraphs(copy(tmp_path, lines))[2:5] == items
+
+
+def test_a_deal_article_of_short_lines_is_read_whole(tmp_path):
+    lines = MENU + ["", "The best tram and bus deals this week", ""]
+    deals = []
+    for n, (thing, shop) in enumerate([("Annual tram pass", "the city shop"), ("Family bus ticket", "the app"),
+                                        ("Bike and tram bundle", "the depot"), ("Student rail card", "the station")]):
+        blurb = f"This is the lowest price we have seen for the {thing.lower()} this year, and the offer ends on Sunday night."
+        deals += [f"{thing} for ${20 + n}.99", "", blurb, "", f"Get it at {shop} for ${20 + n}.99"]
+    deals += ["", "Prices were checked on Monday morning and may have changed since this article was published."]
+    doc = copy(tmp_path, lines + deals + ["", "About us", "Privacy policy"])
+    assert [b.text for b in doc.blocks if b.kind in ("paragraph", "heading")] == [line for line in deals[2:] if line]
+
+
+def test_captions_between_news_paragraphs_are_not_read_as_a_list(tmp_path):
+    caption = "Trams waiting at the depot on a winter morning last year"
+    lines = [HEADLINE, ""] + spaced(STORY[:2]) + [caption, ""] + spaced(STORY[2:])
+    doc = copy(tmp_path, lines)
+    assert caption not in paragraphs(doc)
+
+
+# Readers' threads.
+
+def test_a_thread_without_a_label_is_known_by_its_reply_buttons_and_timestamps(tmp_path):
+    thread = []
+    for n in range(3):
+        thread += [f"Reader Number{n}", f"March {n + 3}, 2019 at 4:15 pm", "",
+                   "I have taken this tram every day for ten years and I think the extension is a terrible waste of money.",
+                   "", "Reply", ""]
+    doc = copy(tmp_path, MENU + ["", HEADLINE, ""] + spaced(STORY) + thread)
+    assert paragraphs(doc) == STORY
+
+
+def test_a_thread_with_relative_timestamps_and_report_links(tmp_path):
+    thread = []
+    for n in range(3):
+        thread += [f"user{n}", f"{n + 2} hours ago", "",
+                   "Honestly the buses are fine and nobody asked for a tram to the suburbs, this council never listens to anyone.",
+                   "", "Like", "Report", ""]
+    doc = copy(tmp_path, [HEADLINE, ""] + spaced(STORY) + thread)
+    assert paragraphs(doc) == STORY
+
+
+# A sidebar of prose.
+
+def test_a_headed_article_beats_a_longer_sidebar_of_prose_far_below_it(tmp_path):
+    sidebar = [
+        "Our newsletter brings you the best of our journalism every morning, with recipes, puzzles and the weather for your area.",
+        "Readers tell us it is the best way to start the day, and thousands of people have joined in the last few weeks alone.",
+        "It takes a minute to join, and you can leave whenever you like by following the link at the bottom of every email.",
+        "We will never share your address with anyone else, and we only write to you when we have something worth reading.",
+        "Members also get invitations to our events, early access to our podcasts and a discount in the online shop all year.",
+        "Thank you for reading and for supporting independent local reporting in the region, now more than ever before.",
+    ]
+    furniture = [f"Section {n}" for n in range(16)]
+    doc = copy(tmp_path, MENU + ["", HEADLINE, ""] + spaced(STORY[:3]) + furniture + [""] + spaced(sidebar))
+    assert paragraphs(doc) == STORY[:3]
+    assert doc.meta.headline == HEADLINE
+
+
+# Plain texts: a headline and paragraphs, nothing else.
+
+def test_a_plain_text_brief_gives_its_headline_and_its_paragraph(tmp_path):
+    brief = "Sanders wins the Wyoming caucuses, adding to a string of victories in western states on Saturday."
+    doc = copy(tmp_path, ["Sanders wins in Wyoming.", "", brief])
+    assert [(b.kind, b.text) for b in doc.blocks] == [("headline", "Sanders wins in Wyoming."), ("paragraph", brief)]
+
+
+def test_a_plain_texts_first_line_is_its_headline_even_when_the_story_does_not_repeat_it(tmp_path):
+    doc = copy(tmp_path, ["Game over. Will the mayor come down off the pique?", ""] + spaced(STORY))
+    assert doc.meta.headline == "Game over. Will the mayor come down off the pique?"
+    assert paragraphs(doc) == STORY
+
+
+def test_a_plain_texts_long_opening_paragraph_is_not_a_headline(tmp_path):
+    opening = ("The tram line will be extended. The council voted for it on Tuesday after a long debate in which "
+               "members of every party spoke, and the vote was close.")
+    doc = copy(tmp_path, spaced([opening] + STORY))
+    assert doc.meta.headline is None
+    assert paragraphs(doc)[0] == opening
+
+
+# Headlines of page copies.
+
+@pytest.mark.parametrize("noise", [
+    "This is a modal window for the tram line vote.",
+    "tram.line = council.vote('northern suburbs')",
+    "Home News Tram Line Northern Suburbs",
+    "Share this tram line story with the northern suburbs",
+    "NORTHERN SUBURBS TRAM LINE VOTE",
+])
+def test_furniture_just_above_the_story_is_not_its_headline(tmp_path, noise):
+    lines = MENU + ["", HEADLINE, "", noise, ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == HEADLINE
+
+
+def test_a_headline_the_opening_does_not_repeat_is_found_above_its_byline(tmp_path):
+    lines = MENU + ["", "So Many Ways to Travel, and to Pay", "", "By Sarah Needleman", "Nov. 19, 2019 8:03 am ET", ""] + spaced(STORY)
+    doc = copy(tmp_path, lines)
+    assert doc.meta.headline == "So Many Ways to Travel, and to Pay"
+    assert doc.meta.authors == ("Sarah Needleman",)
+
+
+def test_a_headline_over_its_subtitle(tmp_path):
+    lines = MENU + ["", "Tram line to reach northern suburbs", "Council votes to extend the line by 2025 after debate",
+                    "Published 11:26 pm EST, Tuesday, November 19, 2019", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == "Tram line to reach northern suburbs"
+
+
+def test_a_plain_text_headline_is_not_read_twice(tmp_path):
+    doc = copy(tmp_path, ["Council votes to extend the tram line to the northern suburbs.", ""] + spaced(STORY))
+    assert segment(doc).summary == STORY[0]
+
+
+# Bylines and datelines.
+
+@pytest.mark.parametrize("line, authors, published", [
+    ("By Al Root Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET", ("Al Root",), "2019-11-19"),
+    ("Monday November 18, 2019 7:45 am PST by Joe Rossignol", ("Joe Rossignol",), "2019-11-18"),
+    ("BY KASHMIRA GANDER ON 11/13/19 AT 4:00 PM EST", ("Kashmira Gander",), "2019-11-13"),
+    ("By Jill Disis, CNN Business", ("Jill Disis",), None),
+    ("By Ann Lee and Bo Chan | City Post", ("Ann Lee", "Bo Chan"), None),
+    ("Von Moritz Bachmann publiziert am 25. September 2018", ("Moritz Bachmann",), "2018-09-25"),
+    ("by Lighthouse Office ／ 2016.12.01", ("Lighthouse Office",), "2016-12-01"),
+    ("PUBLISHED WED, NOV 20 20194:29 AM EST", (), "2019-11-20"),
+])
+def test_bylines_and_datelines_under_the_headline(tmp_path, line, authors, published):
+    doc = copy(tmp_path, MENU + ["", HEADLINE, line, ""] + spaced(STORY))
+    assert doc.meta.authors == authors
+    assert (doc.meta.published or "")[:10] == (published or "")
+    assert doc.meta.headline == HEADLINE
+
+
+@pytest.mark.parametrize("line", ["By subject", "Photos by Jane Smith", "Sponsored by Tram Makers Ltd", "Powered by WordPress"])
+def test_what_is_not_a_byline(tmp_path, line):
+    doc = copy(tmp_path, MENU + ["", HEADLINE, line, ""] + spaced(STORY))
+    assert doc.meta.authors == ()
+
+
+def test_a_name_alone_under_the_headline_is_its_author(tmp_path):
+    lines = MENU + ["", HEADLINE, "PUBLISHED WED, NOV 20 2019 4:29 AM EST", "Natasha Turak", "@NATASHATURAK", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.authors == ("Natasha Turak",)
+
+
+def test_a_picture_credit_under_the_headline_is_not_its_author(tmp_path):
+    lines = MENU + ["", HEADLINE, "Image Credit: Tram Works", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.authors == ()
+
+
+def test_timestamps_in_a_list_of_stories_above_the_article_do_not_end_it(tmp_path):
+    latest = ["Latest"]
+    for n in range(4):
+        latest += [f"Bus fares in the region to rise again next spring, operator number {n} says.", f"{n + 1} hours ago", "Like"]
+    doc = copy(tmp_path, MENU + latest + ["", HEADLINE, ""] + spaced(STORY))
+    assert paragraphs(doc) == STORY

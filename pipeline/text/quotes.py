@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Quote
+from . import quote_gate
 from .quotemarks import Span, find_spans
 from .sentences import sentence_spans
 from .words import SENTENCE_END, word_count, words
@@ -279,16 +280,14 @@ def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context
     first, last = paragraphs[span.first], paragraphs[span.last]
     before, after = _sentence_around(first, span.start, last, span.end)
     whole_paragraph = not first[: span.start].strip() and not _outside_quotes(last[span.end :]).strip(" .,;:")
-    text = text.rstrip(",").rstrip()
+    text = span.text.strip().rstrip(",").rstrip()
     speaker = _speaker_after(after) or _speaker_before(before) or _characterising_subject(before)
-    if speaker:
-        return text, speaker
     dash = _DASH_ATTRIBUTION.match(last[span.end :])
     if dash:
         return text, dash.group("who")
-    if previous is not None and previous.last == span.first and context.last_speaker_paragraph == span.first:
+    if not speaker and previous is not None and previous.last == span.first and context.last_speaker_paragraph == span.first:
         between = _outside_quotes(first[previous.end : span.start])
-        if len(between) < 100 and _VERB.search(between):
+        if len(between) < 160 and _VERB.search(between):
             # "“A,” she said. “B.”": the second part of a quote split by its attribution.
             return text, context.last_speaker
     introduced = before.rstrip().endswith(":") or (
@@ -296,7 +295,13 @@ def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context
     )
     sentence_like = word_count(text) >= 6 and (SENTENCE_END.search(text) or text.endswith(","))
     if not (whole_paragraph or introduced or sentence_like or _next_sentence_speaker(last, span.end)):
-        return None  # a scare quote or a title
+        # A phrase inside a sentence: someone's words, or a scare quote or a title.
+        subject = _sentence_subject(before)
+        if not quote_gate.is_quote(quote_gate.features(text, before, after, speaker is not None, subject is not None)):
+            return None
+        return text, speaker or subject
+    if speaker:
+        return text, speaker
     speaker = (
         _intro_speaker(before, paragraphs, span)
         or _next_sentence_speaker(last, span.end)
@@ -367,7 +372,21 @@ def _speaker_after(after: str) -> str | None:
     late = re.search(rf",\s*(?P<who>{_NAME.pattern}|he|she|they)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])", head)
     if late:
         return _tidy_name(late.group("who")) if late.group("who")[:1].isupper() else late.group("who")
+    # "…,” Bozell answers. / “…!” beamed Donald Hartley: any verb right after the quote tells who.
+    other = _OTHER_VERB_AFTER.match(head)
+    if other:
+        who = other.group("who") or other.group("inverted")
+        if who.lower() in PRONOUNS:
+            return who.lower()
+        return _tidy_name(who) if who.split()[0].lower() not in _NOT_NAMES else None
     return None
+
+
+_OTHER_VERB_AFTER = re.compile(
+    rf"(?:(?P<who>{_NAME.pattern}|[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?(?:(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}(?:ed|s)|shot|wrote|spoke|swore)(?:\s+back)?\b"
+    rf"|(?!is\b|was\b|has\b)[a-z]{{2,}}ed\s+(?P<inverted>{_NAME.pattern}))"
+    rf"\s*(?:[,.;!?]|$|\s(?:in|on|at|to|as|from|after|before|during|with|of|and)\b)"
+)
 
 
 def _speaker_before(before: str) -> str | None:
@@ -456,7 +475,7 @@ def _leading_subject(phrase: str) -> str | None:
     first = (phrase.split() or [""])[0].strip(".,;:").lower()
     if first in PRONOUNS:
         return first
-    np = re.match(r"(?:the|a|an|one|two|several|some|other|another)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*", phrase, re.IGNORECASE)
+    np = re.match(r"(?:the|a|an|one|two|several|some|other|another)\s+(?:[^\W_][\w’'-]*\s+){0,3}[^\W_][\w’'-]*", phrase, re.IGNORECASE)
     name = _NAME.match(phrase)
     if name and _tidy_name(name.group(0)):
         # "Ayotte campaign manager Jon Kohan": a name describing the role, then the speaker's name.
@@ -662,8 +681,13 @@ def _sentence_subject(before: str) -> str | None:
     if not subject or not subject[:1].isupper() or not _plausible_name(subject.split()):
         return None
     after = clause[clause.find(subject) + len(subject) :]
-    # The subject must be followed by its verb, not be a place or a thing in a longer phrase.
-    if not re.match(r"\s*(?:,[^,]{1,90},\s*)?(?:[a-z]+ly\s+)?(?:has\s+|had\s+|was\s+|also\s+|then\s+)?[a-z]+(?:ed|s)\b", after):
+    # The subject must be followed by its verb, not be a place or a thing in a longer phrase;
+    # "the Sanders campaign projects": a person's campaign or office speaks for the person.
+    if not re.match(
+        r"(?:['’]s)?(?:\s+(?:campaign|team|office|aides|allies|spokesman|spokeswoman|administration|ad|statement))?"
+        r"\s*(?:,[^,]{1,90},\s*)?(?:[a-z]+ly\s+)?(?:has\s+|had\s+|was\s+|also\s+|then\s+)?[a-z]+(?:ed|s)\b",
+        after,
+    ):
         return None
     return subject
 

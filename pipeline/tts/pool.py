@@ -5,11 +5,20 @@ Requests go out in small chunks and come back in order. A worker that dies
 or hangs past its chunk's time limit takes the pool down with it; the
 unfinished chunks are tried once more in a fresh pool, and a second failure
 is reported as a SpeechError, so nothing is waited on forever.
+
+Workers never outlive the program: the parent stops them when it is
+interrupted or terminated, and a worker ends itself when its parent dies,
+even by SIGKILL (the kernel's parent-death signal on Linux, and everywhere
+a thread that watches the pipe from the parent).
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
+import multiprocessing.connection
 import os
+import signal
 import sys
 import threading
 import weakref
@@ -27,12 +36,31 @@ _worker_engine: Pyttsx3Engine | None = None
 _worker_error: SpeechError | None = None
 
 
-def _start_worker(voice, rate, quote_voice) -> None:
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _start_worker(voice, rate, quote_voice, parent_death_signal: bool = False) -> None:
     global _worker_engine, _worker_error  # one engine per worker process, made once
+    _die_with_parent(parent_death_signal)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     try:
         _worker_engine = Pyttsx3Engine(voice=voice, rate=rate, quote_voice=quote_voice)
     except SpeechError as exc:
         _worker_error = exc  # reported with the first task: a failing initializer would only break the pool
+
+
+def _die_with_parent(parent_death_signal: bool) -> None:
+    if parent_death_signal:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    parent = multiprocessing.parent_process()
+    if parent is not None:  # also covers a parent that died before prctl took effect
+        threading.Thread(target=_exit_when_gone, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_when_gone(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])  # readable only when the parent has gone
+    os._exit(1)
 
 
 def _synthesize_chunk(requests: list[Request]) -> list[bytes]:
@@ -88,9 +116,15 @@ class EnginePool:
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            context = multiprocessing.get_context(_start_method())
+            method = _start_method()
+            # The kernel sends the parent-death signal when the thread that forked the worker ends:
+            # safe from the main thread, or from the fork server, which lives as long as we do.
+            death_signal = sys.platform.startswith("linux") and (
+                method == "forkserver" or threading.current_thread() is threading.main_thread()
+            )
             self._executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=context, initializer=_start_worker, initargs=self._config,
+                max_workers=self.workers, mp_context=multiprocessing.get_context(method),
+                initializer=_start_worker, initargs=(*self._config, death_signal),
             )
             self._finalizer = weakref.finalize(self, _stop, self._executor)
         return self._executor

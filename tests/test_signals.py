@@ -1,0 +1,144 @@
+"""Real signals to a real build: it stops within 2 s, with the right exit code, no files and no processes left.
+
+Each test starts `python -m pipeline build` on a long article (half an hour of
+speech, tens of seconds of work), waits until speech workers are running, then
+signals it.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the process tree from /proc")
+
+STOP_WITHIN_S = 2.0
+PATIENCE_S = 60  # generous: a hang, not a slow machine, fails these
+
+
+def descendants(pid: int) -> set[int]:
+    """Living processes under ``pid`` (any depth), read from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] != "Z":
+                children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+TOWNS = ("Harwich", "Whitby", "Padstow", "Oban", "Tenby", "Kinsale", "Mevagissey", "Portree")
+
+
+def long_article(path: Path, paragraphs: int = 150) -> Path:
+    lines = ["Coastal towns count the cost of the winter storms", "", "By Ann Lee", ""]
+    for n in range(paragraphs):
+        lines += [
+            f"In {TOWNS[n % len(TOWNS)]}, the harbour master said that repairs to wall number {n + 1} would take about "
+            f"{n % 9 + 2} months and cost the council more than it had set aside, while residents asked for the work "
+            "to start before the spring tides.",
+            "",
+        ]
+    path.write_text("\n".join(lines))
+    return path
+
+
+def start_build(out: Path) -> tuple[subprocess.Popen, set[int]]:
+    """A build in its own process group, once at least two speech workers are running."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    page = long_article(out.parent / "storms.txt")
+    # A file, not a pipe: a worker left behind would hold a pipe open and hang the test.
+    with (out.parent / "stderr").open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pipeline", "build", str(page), "-o", str(out), "--no-cache", "--workers", "2"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True,
+        )
+    deadline = time.monotonic() + PATIENCE_S
+    while time.monotonic() < deadline:
+        workers = descendants(process.pid)
+        if len(workers) >= 2:
+            time.sleep(0.5)  # let them take work
+            return process, descendants(process.pid)
+        if process.poll() is not None:
+            pytest.fail(f"the build ended before speaking: {stderr(out)}")
+        time.sleep(0.05)
+    process.kill()
+    pytest.fail("no speech workers started")
+
+
+def stderr(out: Path) -> str:
+    return (out.parent / "stderr").read_text()
+
+
+def assert_nothing_left(out: Path, processes: set[int]) -> None:
+    deadline = time.monotonic() + 5
+    while any(alive(pid) for pid in processes) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in processes if alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "processes left running"
+    assert not out.exists() or not any(out.iterdir()), sorted(p.name for p in out.iterdir())
+
+
+@pytest.mark.parametrize(
+    "signum, to_group, code",
+    [
+        (signal.SIGTERM, False, 143),
+        (signal.SIGTERM, True, 143),
+        (signal.SIGINT, True, 130),  # Ctrl-C in a terminal
+    ],
+    ids=["term-main", "term-group", "int-group"],
+)
+def test_a_signal_stops_the_build_cleanly(tmp_path, signum, to_group, code):
+    out = tmp_path / "out"
+    process, workers = start_build(out)
+    sent = time.monotonic()
+    (os.killpg if to_group else os.kill)(process.pid, signum)
+    try:
+        process.wait(timeout=PATIENCE_S)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("the build did not stop")
+    took = time.monotonic() - sent
+    err = stderr(out)
+    assert process.returncode == code, err
+    assert took < STOP_WITHIN_S, f"stopped after {took:.2f} s"
+    assert "Traceback" not in err and err.strip().endswith(("interrupted", "terminated"))
+    assert_nothing_left(out, workers)
+
+
+def test_workers_die_with_a_parent_killed_outright(tmp_path):
+    out = tmp_path / "out"
+    process, workers = start_build(out)
+    process.kill()  # SIGKILL: the parent cannot stop anything itself
+    process.wait(timeout=PATIENCE_S)
+    deadline = time.monotonic() + STOP_WITHIN_S
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "speech workers outlived their parent"

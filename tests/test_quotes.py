@@ -190,7 +190,7 @@ def test_the_subject_is_the_name_followed_by_its_verb_after_an_introduction():
 
 def test_an_object_before_a_participle_or_a_colon_is_not_the_speaker():
     found = quotes("Kate Ross and Tom Gray issued a statement describing their meeting as “a very positive step toward unity”.")
-    assert [s for _, s in found] == ["Tom Gray"]
+    assert [s for _, s in found] == ["Kate Ross"]
     found = quotes("The Daily Planet reveals a few relevant facts: “Of its 76,981 registered voters, 30,290 are Democrats.”")
     assert [s for _, s in found] == ["Daily Planet"]
 
@@ -220,3 +220,13 @@ def test_a_place_or_paper_inside_an_appositive_is_not_the_speaker():
     assert [s for _, s in found] == ["Swanson"]
     found = quotes("In October, Mr. Paulson, who made billions on a bet, told investors that Valeant was “overblown,” adding that Valeant had “significant upside.”")
     assert [s for _, s in found] == ["Mr. Paulson", "Mr. Paulson"]
+
+
+def test_a_name_inside_a_phrase_is_not_the_subject():
+    found = quotes("As the race turned to states with more diverse Democratic electorates, Clinton has decried “systemic racism” in speeches.")
+    assert [s for _, s in found] == ["Clinton"]
+
+
+def test_three_apostrophes_close_an_inner_and_an_outer_quote():
+    found = quotes("''I would use the word 'old-school,'" + "'' said Greg Slayton, who backs Rubio.")
+    assert found == [("I would use the word 'old-school,'", "Greg Slayton")]

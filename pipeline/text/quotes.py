@@ -44,7 +44,7 @@ SPEECH_VERBS = (
     "claim|admit|demanded|demands|wondered|wonders|pointed out|points out|went on|goes on|recounted|recounts|"
     "remarked|remarks|observed|observes|retorted|protested|objected|interjected|chimed in|"
     "attacked|attacks|denounced|denounces|condemned|condemns|bemoaned|scolded|derided|ridiculed|hailed|"
-    "according to|in the words of|quoted|quotes|quoting|"
+    "according to|in the words of|quoted|quotes|quoting|written|"
     # The commonest reporting verbs of the other languages eSpeak reads, as news prose uses them.
     "dijo|afirmó|afirma|declaró|explicó|aseguró|señaló|añadió|agregó|indicó|sostuvo|"  # Spanish
     "disse|afirmou|declarou|explicou|acrescentou|garantiu|sublinhou|"  # Portuguese
@@ -184,7 +184,7 @@ def find_quotes(paragraphs: list[str], headline: str | None = None) -> list[Quot
     # Two apostrophes ('') stand for a double quotation mark in some newspapers' text;
     # a nickname in quotes (Marcia "Cia" Price) is part of a name, not a quote;
     # a dateline ("WASHINGTON —") names a place, never a speaker.
-    paragraphs = [_without_dateline(_without_nicknames(p.replace("''", '"'))) for p in paragraphs]
+    paragraphs = [_without_dateline(_without_nicknames(_double_apostrophes(p))) for p in paragraphs]
     spans = find_spans(paragraphs)
     learned_upto = 0
     for number, span in enumerate(spans):
@@ -205,6 +205,13 @@ def find_quotes(paragraphs: list[str], headline: str | None = None) -> list[Quot
             context.learn_speaker(speaker)
         quotes.append(Quote(text=text, speaker=speaker, role=role))
     return quotes
+
+
+def _double_apostrophes(text: str) -> str:
+    """Two apostrophes as a double mark; three close an inner quote and the outer one, or open both."""
+    text = re.sub(r"'{3}(?=[\s.,;:!?)]|$)", "'\"", text)
+    text = re.sub(r"(?:(?<=\s)|^)'{3}", "\"'", text)
+    return text.replace("''", '"')
 
 
 def _lower_case_words(paragraphs: list[str]) -> frozenset[str]:
@@ -254,7 +261,7 @@ _HEADLINE_VERBS = frozenset(
 
 def _headline_quotes(headline: str) -> list[Quote]:
     """Quotes in a headline, attributed to whom the headline names: "Lee: …", "…, Lee Says", "Lee Calls …"."""
-    spans = find_spans([headline.replace("''", '"')])
+    spans = find_spans([_double_apostrophes(headline)])
     if not spans:
         return []
     label = headline.split(":")[0] if ":" in headline[: spans[0].start] else ""
@@ -334,9 +341,13 @@ def _sentence_around(first: str, start: int, last: str, end: int) -> tuple[str, 
             finish = e
             break
     after = last[end:finish]
-    # Stop at the next quotation, whose attribution is its own.
-    cut = re.search(r"[“\"«„]", after)
-    return before, after[: cut.start()] if cut else after
+    # Stop at the next quotation, whose attribution is its own; a name or title of a few
+    # words in quotes ("wearing “Ted Cruz” pins, said") is passed over.
+    for quoted in re.finditer(r"[“\"«„]([^”\"»“]*)[”\"»“]?", after):
+        if len(quoted.group(1).split()) > 3 or not re.search(r"[”\"»“]", quoted.group(0)[1:]):
+            return before, after[: quoted.start()]
+        after = after[: quoted.start()] + " " * len(quoted.group(0)) + after[quoted.end() :]
+    return before, after
 
 
 def _speaker_after(after: str) -> str | None:
@@ -344,7 +355,7 @@ def _speaker_after(after: str) -> str | None:
     head = after.lstrip(" ,:;–—-")
     if not head or head[:1] in ".!?":
         return None
-    if re.match(r"(?:and|but|or|while|whereas|because|as|when|which|who)\s", head):
+    if re.match(r"(?:and|but|while|whereas)\s", head):
         return None  # "…" and Trump says …: a new clause with its own quote
     # "…", a déclaré Macron / ha detto Meloni: a compound past's auxiliary comes first.
     verb = re.match(rf"(?:(?:a|ha|hat)\s+)?(?:{SPEECH_VERBS})\b[\s,]*", head)
@@ -378,12 +389,13 @@ def _speaker_after(after: str) -> str | None:
         who = other.group("who") or other.group("inverted")
         if who.lower() in PRONOUNS:
             return who.lower()
+        who = re.sub(r"^(?:an?|the)\s+[a-z]+\s+", "", who)  # "an angry Hollande"
         return _tidy_name(who) if who.split()[0].lower() not in _NOT_NAMES else None
     return None
 
 
 _OTHER_VERB_AFTER = re.compile(
-    rf"(?:(?P<who>{_NAME.pattern}|[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?(?:(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}(?:ed|s)|shot|wrote|spoke|swore)(?:\s+back)?\b"
+    rf"(?:(?P<who>{_NAME.pattern}|[Hh]e|[Ss]he|(?:an?|the)\s+[a-z]+\s+{_NAME.pattern})(?:,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?:(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}(?:ed|s)|shot|wrote|spoke|swore)(?:\s+back)?\b"
     rf"|(?!is\b|was\b|has\b)[a-z]{{2,}}ed\s+(?P<inverted>{_NAME.pattern}))"
     rf"\s*(?:[,.;!?]|$|\s(?:in|on|at|to|as|from|after|before|during|with|of|and)\b)"
 )
@@ -607,6 +619,8 @@ def _clause_subject(sentence_start: str) -> str | None:
             return tokens[0].lower()
         if tokens[0].lower() in _NOT_NAMES and len(tokens) == 1:
             continue
+        if _POSSESSIVE.search(tokens[-1]) or sentence_start[: m.start()].rstrip()[-1:] not in ("", ",", "—", "–", ";"):
+            continue  # "Cruz’s lawyers", "diverse Democratic electorates": not the subject
         if _FOLLOWED_BY_VERB.match(sentence_start, m.end()) and _plausible_name(_tidy_name(m.group(0)).split() if _tidy_name(m.group(0)) else []):
             return _tidy_name(m.group(0))
     rest = _INTRODUCTORY.sub("", sentence_start, count=1)

@@ -315,3 +315,34 @@ def test_an_unwritable_book_is_an_output_error(tmp_path, monkeypatch):
         export(synthetic_track({"Headline": ["Unread headline"]}), Article("Unread headline", None, ()), tmp_path, "x",
                formats=("epub",))
     assert not any(name.endswith((".epub", ".mp3")) for name in os.listdir(tmp_path))
+
+
+def test_a_quote_introduced_in_english_is_marked_english_and_its_speakers_role_shown(tmp_path):
+    article = Article(headline="Rubrik", summary=None, sections=(Section(None, ("Text.",)),), language="sv",
+                      quotes=(Quote("Vi är redo", "Greta Berg", role="borgmästare"),))
+    spoken = {"Headline": ["This is a synthetic voice reading.", "Svenska", "Rubrik"], "Story": ["Text."],
+              "Quote: Greta Berg": ["Greta Berg said:", "Vi är redo"]}
+    edition = export(synthetic_track(spoken), article, tmp_path, "sv", formats=("epub",))
+    book = Book(tmp_path / "sv.epub", edition)
+    quote = book.doc(book.spine[0].get("href")).find(".//x:section[@class='quote']", NS)
+    assert quote.find("x:h2/x:span", NS).get("lang") == "en"
+    assert element_text(quote.find("x:blockquote", NS)).strip() == "Vi är redo"
+    assert element_text(quote.find("x:p[@class='speaker']", NS)) == "— Greta Berg, borgmästare"
+
+
+def test_a_daily_editions_chapters_go_to_the_document_of_the_article_whose_headline_opens_them():
+    from pipeline import Timeline
+    from pipeline.export.epub_content import content_docs
+
+    first = Article(headline="Same — words", summary=None, sections=())
+    second = Article(headline="Same — words", summary=None, sections=(), language="de")
+    titles = ["Contents", "Same — words", "Same — words — Story", "Same — words", "Same — words — Quote: X"]
+    marks = tuple(ChapterMark(title, 10 * n, 10 * n + 10, RATE) for n, title in enumerate(titles))
+    cues = tuple(Cue(f"cue {n}", 10 * n + 1, 10 * n + 5) for n in range(len(titles)))
+    docs = content_docs(Timeline(RATE, 50, marks, cues), Article("Daily", None, ()), (first, second))
+    assert [(d.href, d.language, [p.title for p in d.passages]) for d in docs] == [
+        ("contents.xhtml", "en", ["Contents"]),
+        ("article-1.xhtml", "en", ["Same — words", "Story"]),
+        ("article-2.xhtml", "de", ["Same — words", "Quote: X"]),
+    ]
+    assert [p.cues for d in docs for p in d.passages] == [(0,), (1,), (2,), (3,), (4,)]

@@ -122,16 +122,16 @@ def _span(cue: int, timeline: Timeline, lang: str | None = None) -> str:
     return f'<span{attrs(id=sentence_id(cue), lang=lang, **{"xml:lang": lang})}>{text(timeline.cues[cue].text)}</span>'
 
 
-def _paragraphs(cues, timeline: Timeline, css: str | None = None, lang: str | None = None) -> list[str]:
+def _paragraphs(cues, timeline: Timeline) -> list[str]:
     """Cues as paragraphs, broken where the narration paused for a new paragraph."""
     out, spans = [], []
     for cue in cues:
         spans.append(_span(cue, timeline))
         if timeline.cues[cue].ends_paragraph:
-            out.append(f'<p{attrs(**{"class": css, "lang": lang, "xml:lang": lang})}>{" ".join(spans)}</p>')
+            out.append(f'<p>{" ".join(spans)}</p>')
             spans = []
     if spans:
-        out.append(f'<p{attrs(**{"class": css, "lang": lang, "xml:lang": lang})}>{" ".join(spans)}</p>')
+        out.append(f'<p>{" ".join(spans)}</p>')
     return out
 
 
@@ -194,8 +194,9 @@ def _quote_section(passage: Passage, article: Article, quote, timeline: Timeline
     cues = passage.cues
     english = None if article.language in QUOTE_INTROS else "en"  # the introduction is English then (stages/script.py)
     heading = _span(cues[0], timeline, english) if cues else text(passage.title)
-    out = [f'<section{attrs(id=passage.anchor, **{"class": "quote"})}>', f"<h2>{heading}</h2>",
-           "<blockquote>", *_paragraphs(cues[1:], timeline), "</blockquote>"]
+    out = [f'<section{attrs(id=passage.anchor, **{"class": "quote"})}>', f"<h2>{heading}</h2>"]
+    if cues[1:]:
+        out += ["<blockquote>", *_paragraphs(cues[1:], timeline), "</blockquote>"]
     if quote is not None and quote.role:
         out.append(f'<p class="speaker">— {text(quote.attribution)}</p>')
     return out + ["</section>"]

@@ -1,6 +1,7 @@
 import codecs
 import gzip
 import io
+import zlib
 
 import pytest
 
@@ -86,3 +87,35 @@ def test_huge_input_is_refused(tmp_path, monkeypatch):
     path.write_bytes(b"word " * 1000)
     with pytest.raises(InputError, match="limit"):
         load(path)
+
+
+def test_a_gzip_bomb_is_refused_at_the_cap_without_inflating_it(tmp_path):
+    path = tmp_path / "bomb.html.gz"
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    zeros = b"\0" * (1 << 20)
+    with path.open("wb") as fh:
+        for _ in range(40):  # 40 MB of text in 40 kB
+            fh.write(packer.compress(zeros))
+        fh.write(packer.flush())
+    with pytest.raises(InputError, match="inflates to more than the 20 MB limit"):
+        load(path)
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (gzip.compress(HTML)[:-12], "cut short"),
+        (b"\x1f\x8b" + b"not gzip at all", "damaged gzip"),
+    ],
+)
+def test_damaged_gzip_is_one_clear_error(tmp_path, data, message):
+    path = tmp_path / "page.gz"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message):
+        load(path)
+
+
+def test_concatenated_gzip_members_are_joined(tmp_path):
+    path = tmp_path / "page.gz"
+    path.write_bytes(gzip.compress(HTML[:40]) + gzip.compress(HTML[40:]))
+    assert load(path).content == HTML.decode()

@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import codecs
-import gzip
 import re
 import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..inflate import inflate
 from ..model import Page
 from ..web import fetch, is_url
 
 MAX_BYTES = 20 * 1024 * 1024
+CHUNK = 1024 * 1024  # compressed bytes handed to the inflater at a time
 
 _HTML_SNIFF = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|article|meta|title)[\s>]",
@@ -27,27 +28,26 @@ _BOMS = (
 )
 
 
-def load(source: str | Path, *, data: bytes | None = None) -> Page:
+def load(source: str | Path, *, data: bytes | None = None, allow_private: bool | None = None) -> Page:
     """Read ``source`` (a path, an http(s) URL, or "-" for stdin) and return the decoded Page.
 
     Pass ``data`` to decode bytes you already hold; ``source`` then only names them.
+    A URL whose host is on a loopback, private or link-local address is fetched
+    only with ``allow_private=True`` (None: as ``web.private_urls_allowed`` says).
     """
     origin = str(source)
     http_charset = None
     if data is not None:
         raw = data
     elif is_url(origin):
-        fetched = fetch(origin, MAX_BYTES)
+        fetched = fetch(origin, MAX_BYTES, allow_private=allow_private)
         raw, http_charset = fetched.body, fetched.charset
     elif re.match(r"^[a-z][a-z0-9+.-]*://", origin, re.IGNORECASE):
         raise InputError(f"{origin}: only http and https URLs can be fetched")
     else:
         raw = _read(origin)
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError) as exc:
-            raise InputError(f"{origin}: damaged gzip data ({exc})") from None
+    if raw[:2] == b"\x1f\x8b":  # inflated a piece at a time, stopped at the cap: a gzip bomb costs nothing
+        raw = inflate((raw[i:i + CHUNK] for i in range(0, len(raw), CHUNK)), "gzip", MAX_BYTES, origin)
     if len(raw) > MAX_BYTES:
         raise InputError(f"{origin}: {len(raw) // 1024 // 1024} MB is larger than the {MAX_BYTES // 1024 // 1024} MB limit")
     if not raw.strip():

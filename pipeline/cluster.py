@@ -65,22 +65,21 @@ class Built:
 
 
 def build_on_cluster(address: str, sources: list[str], out: Path, options: BuildOptions, batch: Batch, *,
-                     local_workers: int | None = None, patience: float = WORKERLESS_PATIENCE_S) -> None:
+                     local_workers: int | None = None) -> None:
     """Build ``sources`` as tasks on the scheduler at ``address``, writing into ``out``.
 
     ``address`` "local" starts a LocalCluster of ``local_workers`` processes
     (default: two per core) of one thread each, for this run.
     """
     with _client(address, local_workers or default_workers()) as client:
-        _Run(client, sources, out, options, batch, patience).run()
+        _Run(client, sources, out, options, batch).run()
 
 
 class _Run:
     """One batch on a cluster: a window of tasks in flight, refilled as each finishes."""
 
-    def __init__(self, client: Client, sources: list[str], out: Path, options: BuildOptions, batch: Batch,
-                 patience: float):
-        self.client, self.out, self.options, self.batch, self.patience = client, out, options, batch, patience
+    def __init__(self, client: Client, sources: list[str], out: Path, options: BuildOptions, batch: Batch):
+        self.client, self.out, self.options, self.batch = client, out, options, batch
         self.waiting: Iterator[str] = iter(sources)
         self.running: dict[Future, str] = {}
         self.finished = as_completed()
@@ -138,7 +137,7 @@ class _Run:
         raise ClusterError(f"the scheduler lost the task for {source}; rerun to build what is missing")
 
     def _watch(self) -> None:
-        """Keep the count of worker threads fresh, and give up after ``patience`` seconds without any."""
+        """Keep the count of worker threads fresh, and give up after WORKERLESS_PATIENCE_S without any."""
         now = time.monotonic()
         if now - self.watched < WATCH_S:
             return
@@ -148,9 +147,9 @@ class _Run:
             self.workerless_since = None
             return
         self.workerless_since = self.workerless_since or now
-        if now - self.workerless_since >= self.patience:
+        if now - self.workerless_since >= WORKERLESS_PATIENCE_S:
             left = len(self.running) + sum(1 for _ in self.waiting)
-            raise ClusterError(f"no Dask workers for {self.patience:.0f} s: {len(self.batch.result.built)} editions "
+            raise ClusterError(f"no Dask workers for {WORKERLESS_PATIENCE_S:.0f} s: {len(self.batch.result.built)} editions "
                                f"written, {left} not built; start workers and rerun to build the rest")
 
 

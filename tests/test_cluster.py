@@ -1,0 +1,222 @@
+"""Many editions in one run: up-to-date skipping, input lists, and real Dask clusters that lose workers."""
+import contextlib
+import dataclasses
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, SEED
+from tone_engine import ToneEngine
+
+from pipeline import build_edition
+from pipeline.batch import BuildOptions, ClusterError, build_many
+from pipeline.cli import main
+from pipeline.errors import ExtractionError, InputError
+from pipeline.text.lexicon import load_lexicon
+from pipeline.tts import Request
+
+distributed = pytest.importorskip("distributed")
+from pipeline import cluster  # noqa: E402  (needs distributed)
+
+OPTIONS = BuildOptions(lexicon=load_lexicon(None))  # what `newscast build` uses by default
+PAGES = [FIXTURES / "harbour.html", FIXTURES / "orchard.txt", FIXTURES / "mercado.txt"]
+SIDECARS = (".mp3", ".json", ".chapters.json", ".vtt", ".txt")
+# eSpeak's output varies by a few milliseconds between runs (MP3 frames are 52 ms); a sentence lost or spoken twice is
+# a second or more.
+SAME_AUDIO_S = 0.25
+
+
+def run(*argv):
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+def editions(folder: Path) -> dict[str, dict]:
+    """Each complete edition in ``folder``: its JSON sidecar's edition record by stem."""
+    found = {}
+    for mp3 in folder.glob("*.mp3"):
+        assert all(mp3.with_suffix(suffix).exists() for suffix in SIDECARS), f"{mp3.stem} is incomplete"
+        found[mp3.stem] = json.loads(mp3.with_suffix(".json").read_text())["edition"]
+    return found
+
+
+def assert_same_audio(built: dict, reference) -> None:
+    """Chapters by title and time, and duration, as the local build made them."""
+    assert [c["title"] for c in built["chapters"]] == [c.title for c in reference.chapters]
+    assert built["duration"] == pytest.approx(reference.duration, abs=SAME_AUDIO_S)
+    for chapter, expected in zip(built["chapters"], reference.chapters):
+        assert chapter["start"] / chapter["sample_rate"] == pytest.approx(expected.start / expected.sample_rate, abs=SAME_AUDIO_S)
+
+
+def test_a_local_cluster_of_two_processes_builds_every_page_and_reports_the_bad_ones(tmp_path):
+    menu = tmp_path / "menu.txt"
+    menu.write_text("Home\nNews\nSport\nSign in\n")
+    out = tmp_path / "out"
+    seen = []
+    result = build_many([*PAGES, menu, tmp_path / "gone.html"], out, OPTIONS, scheduler="local", workers=2,
+                        report=lambda outcome, tally: seen.append(tally))
+    assert sorted(editions(out)) == ["harbour", "mercado", "orchard"]
+    assert [p for p in out.iterdir() if p.suffix not in (".mp3", ".json", ".vtt", ".txt")] == []  # nothing partial
+    errors = {Path(source).name: error for source, error in result.failed}
+    assert isinstance(errors["menu.txt"], ExtractionError)  # raised on a worker, reported here
+    assert isinstance(errors["gone.html"], InputError) and "no such file" in str(errors["gone.html"])  # read here
+    assert (seen[-1].done, seen[-1].total, seen[-1].failed, seen[-1].eta) == (5, 5, 2, 0)
+    for edition in result.built:  # the paths are the client's, not the worker's temporary folder
+        record = json.loads(Path(edition.article_json).read_text())["edition"]
+        assert record["mp3"] == edition.mp3 == str(out / Path(edition.mp3).name)
+        assert record["fingerprint"] == OPTIONS.fingerprint(str(PAGES[0])) and record["duration"] > 20
+
+    again = build_many([*PAGES], out, OPTIONS, scheduler="tcp://127.0.0.1:9")  # no scheduler there: none needed
+    assert len(again.skipped) == 3 and not again.built and not again.failed
+
+
+def test_each_worker_process_keeps_one_engine_and_speaks_for_one_task_at_a_time(monkeypatch):
+    made, speaking, overlaps = [], [], []
+
+    class SlowTones(ToneEngine):
+        def synthesize_batch(self, requests, progress=None):
+            speaking.append(1)
+            overlaps.append(len(speaking))
+            time.sleep(0.02)
+            speaking.pop()
+            return super().synthesize_batch(requests, progress)
+
+    monkeypatch.setattr(cluster, "make_engine", lambda name, workers, **settings: made.append(settings) or SlowTones())
+    monkeypatch.setattr(cluster, "_engine", None)
+    monkeypatch.setattr(cluster, "_engine_settings", None)
+    tasks = [threading.Thread(target=cluster._ProcessEngine(OPTIONS).synthesize_batch, args=([Request("Hello.", "en", "narrator")],))
+             for _ in range(4)]
+    for task in tasks:
+        task.start()
+    for task in tasks:
+        task.join()
+    assert len(made) == 1 and max(overlaps) == 1
+    cluster._ProcessEngine(dataclasses.replace(OPTIONS, rate=220)).synthesize_batch([Request("Hi.", "en", "narrator")])
+    assert len(made) == 2 and made[-1]["rate"] == 220  # other settings: the one engine is replaced
+
+
+def test_an_edition_made_from_a_url_is_up_to_date_unless_forced_or_options_change(tmp_path):
+    url = "http://127.0.0.1:9/orchard"  # nothing listens there: fetching it fails at once
+    build_edition(FIXTURES / "orchard.txt", tmp_path, engine=ToneEngine(), fingerprint=OPTIONS.fingerprint(url))
+    assert build_many([url], tmp_path, OPTIONS).skipped == [url]
+    assert [s for s, _ in build_many([url], tmp_path, OPTIONS, force=True).failed] == [url]
+    assert [s for s, _ in build_many([url], tmp_path, dataclasses.replace(OPTIONS, rate=200)).failed] == [url]
+    assert [s for s, _ in build_many(["http://127.0.0.1:9/other"], tmp_path, OPTIONS).failed] == ["http://127.0.0.1:9/other"]
+
+
+def test_an_input_list_without_a_scheduler(tmp_path):
+    listing = tmp_path / "inputs.txt"
+    listing.write_text(f"# morning run\n\n{FIXTURES / 'orchard.txt'}\n  {tmp_path / 'gone.txt'}  \n")
+    code, stdout, stderr = run("build", "--inputs", str(listing), "-o", str(tmp_path / "out"), "--workers", "1")
+    assert code == 2 and "orchard.mp3" in stdout
+    assert "[2/2] newscast: load:" in stderr and "1 of 2 inputs failed" in stderr
+    code, _, stderr = run("build", "--inputs", str(tmp_path / "nothing.txt"), "-o", str(tmp_path / "out"))
+    assert code == 2 and stderr == f"newscast: load: {tmp_path / 'nothing.txt'}: no such input list\n"
+
+
+def test_an_unreachable_scheduler_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT_S", 1)
+    code, _, stderr = run("build", str(FIXTURES / "orchard.txt"), "--scheduler", "tcp://127.0.0.1:9", "-o", str(tmp_path))
+    assert code == 6 and stderr.startswith("newscast: cluster: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+    assert stderr.count("\n") == 1 and list(tmp_path.iterdir()) == []
+
+
+@contextlib.contextmanager
+def loopback_cluster(folder: Path, names):
+    """`dask scheduler` and one `dask worker` process per name, on 127.0.0.1 only; killed at the end."""
+    started = []
+
+    def start(*argv, log):
+        started.append(subprocess.Popen([sys.executable, "-m", "dask", *argv], start_new_session=True,
+                                        stdout=subprocess.DEVNULL, stderr=(folder / log).open("wb")))
+        return started[-1]
+
+    address_file = folder / "scheduler.json"
+    try:
+        start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(address_file), log="scheduler.log")
+        workers = {name: start("worker", "--scheduler-file", str(address_file), "--host", "127.0.0.1", "--nthreads", "1",
+                               "--name", name, "--no-dashboard", log=f"{name}.log") for name in names}
+        client = distributed.Client(scheduler_file=str(address_file), timeout=60)
+        client.wait_for_workers(len(names), timeout=120)
+        with client:
+            yield client.scheduler.address, client, workers
+    finally:
+        for process in started:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def worker_names(client) -> dict[str, str]:
+    return {address: info["name"] for address, info in client.scheduler_info(n_workers=-1)["workers"].items()}
+
+
+def newscast(*argv) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "pipeline", *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for(condition, seconds: float = 120):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = condition()
+        if found:
+            return found
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+def test_killing_a_worker_mid_run_loses_no_edition_and_a_rerun_skips_them_all(tmp_path):
+    again = tmp_path / "harbour-again.html"
+    again.write_bytes(PAGES[0].read_bytes())
+    inputs = [*PAGES, SEED, again]
+    listing = tmp_path / "inputs.txt"
+    listing.write_text("".join(f"{source}\n" for source in inputs))
+    reference = {Path(e.mp3).stem: e for e in build_many(inputs, tmp_path / "local", OPTIONS, workers=1).built}
+    assert len(reference) == 5
+
+    out = tmp_path / "cluster"
+    with loopback_cluster(tmp_path, ["left", "right"]) as (address, client, workers):
+        build = newscast("build", "--inputs", str(listing), "--scheduler", address, "-o", str(out))
+        # Mid-run: an edition is written and a worker is building another. That worker goes, as a machine would.
+        busy = wait_for(lambda: list(out.glob("*.json")) and [a for a, keys in client.processing().items() if keys])
+        victim = worker_names(client)[busy[0]]
+        os.killpg(workers[victim].pid, signal.SIGKILL)
+        stdout, stderr = build.communicate(timeout=300)
+        assert build.returncode == 0, stderr
+        assert len(worker_names(client)) == 1  # the victim really was gone
+    built = editions(out)
+    assert sorted(built) == sorted(reference)
+    for stem, edition in built.items():
+        assert_same_audio(edition, reference[stem])
+    assert len(stdout.splitlines()) == 5 and "[5/5] built" in stderr
+
+    # The cluster is gone: a rerun finds everything up to date before it would need one.
+    code, stdout, stderr = run("build", "--inputs", str(listing), "--scheduler", address, "-o", str(out))
+    assert code == 0 and stdout == "" and stderr.count("up to date") == 5
+
+
+def test_ctrl_c_leaves_only_whole_editions_and_losing_every_worker_stops_the_run(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    with loopback_cluster(tmp_path, ["solo"]) as (address, client, workers):
+        build = newscast("build", *map(str, [SEED, *PAGES]), "--scheduler", address, "-o", str(out))
+        wait_for(lambda: list(out.glob("*.json")))
+        build.send_signal(signal.SIGINT)
+        _, stderr = build.communicate(timeout=60)
+        assert build.returncode == 130 and "interrupted" in stderr and "Traceback" not in stderr
+        assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []  # no partial files
+        assert 1 <= len(editions(out)) < 4
+        wait_for(lambda: not any(client.processing().values()), 30)  # the rest was cancelled
+
+        os.killpg(workers["solo"].pid, signal.SIGKILL)
+        wait_for(lambda: not client.nthreads(), 30)
+        monkeypatch.setattr(cluster, "WORKERLESS_PATIENCE_S", 1.0)
+        with pytest.raises(ClusterError, match=r"no Dask workers for 1 s: 0 editions written, 1 not built"):
+            build_many([FIXTURES / "orchard.txt"], tmp_path / "none", OPTIONS, scheduler=address)
+        assert list((tmp_path / "none").iterdir()) == []

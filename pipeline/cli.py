@@ -27,6 +27,7 @@ from .text.lexicon import load_lexicon
 from .tts.cache import SpeechCache
 from .tts.pool import available_cores, default_workers
 from .tts.registry import DEFAULT_ENGINE, ENGINES, engine_voices
+from .web import private_urls_allowed
 
 EXIT_OK = 0
 EXIT_USAGE = 64
@@ -126,6 +127,9 @@ def _parser() -> argparse.ArgumentParser:
     quotes.add_argument("--json", action="store_true", help="print JSON: [{text, speaker, role, kind}]")
 
     commands.add_parser("voices", help="list the voices this machine can speak with", description="List the voices this machine can speak with.")
+    for command in (build, daily, spoken, seg, quotes):
+        command.add_argument("--allow-private-urls", action="store_true",
+                             help="fetch URLs on loopback, private or link-local addresses (refused by default)")
     return parser
 
 
@@ -138,7 +142,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     except SystemExit as exc:
         return EXIT_OK if exc.code in (0, None) else EXIT_USAGE
     try:
-        with _stop_on_signals():
+        with _stop_on_signals(), private_urls_allowed(getattr(args, "allow_private_urls", False)):
             return _run(args, stdout, stderr)
     except NewscastError as exc:
         if args.traceback:

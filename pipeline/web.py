@@ -117,8 +117,9 @@ def _refuse_private(url: str, host: str, address: str) -> None:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
     if not ip.is_global or ip.is_multicast:
+        resolved = "" if host.strip("[]") == address else f" ({ip})"
         raise InputError(
-            f"{url}: {host} is a private, loopback or link-local address ({ip}); "
+            f"{url}: {host} is a private, loopback or link-local address{resolved}; "
             "pass --allow-private-urls (allow_private=True) to fetch it"
         )
 

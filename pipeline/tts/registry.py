@@ -9,6 +9,7 @@ from . import Engine, Voice
 
 ENGINES: dict[str, str] = {
     "pyttsx3": "pipeline.tts.pyttsx3_engine",
+    "piper": "pipeline.tts.piper_engine",
 }
 DEFAULT_ENGINE = "pyttsx3"
 

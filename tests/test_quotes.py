@@ -230,3 +230,23 @@ def test_a_name_inside_a_phrase_is_not_the_subject():
 def test_three_apostrophes_close_an_inner_and_an_outer_quote():
     found = quotes("''I would use the word 'old-school,'" + "'' said Greg Slayton, who backs Rubio.")
     assert found == [("I would use the word 'old-school,'", "Greg Slayton")]
+
+
+def test_a_speaker_named_after_the_verb_in_a_parenthesis():
+    found = quotes('The paradox of Nancy, says Carl Anthony, a historian, is that she was "one of the most powerful first ladies."')
+    assert [s for _, s in found] == ["Carl Anthony"]
+
+
+def test_a_role_then_the_name_in_commas():
+    found = quotes("That view upended decades of orthodoxy toward Russia, a country that the previous nominee, Mitt Romney, called “our No. 1 foe.”")
+    assert [s for _, s in found] == ["Mitt Romney"]
+
+
+def test_the_cue_a_colon_closes_names_the_speaker():
+    found = quotes('"There is a young man having some problems," Cruz said as the heckler yelled: "You are wrong about all of it!"')
+    assert [s for _, s in found] == ["Cruz", "the heckler"]
+
+
+def test_a_relative_clause_ending_in_a_past_participle_does_not_hide_the_verb():
+    found = quotes('Clinton, who called Sanders shortly after the winner was declared, told her supporters, "I still love New Hampshire."')
+    assert [s for _, s in found] == ["Clinton"]

@@ -72,7 +72,7 @@ _CONNECTORS = frozenset("de van von da al bin di del la le du der den ten bint".
 # Capitalised words that start sentences or headlines but are never a speaker's name.
 _NOT_NAMES = frozenset(
     "but and so yet then however meanwhile earlier later also still now the a an in on at for to of by with "
-    "after before when while if as this that these those there here it its his her their our we i you "
+    "after before when while if as this that these those there here it its his her their our we i you i'm i’m i've i’ve "
     "he she they what why how who where which yes no not monday tuesday wednesday thursday "
     "friday saturday sunday january february march april may june july august september october november "
     "december breaking update watch read video photo exclusive opinion analysis le la les der die das el los "
@@ -88,7 +88,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _ORGANISATION = re.compile(
     r"\b(?:Foundation|Club|University|College|Party|Committee|Institute|Center|Centre|Association|News|Times|"
     r"Post|Journal|Council|Department|Court|Company|Inc|Corp|Group|Network|School|Church|Union|League|Fund|Bank|"
-    r"Agency|Administration|States|County|City|Hotel|Tower|Street|Avenue|Hall|Square|Airport|Museum|Media|Press)\b"
+    r"Agency|Administration|States|County|City|Partners|Capital|Associates|Holdings|LLC|Hotel|Tower|Street|Avenue|Hall|Square|Airport|Museum|Media|Press)\b"
 )
 _NOUN_PHRASE = re.compile(
     r"(?:^|\s)(?P<np>(?:(?i:a|an|the|one|two|three|several|some|many|other|another|his|her|their)|[A-Z][\w.-]*['’]s)\s+"
@@ -410,6 +410,8 @@ def _speaker_before(before: str) -> str | None:
     # an earlier quote ("Cruz accuses Obama of “…” and Trump says “…”") the cues since that quote first.
     since = max(before.rfind(mark) for mark in '”"»“')
     cues = list(_VERB.finditer(clause))
+    if clause.rstrip().endswith(":"):
+        cues.reverse()  # "Cruz said as the heckler yelled: “…”": the cue the colon closes
     for verb in [v for v in cues if v.start() > since] + [v for v in cues if v.start() <= since]:
         cue = verb.group(0).lower()
         prior = clause[: verb.start()]
@@ -422,8 +424,15 @@ def _speaker_before(before: str) -> str | None:
             return _leading_subject(clause[verb.end() :])
         previous_word = (prior.split() or [""])[-1].lower()
         bare = previous_word.strip(",")
-        if bare in _NOUN_MARKERS or bare in ("who", "which", "whom") or (bare.endswith("ed") and bare not in _AUXILIARIES):
+        if bare in _NOUN_MARKERS or bare in ("who", "which", "whom") or (
+            bare.endswith("ed") and bare not in _AUXILIARIES and not previous_word.endswith(",")
+        ):
             continue  # "dismissed claims that…" is a noun; "someone who says" a relative clause
+        if bare in ("was", "were", "been", "be", "being", "is", "are") and cue.endswith("ed"):
+            continue  # "after the winner was declared": a passive names no speaker
+        inverted = re.match(rf"\s+(?P<who>{_NAME.pattern}),", clause[verb.end() :])
+        if previous_word.endswith(",") and not cue.endswith("ing") and inverted and _tidy_name(inverted.group("who")):
+            return _tidy_name(inverted.group("who"))  # "The paradox of Nancy, says Carl Anthony, is that “…”"
         following = (clause[verb.end() :].split() or [""])[0].lower()
         if cue in _NOUNISH_CUES and following in _AFTER_NOUNS:
             continue  # "Republican claims as “false”", "remarks on Saturday"
@@ -538,6 +547,8 @@ def _trailing_subject(phrase: str) -> str | None:
         # "Swanson, who is a pastor in Elizabeth, Colorado, said": the name is what the first
         # relative clause or description describes, not a place or a paper named inside it.
         segments = " ".join(tokens[:-1]).split(" , ")
+        if len(segments) > 1 and segments[-2].split()[-1].lower() in TITLES and _plausible_name(segments[-1].split()):
+            return _tidy_name(segments[-1])  # "the previous nominee, Mitt Romney, called"
         for k in range(1, len(segments)):
             opener = segments[k].split()[0].lower() if segments[k].split() else ""
             if opener in _APPOSITIVE_OPENERS or opener[:1].isdigit():
@@ -619,8 +630,10 @@ def _clause_subject(sentence_start: str) -> str | None:
             return tokens[0].lower()
         if tokens[0].lower() in _NOT_NAMES and len(tokens) == 1:
             continue
-        if _POSSESSIVE.search(tokens[-1]) or sentence_start[: m.start()].rstrip()[-1:] not in ("", ",", "—", "–", ";"):
-            continue  # "Cruz’s lawyers", "diverse Democratic electorates": not the subject
+        if not re.search(r"[a-z]|[A-Z]{3}", m.group(0)) or _POSSESSIVE.search(tokens[-1]):
+            continue  # "N.H.", "Cruz’s lawyers": not the subject
+        if sentence_start[: m.start()].rstrip()[-1:] not in ("", ",", "—", "–", ";"):
+            continue  # "diverse Democratic electorates": a name inside a phrase
         if _FOLLOWED_BY_VERB.match(sentence_start, m.end()) and _plausible_name(_tidy_name(m.group(0)).split() if _tidy_name(m.group(0)) else []):
             return _tidy_name(m.group(0))
     rest = _INTRODUCTORY.sub("", sentence_start, count=1)

@@ -346,3 +346,15 @@ def test_a_daily_editions_chapters_go_to_the_document_of_the_article_whose_headl
         ("article-2.xhtml", "de", ["Same — words", "Quote: X"]),
     ]
     assert [p.cues for d in docs for p in d.passages] == [(0,), (1,), (2,), (3,), (4,)]
+
+
+def test_each_clip_starts_where_ffmpeg_hears_its_sentence_start(tmp_path):
+    from conftest import decode_mp3
+
+    edition = export(synthetic_track(UNDATED_TRACK), UNDATED, tmp_path, "cafe", formats=("epub",))
+    book = Book(tmp_path / "cafe.epub", edition)
+    loud = np.abs(decode_mp3(edition.mp3)) > 0.1
+    for _, anchor, begin, end in book.pars():
+        window = max(0, int(begin * RATE) - RATE // 10)  # from 100 ms early to 100 ms late
+        heard = np.flatnonzero(loud[window : int(end * RATE) + RATE // 10]) + window
+        assert abs(heard[0] / RATE - begin) < 0.050 and abs(heard[-1] / RATE - end) < 0.050, anchor

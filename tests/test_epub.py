@@ -358,3 +358,12 @@ def test_each_clip_starts_where_ffmpeg_hears_its_sentence_start(tmp_path):
         window = max(0, int(begin * RATE) - RATE // 10)  # from 100 ms early to 100 ms late
         heard = np.flatnonzero(loud[window : int(end * RATE) + RATE // 10]) + window
         assert abs(heard[0] / RATE - begin) < 0.050 and abs(heard[-1] / RATE - end) < 0.050, anchor
+
+
+def test_a_silent_sentence_still_gets_a_clip_a_millisecond_long():
+    from pipeline import Timeline
+    from pipeline.export.epub_smil import clip_ms
+
+    heard = Timeline(RATE, 100, (ChapterMark("Headline", 0, 100, RATE),), (Cue("", 50, 50), Cue("Said.", 50, 90)))
+    assert clip_ms(heard, 0) == (2, 3)  # EPUBCheck refuses a clip that ends where it begins
+    assert clip_ms(heard, 1) == (2, 4)

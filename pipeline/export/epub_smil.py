@@ -19,9 +19,15 @@ def clock(ms: int) -> str:
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
 
 
+def clip_ms(heard: Timeline, cue: int) -> tuple[int, int]:
+    """Where cue number ``cue`` begins and ends, in ms; at least 1 ms long, as a clip must be (EPUBCheck MED-009)."""
+    begin = cue_ms(heard, heard.cues[cue].start)
+    return begin, max(begin + 1, cue_ms(heard, heard.cues[cue].end))
+
+
 def overlay_ms(doc: ContentDoc, heard: Timeline) -> int:
     """How long the document's overlay plays: the sum of its clips."""
-    return sum(cue_ms(heard, heard.cues[c].end) - cue_ms(heard, heard.cues[c].start) for p in doc.passages for c in p.cues)
+    return sum(end - begin for p in doc.passages for begin, end in (clip_ms(heard, c) for c in p.cues))
 
 
 def smil(doc: ContentDoc, heard: Timeline, audio_href: str) -> str:
@@ -36,11 +42,11 @@ def smil(doc: ContentDoc, heard: Timeline, audio_href: str) -> str:
             continue
         lines.append(f'<seq{attrs(id=f"seq-{passage.anchor}", **{"epub:textref": f"{doc.href}#{passage.anchor}"})}>')
         for cue in passage.cues:
-            timing = heard.cues[cue]
+            begin, end = clip_ms(heard, cue)
             lines += [
                 f'<par id="par-{sentence_id(cue)}">',
                 f'<text src="{doc.href}#{sentence_id(cue)}"/>',
-                f'<audio{attrs(src=audio_href, clipBegin=clock(cue_ms(heard, timing.start)), clipEnd=clock(cue_ms(heard, timing.end)))}/>',
+                f'<audio{attrs(src=audio_href, clipBegin=clock(begin), clipEnd=clock(end))}/>',
                 "</par>",
             ]
         lines.append("</seq>")

@@ -101,3 +101,9 @@ def test_trafilaturas_text_is_read_when_our_blocks_hold_little_of_it(tmp_path):
     doc = html(tmp_path, f"<div class='post'><h1>Lighthouse to reopen</h1>{parts}</div>")
     assert paragraphs(doc)[:4] == STORY
     assert [b.text for b in doc.blocks if b.kind == "heading"] == ["The museum"]
+
+
+def test_a_lone_fragment_of_markup_is_read(tmp_path):
+    path = tmp_path / "fragment.html"
+    path.write_text("<p>" + " ".join(STORY) + "</p>")
+    assert paragraphs(clean(load(path))) == [" ".join(STORY)]

@@ -102,7 +102,10 @@ HEADLINE_SHARE = 0.5
 
 
 def clean_html(html: str, url: str | None = None) -> Document:
+    # trafilatura's loader refuses a lone fragment ("<p>…</p>"); wrapped in a body it is a page.
     tree = load_html(html)
+    if tree is None:
+        tree = load_html(f"<html><body>{html}</body></html>")
     if tree is None:
         return Document(blocks=(), meta=Metadata(url=url))
     meta = read_metadata(tree, url)

@@ -223,7 +223,7 @@ def test_a_place_or_paper_inside_an_appositive_is_not_the_speaker():
 
 
 def test_a_name_inside_a_phrase_is_not_the_subject():
-    found = quotes("As the race turned to states with more diverse Democratic electorates, Clinton has decried “systemic racism” in speeches.")
+    found = quotes("As the race turned to states with more diverse Democratic electorates, Clinton has criticized “systemic racism” in speeches.")
     assert [s for _, s in found] == ["Clinton"]
 
 
@@ -250,3 +250,14 @@ def test_the_cue_a_colon_closes_names_the_speaker():
 def test_a_relative_clause_ending_in_a_past_participle_does_not_hide_the_verb():
     found = quotes('Clinton, who called Sanders shortly after the winner was declared, told her supporters, "I still love New Hampshire."')
     assert [s for _, s in found] == ["Clinton"]
+
+
+def test_the_name_after_a_closing_said_is_the_speaker():
+    found = quotes('"He can assert it, but it seems extremely unlikely" that Sanders can catch Clinton, said Steve Elmendorf, a strategist.')
+    assert [s for _, s in found] == ["Steve Elmendorf"]
+
+
+def test_a_place_before_a_participle_is_not_the_speaker():
+    found = quotes("Later on Sunday, Carson shared a syllabus for a class called “Perception” on his Facebook page, writing “Allow me to do the research for the reporter.”")
+    assert [s for _, s in found][-1] == "Carson"
+    assert "Facebook" not in [s for _, s in found]

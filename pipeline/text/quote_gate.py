@@ -20,7 +20,7 @@ from importlib import resources
 
 # Above this probability a phrase is taken as a quote: set for precision, as a scare
 # quote read aloud as someone's words misleads more than a quote left in the text.
-THRESHOLD = 0.7
+THRESHOLD = 0.75
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _FIRST_PERSON = frozenset("i i'm i’m me my we we're we’re us our you your".split())
 _NAMING = frozenset("called calls calling dubbed dubs titled named nicknamed labeled labelled branded term word phrase slogan motto so-called".split())

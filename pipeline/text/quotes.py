@@ -372,9 +372,13 @@ def _speaker_after(after: str) -> str | None:
     if subject:
         who = subject.group("who")
         return _tidy_name(re.split(r"\s*[,(]", who)[0]) if who[:1].isupper() and who.split()[0].lower() not in _NOT_NAMES else who
+    # "…" that Sanders can win, said Steve Elmendorf: who follows the verb closing the clause.
+    inverted = re.search(rf",\s*(?:{SPEECH_VERBS})\s+(?P<who>{_NAME.pattern}|(?:the|a|an)\s+[^,.;]{{1,60}})", head)
+    if inverted and not inverted.group(0).split()[0].endswith("ing"):
+        return _leading_subject(inverted.group("who"))
     # "…," Clinton campaign spokesman Brian Fallon said: a role before the name.
-    described = re.match(rf"(?P<who>[^;!?“”\"]{{1,90}}?)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])", head)
-    if described:
+    described = re.match(rf"(?P<who>[^;!?“”\"]{{1,90}}?)\s+(?:also\s+)?(?P<verb>{SPEECH_VERBS})(?![\w-])", head)
+    if described and not described.group("verb").endswith("ing") and described.group("who").split()[0].lower() not in _PREPOSITIONS | {"that", "about", "as"}:
         # "Rep. Jason Chaffetz (R-Utah)": party and state in brackets are not part of the name.
         name = _trailing_subject(re.sub(r"\s*\([^)]{1,30}\)", "", described.group("who")))
         if name and name.lower() not in PRONOUNS:

@@ -27,7 +27,7 @@ from .stages.speak import Progress
 from .tts.cache import SpeechCache
 from .tts.pool import default_workers
 from .tts.registry import DEFAULT_ENGINE, make_engine
-from .web import is_url
+from .web import is_url, private_urls_allowed
 
 # The fingerprint in an edition's JSON sidecar: read without parsing the article before it.
 _SIDECAR_FINGERPRINT = re.compile(rb'"fingerprint": "([0-9a-f]+)"')
@@ -52,6 +52,7 @@ class BuildOptions:
     sample_rate: int | None = None
     formats: tuple[str, ...] = ("mp3",)
     lexicon: Mapping[str, str] = field(default_factory=dict)
+    allow_private: bool = False  # fetch URLs on private addresses too (the same edition either way)
 
     def engine_settings(self) -> dict:
         return {"voice": self.voice, "rate": self.rate, "quote_voice": self.quote_voice}
@@ -204,19 +205,25 @@ def read_input_list(path: str | Path) -> list[str]:
 def _build_here(todo, out: Path, options: BuildOptions, workers: int, cache, batch: Batch, speaking) -> None:
     engine = None  # made on first need, then shared by every edition
     try:
-        for source in todo:
-            try:
-                engine = engine or make_engine(options.engine, workers, **options.engine_settings())
-                edition = build_edition(source, out, engine=engine, workers=workers, cache=cache,
-                                        progress=speaking(source) if speaking else None,
-                                        **options.edition_options(source))
-            except NewscastError as exc:
-                batch.failed(source, exc)
-                continue
-            batch.built(source, edition)
+        with fetching(options):
+            for source in todo:
+                try:
+                    engine = engine or make_engine(options.engine, workers, **options.engine_settings())
+                    edition = build_edition(source, out, engine=engine, workers=workers, cache=cache,
+                                            progress=speaking(source) if speaking else None,
+                                            **options.edition_options(source))
+                except NewscastError as exc:
+                    batch.failed(source, exc)
+                    continue
+                batch.built(source, edition)
     finally:
         if engine is not None and hasattr(engine, "close"):
             engine.close()
+
+
+def fetching(options: BuildOptions) -> contextlib.AbstractContextManager:
+    """Private URLs allowed when the options say so, else as the caller's context says (the CLI sets both)."""
+    return private_urls_allowed() if options.allow_private else contextlib.nullcontext()
 
 
 def _up_to_date(source: str, out: Path, options: BuildOptions, made_from: set[str]) -> bool:

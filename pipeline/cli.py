@@ -242,6 +242,7 @@ def _build(args, stdout: TextIO, stderr: TextIO) -> int:
     options = BuildOptions(
         engine=args.engine, voice=args.voice, quote_voice=args.quote_voice, rate=args.rate, bitrate=args.bitrate,
         sample_rate=args.sample_rate, formats=tuple(args.format), lexicon=load_lexicon(args.lexicon),
+        allow_private=args.allow_private_urls,
     )
     numbers = {source: number for number, source in enumerate(dict.fromkeys(inputs), start=1)}
     many = len(numbers) > 1

@@ -41,7 +41,7 @@ from pathlib import Path
 from distributed import Client, Future, LocalCluster, as_completed
 from distributed.scheduler import KilledWorker
 
-from .batch import Batch, BuildOptions, ClusterError, read_source, write_files
+from .batch import Batch, BuildOptions, ClusterError, fetching, read_source, write_files
 from .edition import build_edition
 from .errors import NewscastError
 from .model import Edition
@@ -175,7 +175,7 @@ def _client(address: str, local_workers: int) -> Iterator[Client]:
 
 def build_task(source: str, data: bytes | None, out_dir: str, options: BuildOptions) -> Built:
     """On a worker: the edition of ``source`` (``data`` its bytes, or None to fetch the URL) as files in memory."""
-    with tempfile.TemporaryDirectory(prefix="newscast-task-") as folder:
+    with tempfile.TemporaryDirectory(prefix="newscast-task-") as folder, fetching(options):
         edition = build_edition(source, folder, data=data, engine=_ProcessEngine(options),
                                 **options.edition_options(source))
         placed = _moved(edition, Path(folder), Path(out_dir))

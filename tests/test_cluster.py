@@ -1,6 +1,8 @@
 """Many editions in one run: up-to-date skipping, input lists, and real Dask clusters that lose workers."""
 import contextlib
 import dataclasses
+import functools
+import http.server
 import io
 import json
 import os
@@ -55,23 +57,41 @@ def assert_same_audio(built: dict, reference) -> None:
         assert chapter["start"] / chapter["sample_rate"] == pytest.approx(expected.start / expected.sample_rate, abs=SAME_AUDIO_S)
 
 
+@contextlib.contextmanager
+def serving(folder: Path):
+    """``folder`` over HTTP on loopback; yields the base URL."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
 def test_a_local_cluster_of_two_processes_builds_every_page_and_reports_the_bad_ones(tmp_path):
     menu = tmp_path / "menu.txt"
     menu.write_text("Home\nNews\nSport\nSign in\n")
     out = tmp_path / "out"
     seen = []
-    result = build_many([*PAGES, menu, tmp_path / "gone.html"], out, OPTIONS, scheduler="local", workers=2,
-                        report=lambda outcome, tally: seen.append(tally))
-    assert sorted(editions(out)) == ["harbour", "mercado", "orchard"]
+    options = dataclasses.replace(OPTIONS, allow_private=True)  # the URL is on loopback: the worker must be told
+    with serving(FIXTURES) as base:
+        url = base + "mercado.txt"  # fetched by a worker, its edition named by its headline
+        result = build_many([*PAGES, url, menu, tmp_path / "gone.html"], out, options, scheduler="local", workers=2,
+                            report=lambda outcome, tally: seen.append(tally))
+        assert build_many([url], out, options).skipped == [url]
+    assert len(editions(out)) == 4 and {"harbour", "mercado", "orchard"} < set(editions(out))
     assert [p for p in out.iterdir() if p.suffix not in (".mp3", ".json", ".vtt", ".txt")] == []  # nothing partial
     errors = {Path(source).name: error for source, error in result.failed}
     assert isinstance(errors["menu.txt"], ExtractionError)  # raised on a worker, reported here
     assert isinstance(errors["gone.html"], InputError) and "no such file" in str(errors["gone.html"])  # read here
-    assert (seen[-1].done, seen[-1].total, seen[-1].failed, seen[-1].eta) == (5, 5, 2, 0)
+    assert (seen[-1].done, seen[-1].total, seen[-1].failed, seen[-1].eta) == (6, 6, 2, 0)
+    fingerprints = []
     for edition in result.built:  # the paths are the client's, not the worker's temporary folder
         record = json.loads(Path(edition.article_json).read_text())["edition"]
-        assert record["mp3"] == edition.mp3 == str(out / Path(edition.mp3).name)
-        assert record["fingerprint"] == OPTIONS.fingerprint(str(PAGES[0])) and record["duration"] > 20
+        assert record["mp3"] == edition.mp3 == str(out / Path(edition.mp3).name) and record["duration"] > 20
+        fingerprints.append(record["fingerprint"])
+    assert sorted(fingerprints) == sorted([OPTIONS.fingerprint(str(PAGES[0]))] * 3 + [OPTIONS.fingerprint(url)])
 
     again = build_many([*PAGES], out, OPTIONS, scheduler="tcp://127.0.0.1:9")  # no scheduler there: none needed
     assert len(again.skipped) == 3 and not again.built and not again.failed
@@ -103,7 +123,7 @@ def test_each_worker_process_keeps_one_engine_and_speaks_for_one_task_at_a_time(
 
 
 def test_an_edition_made_from_a_url_is_up_to_date_unless_forced_or_options_change(tmp_path):
-    url = "http://127.0.0.1:9/orchard"  # nothing listens there: fetching it fails at once
+    url = "http://127.0.0.1:9/orchard"  # a loopback address, refused: only a skipped URL can succeed
     build_edition(FIXTURES / "orchard.txt", tmp_path, engine=ToneEngine(), fingerprint=OPTIONS.fingerprint(url))
     assert build_many([url], tmp_path, OPTIONS).skipped == [url]
     assert [s for s, _ in build_many([url], tmp_path, OPTIONS, force=True).failed] == [url]

@@ -367,3 +367,11 @@ def test_a_silent_sentence_still_gets_a_clip_a_millisecond_long():
     heard = Timeline(RATE, 100, (ChapterMark("Headline", 0, 100, RATE),), (Cue("", 50, 50), Cue("Said.", 50, 90)))
     assert clip_ms(heard, 0) == (2, 3)  # EPUBCheck refuses a clip that ends where it begins
     assert clip_ms(heard, 1) == (2, 4)
+
+
+def test_a_language_that_is_no_language_tag_is_undetermined(tmp_path):
+    article = Article(headline="Odd page", summary=None, sections=(Section(None, ("Text.",)),), language="english (us)")
+    edition = export(synthetic_track({"Headline": ["Odd page"], "Story": ["Text."]}), article, tmp_path, "odd", formats=("epub",))
+    book = Book(tmp_path / "odd.epub", edition)
+    assert book.dc("language") == ["und"]
+    assert book.doc(book.spine[0].get("href")).get("lang") == "und"

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import OutputError
-from ..model import Track
+from ..model import Article, Track
 from .epub_content import STYLESHEET, content_docs, render
 from .epub_package import CONTAINER, NAV, ROOT, STYLE, book_time, nav, opf, smil_href, write_zip
 from .epub_smil import overlay_ms, smil
+from .epub_xml import language_tag
 from .formats import Finished
 
 AUDIO = "audio/edition.mp3"
@@ -28,17 +30,18 @@ class EpubWriter:
         """Nothing to keep: the book takes the finished MP3, not the chapters' PCM."""
 
     def finish(self, edition: Finished, path: Path) -> None:
-        docs = content_docs(edition.timeline, edition.article, edition.articles)
+        article, articles = _tagged(edition.article), tuple(_tagged(a) for a in edition.articles)
+        docs = content_docs(edition.timeline, article, articles)
         listed = [doc for doc in docs if doc.article is not None]
         heard = edition.mp3_timeline  # cues where the decoded MP3 plays them, as in the WebVTT file
         overlays = {doc.href: overlay_ms(doc, heard) for doc in docs if any(p.cues for p in doc.passages)}
-        when = book_time(edition.article)
+        when = book_time(article)
         try:
             identifier = _identifier(edition)
             files = [
                 ("META-INF/container.xml", CONTAINER),
-                (f"{ROOT}/package.opf", opf(edition.article, edition.articles, identifier, when, docs, overlays, AUDIO)),
-                (f"{ROOT}/{NAV}", nav(edition.article, docs)),
+                (f"{ROOT}/package.opf", opf(article, articles, identifier, when, docs, overlays, AUDIO)),
+                (f"{ROOT}/{NAV}", nav(article, docs)),
                 (f"{ROOT}/{STYLESHEET}", STYLE),
                 *((f"{ROOT}/{doc.href}", render(doc, edition.timeline, listed)) for doc in docs),
                 *((f"{ROOT}/{smil_href(doc.href)}", smil(doc, heard, AUDIO)) for doc in docs if doc.href in overlays),
@@ -49,6 +52,11 @@ class EpubWriter:
 
     def close(self) -> None:
         """Nothing to free."""
+
+
+def _tagged(article: Article) -> Article:
+    """The article with a language tag the book can carry."""
+    return replace(article, language=language_tag(article.language))
 
 
 def _identifier(edition: Finished) -> str:

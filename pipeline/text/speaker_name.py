@@ -1,0 +1,330 @@
+"""Who a speaker is: names and their boundaries, clause subjects, and the people an article has named.
+
+A speaker phrase ends at the name ("Ayotte campaign manager Jon Kohan", not
+"Ayotte"; "Swanson, who is a pastor in Elizabeth, Colorado," is Swanson, not
+Colorado). Words that open sentences ("Instead", "Facing"), datelines,
+places and companies are not names. Pronouns, surnames and descriptions ("he",
+"Mr Jeremic", "the senator") resolve, through the people the article has
+named so far, to the fullest name it gave that person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .speech_verbs import SPEECH_VERBS
+
+# Words before a cue that show it is a noun ("dismissed claims that", "the calls for").
+NOUN_MARKERS = frozenset("a an the his her their its our my your these those such this that of no any some many".split())
+AUXILIARIES = frozenset("has have had was were is are be been being will would could should may might did do does also".split())
+TITLES = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady dame president minister secretary senator sen. "
+    "rep. representative gov. governor mayor chancellor prince princess judge general gen. "
+    "chairman chairwoman chair chief director premier ambassador spokesman spokeswoman spokesperson "
+    "correspondent editor leader pope rev. archbishop bishop commissioner candidate nominee speaker "
+    "vice-president attorney justice lt. col. sgt. capt. adm. officer analyst professor coach ceo "
+    "founder manager anchor host commentator strategist adviser advisor aide rev".split()
+)
+_HONORIFICS = frozenset("mr mrs ms dr sir lord lady dame prof rev".split())
+PRONOUNS = frozenset("he she they i we it".split())
+_CONNECTORS = frozenset("de van von da al bin di del la le du der den ten bint".split())
+# Capitalised words that start sentences or headlines but are never a speaker's name.
+NOT_NAMES = frozenset(
+    "but and so yet then however meanwhile earlier later also still now the a an in on at for to of by with "
+    "after before when while if as this that these those there here it its his her their our we i you i'm i’m i've i’ve "
+    "he she they what why how who where which yes no not monday tuesday wednesday thursday "
+    "friday saturday sunday january february march april may june july august september october november "
+    "december breaking update watch read video photo exclusive opinion analysis le la les der die das el los "
+    "las il lo".split()
+)
+_NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Sgt|Capt|Prof|[A-Z])\.|[A-Z][\w'’.-]*\w|[A-Z])"
+NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|al|bin|di|del|la|le|du|der|den)\s+)?{_NAME_TOKEN})*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Names of places and organisations a short reference must not resolve to.
+_ORGANISATION = re.compile(
+    r"\b(?:Foundation|Club|University|College|Party|Committee|Institute|Center|Centre|Association|News|Times|"
+    r"Post|Journal|Council|Department|Court|Company|Inc|Corp|Group|Network|School|Church|Union|League|Fund|Bank|"
+    r"Agency|Administration|States|County|City|Partners|Capital|Associates|Holdings|LLC|Hotel|Tower|Street|Avenue|Hall|Square|Airport|Museum|Media|Press)\b"
+)
+_NOUN_PHRASE = re.compile(
+    r"(?:^|\s)(?P<np>(?:(?i:a|an|the|one|two|three|several|some|many|other|another|his|her|their)|[A-Z][\w.-]*['’]s)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*$",
+)
+
+
+@dataclass
+class Context:
+    """What the article has said so far about people, as quotes are read in order."""
+
+    common: frozenset[str] = frozenset()  # words the article writes in lower case
+    proper: frozenset[str] = frozenset()  # capitalised words the article writes inside sentences
+    people: list[str] = field(default_factory=list)  # full names, in order of mention
+    roles: dict[str, str] = field(default_factory=dict)  # full name -> role the article gave
+    last_speaker: str | None = None
+    last_speaker_paragraph: int = -10
+
+    def checked(self, name: str | None) -> str | None:
+        """``name`` without the capitalised common words that open a sentence ("Instead Mr. Lee", "Facing")."""
+        if not name or not name[:1].isupper():
+            return name
+        tokens = name.split()
+        while tokens and tokens[0].lower() in self.common and tokens[0] not in self.proper:
+            if tokens[0].lower() in ("the", "a", "an") or tokens[0].lower().strip(".") in TITLES:
+                break  # a description ("The senator") or a title ("President Obama")
+            tokens.pop(0)
+        if tokens and not tokens[0][:1].isupper():
+            return name
+        return " ".join(tokens) or None
+
+    def learn_speaker(self, name: str) -> None:
+        """A speaker is who a later "he" or "she" most likely means."""
+        if name in self.people:
+            self.people.remove(name)
+        if name[:1].isupper():
+            self.people.append(name)
+
+    def learn(self, text: str) -> None:
+        for name, role in person_mentions(text):
+            name = self.checked(name)
+            if not name or _ORGANISATION.search(name):
+                continue
+            if name in self.people:
+                self.people.remove(name)
+            self.people.append(name)
+            if role and name not in self.roles:
+                self.roles[name] = role
+
+    def resolve(self, speaker: str | None) -> tuple[str | None, str | None]:
+        """(fuller name, role) for a pronoun or short reference; a description resolved to a name becomes its role."""
+        name = self._resolve(speaker)
+        if name is None:
+            return None, None
+        role = self.roles.get(name)
+        if speaker and name != speaker and speaker[:1].islower() and speaker.lower() not in PRONOUNS:
+            role = speaker  # "the president": the article's own words for who this is
+        return name, role
+
+    def _resolve(self, speaker: str | None) -> str | None:
+        if not speaker:
+            return None
+        low = speaker.lower()
+        if low in PRONOUNS:
+            if low in ("he", "she") and self.people:
+                return self.people[-1]
+            return None
+        tokens = [t for t in speaker.split() if t.lower().strip(".") not in TITLES and t.lower() not in ("the",)]
+        if not tokens:
+            # "the senator": the last person the article gave that role.
+            role = speaker.lower().split()[-1]
+            for name in reversed(self.people):
+                if role in self.roles.get(name, "").lower().split():
+                    return name
+            return speaker
+        if len(tokens) == 1:
+            for name in reversed(self.people):
+                parts = name.split()
+                # A surname, or the first name of a two-word name ("Hillary"); "Trump" is not "Trump Tower Club".
+                if len(parts) > 1 and (tokens[0] == parts[-1] or len(parts) == 2 and tokens[0] == parts[0]):
+                    return name
+        return speaker
+
+
+def lower_case_words(paragraphs: list[str]) -> frozenset[str]:
+    # Not in addresses and handles ("breitbart.com", "@realdonaldtrump").
+    return frozenset(re.findall(r"(?<![\w./@-])[a-z][a-z’'-]+(?![\w./@])", " ".join(paragraphs)))
+
+
+def proper_words(paragraphs: list[str]) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<=[a-z,] )[A-Z][\w’'-]*", " ".join(paragraphs)))
+
+
+PREPOSITIONS = frozenset("through in on at of from into over under with without across along near by for to".split())
+
+
+def leading_subject(phrase: str) -> str | None:
+    """The name, pronoun or noun phrase that opens ``phrase``."""
+    phrase = phrase.strip(" ,")
+    first = (phrase.split() or [""])[0].strip(".,;:").lower()
+    if first in PRONOUNS:
+        return first
+    np = re.match(r"(?:the|a|an|one|two|several|some|other|another)\s+(?:[^\W_][\w’'-]*\s+){0,3}[^\W_][\w’'-]*", phrase, re.IGNORECASE)
+    name = NAME.match(phrase)
+    if name and tidy_name(name.group(0)):
+        # "Ayotte campaign manager Jon Kohan": a name describing the role, then the speaker's name.
+        role_then_name = re.match(rf"\s+((?:[a-z][\w-]*\s+){{1,3}})(?P<name>{NAME.pattern})", phrase[name.end() :])
+        if role_then_name and role_then_name.group(1).split()[-1] in TITLES:
+            return tidy_name(role_then_name.group("name"))
+        return tidy_name(name.group(0))
+    # "the finance minister, Carlos Pérez, …": a description, then the name it describes.
+    parts = phrase.split(",")
+    if len(parts) > 1 and phrase[:1].islower() and NAME.fullmatch(parts[1].strip()) and tidy_name(parts[1].strip()):
+        return tidy_name(parts[1].strip())
+    # "9/11 widow Terry Strada": a short description, then the name.
+    described = re.match(rf"(?:[\w/’'-]+\s+){{1,4}}?(?P<name>{NAME.pattern})", phrase.split(",")[0])
+    if described and not np:
+        return tidy_name(described.group("name"))
+    if np:
+        return np.group(0)
+    return None
+
+
+_ADVERBS = frozenset(
+    "also then later again previously once reportedly repeatedly recently publicly privately simply openly "
+    "further quickly flatly bluntly angrily sharply forcefully pointedly cynically frequently often never "
+    "always just even still already".split()
+)
+# Words that cannot end a speaker's noun phrase ("the test and warned…").
+_NOT_IN_SPEAKER = frozenset("and but or by for to in at with that which who whom when while if as than on from into".split())
+_GROUP_NOUNS = frozenset(
+    "officials sources critics supporters experts analysts democrats republicans aides voters protesters "
+    "demonstrators lawmakers leaders residents police prosecutors investigators officers authorities".split()
+)
+_INTRODUCTORY = re.compile(
+    r"^\s*(?:(?:In|On|At|During|After|Before|With|Following|Earlier|Later|Last|This|As|When|While|Since|"
+    r"Speaking|Asked|Unlike|Like|Despite|According|For|From|Under|Over|Meanwhile|However|But|And|Yet|Still)\b[^,]{0,120},\s*)+"
+)
+_APPOSITIVE_OPENERS = frozenset("who whose which the a an of now then once himself herself".split())
+
+
+def trailing_subject(phrase: str) -> str | None:
+    """The name, pronoun or noun phrase that ends ``phrase``, skipping an appositive ("Lee, the mayor,")."""
+    phrase = re.sub(r"\s*\([^)]{1,30}\)", "", phrase)  # "(R-Utah)", "(D)": party and state
+    tokens = phrase.rstrip().replace(",", " , ").split()
+    while tokens and tokens[-1].lower() in AUXILIARIES | _ADVERBS:
+        tokens.pop()
+    if tokens and tokens[-1] == ",":
+        # "Swanson, who is a pastor in Elizabeth, Colorado, said": the name is what the first
+        # relative clause or description describes, not a place or a paper named inside it.
+        segments = " ".join(tokens[:-1]).split(" , ")
+        if len(segments) > 1 and segments[-2].split()[-1].lower() in TITLES and plausible_name(segments[-1].split()):
+            return tidy_name(segments[-1])  # "the previous nominee, Mitt Romney, called"
+        for k in range(1, len(segments)):
+            opener = segments[k].split()[0].lower() if segments[k].split() else ""
+            if opener in _APPOSITIVE_OPENERS or opener[:1].isdigit():
+                candidate = segments[k - 1].split()
+                chain = []
+                while candidate and (re.match(_NAME_TOKEN + "$", candidate[-1]) or (chain and candidate[-1].lower() in _CONNECTORS)):
+                    chain.insert(0, candidate.pop())
+                if chain and plausible_name(chain):
+                    return tidy_name(" ".join(chain))
+                break
+    # Skip appositives back to the name: "Rawlings, 59, of Ashton, Md., who watched …, said".
+    for _ in range(6):
+        if not tokens or tokens[-1] != ",":
+            break
+        tokens.pop()
+        if "," not in tokens:
+            break
+        cut = len(tokens) - tokens[::-1].index(",")
+        if plausible_name(tokens[cut:]):
+            tokens = tokens[cut:]
+            break
+        tokens = tokens[:cut]
+    if not tokens:
+        return None
+    if tokens[-1].lower() in PRONOUNS:
+        return tokens[-1].lower()
+    if tokens[-1].lower() in _GROUP_NOUNS:
+        return tokens[-1]
+    chain: list[str] = []
+    while tokens and (re.match(_NAME_TOKEN + "$", tokens[-1]) or (chain and tokens[-1].lower() in _CONNECTORS)):
+        chain.insert(0, tokens.pop())
+    if chain:
+        # "the New York businessman" ends in a noun; "Sen. Claire McCaskill" in a name.
+        return tidy_name(" ".join(chain))
+    joined = " ".join(tokens)
+    np = _NOUN_PHRASE.search(joined)
+    if np and not (set(np.group("np").lower().split()[1:]) & (_NOT_IN_SPEAKER | NOUN_MARKERS - {"one"})):
+        before_np = joined[: np.start("np")].split()
+        if before_np and before_np[-1].lower() in PREPOSITIONS:
+            # "Protesters marching through the streets chanted": the streets are not the speaker.
+            return clause_subject(joined)
+        return np.group("np")
+    return None
+
+
+def trailing_name(phrase: str) -> bool:
+    """Whether ``phrase`` ends in a name or a pronoun (the subject of a verb that follows)."""
+    subject = trailing_subject(phrase)
+    return bool(subject) and (subject[:1].isupper() or subject in PRONOUNS)
+
+
+def plausible_name(tokens: list[str]) -> bool:
+    return (
+        0 < len(tokens) <= 5
+        and tokens[0].lower() not in NOT_NAMES
+        and all(re.match(_NAME_TOKEN + "$", t) or t.lower() in _CONNECTORS for t in tokens)
+        and not all(t.endswith(".") for t in tokens)
+    )
+
+
+# What follows a subject: its verb, maybe after an appositive or an adverb ("Trump, 70, then went").
+_FOLLOWED_BY_VERB = re.compile(
+    r"(?:\s*\([^)]{1,30}\))?(?:\s*,[^,]{1,80},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|again\s+|never\s+|not\s+)*"
+    r"(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|are|were|will|would|could|can|did|does|went|said|told|made|gave|took|"
+    r"came|spoke|wrote|shot|broke|got|saw|sent|put|met|ran|left|led|fought|struck|held|brought|sought|began|won|lost|"
+    r"threw|drew|knew|kept|stood|felt|heard|became|rose|called)\b"
+)
+_SUBJECT = re.compile(rf"\b(?:[Hh]e|[Ss]he)\b|{NAME.pattern}")
+
+
+def clause_subject(sentence_start: str) -> str | None:
+    """The subject of a sentence: the first name followed by its verb ("Hours later, Trump returned …"),
+    else what opens it after an introductory phrase ("During the speech, the senator …")."""
+    for m in _SUBJECT.finditer(sentence_start):
+        tokens = m.group(0).split()
+        if tokens[0].lower() in ("he", "she") and _FOLLOWED_BY_VERB.match(sentence_start, m.end()):
+            return tokens[0].lower()
+        if tokens[0].lower() in NOT_NAMES and len(tokens) == 1:
+            continue
+        if not re.search(r"[a-z]|[A-Z]{3}", m.group(0)) or _POSSESSIVE.search(tokens[-1]):
+            continue  # "N.H.", "Cruz’s lawyers": not the subject
+        if sentence_start[: m.start()].rstrip()[-1:] not in ("", ",", "—", "–", ";"):
+            continue  # "diverse Democratic electorates": a name inside a phrase
+        if _FOLLOWED_BY_VERB.match(sentence_start, m.end()) and plausible_name(tidy_name(m.group(0)).split() if tidy_name(m.group(0)) else []):
+            return tidy_name(m.group(0))
+    rest = _INTRODUCTORY.sub("", sentence_start, count=1)
+    return leading_subject(rest)
+
+
+def tidy_name(name: str) -> str | None:
+    tokens = name.strip(" .,;:").split()
+    while tokens and tokens[0].lower().strip(".") in NOT_NAMES:
+        tokens.pop(0)
+    if tokens and _POSSESSIVE.search(tokens[-1]) and len(tokens[-1]) > 2:
+        tokens[-1] = _POSSESSIVE.sub("", tokens[-1])  # "Trump’s statement": the statement's author
+    return " ".join(tokens) or None
+
+
+def person_mentions(text: str) -> list[tuple[str, str | None]]:
+    """(full name, role) for each person the text names: after a title, before a verb, or in an appositive."""
+    found = []
+    for m in NAME.finditer(text):
+        tokens = m.group(0).split()
+        titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in TITLES or t.lower() in TITLES]
+        role_words = tokens[: titled[-1] + 1] if titled else []
+        name_tokens = tokens[titled[-1] + 1 :] if titled else tokens
+        while name_tokens and name_tokens[0].lower() in NOT_NAMES:
+            name_tokens.pop(0)
+        possessive = next((i for i, t in enumerate(name_tokens) if t.endswith(("’s", "'s"))), None)
+        if possessive is not None:
+            # "Mr. King's Russia Today programme": the name ends at the possessive.
+            name_tokens = name_tokens[:possessive] + [_POSSESSIVE.sub("", name_tokens[possessive])]
+        if not name_tokens:
+            continue
+        prior = text[max(0, m.start() - 40) : m.start()]
+        role = None
+        lower_role = re.search(r"(?:^|\s)((?:[\w’'-]+\s+){0,3}(?:" + "|".join(sorted(t for t in TITLES if "." not in t)) + r"))\s*$", prior, re.IGNORECASE)
+        if role_words and not all(t.lower().strip(".") in _HONORIFICS for t in role_words):
+            role = " ".join(t for t in role_words if t.lower().strip(".") not in _HONORIFICS)
+        elif lower_role and lower_role.group(1)[:1].islower():
+            role = lower_role.group(1).strip()
+        verbish = re.match(r"\s+(?:[a-z]+ed|[a-z]+s|" + SPEECH_VERBS + r")\b", text[m.end() : m.end() + 40])
+        appositive = re.match(r",\s+(?P<role>(?:the|a|an)\s+[^,]{3,60}?|(?:[\w’'-]+\s+){0,4}(?:" + "|".join(sorted(t for t in TITLES if "." not in t)) + r")[^,]{0,40}?),", text[m.end() : m.end() + 90])
+        if appositive:
+            role = role or appositive.group("role").strip()
+        if (titled or verbish or appositive or lower_role) and len(name_tokens) >= 2 or (titled and len(name_tokens) == 1 and not verbish):
+            found.append((" ".join(name_tokens), role))
+        elif len(name_tokens) >= 2 and verbish is None and re.match(r"\s+(?:,|also|then)", text[m.end() : m.end() + 10]):
+            found.append((" ".join(name_tokens), role))
+    return found

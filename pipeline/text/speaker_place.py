@@ -1,0 +1,272 @@
+"""Where a quote's speaker is named: after the quote, before it, in the sentence or
+paragraph that introduces it, or in the quotes just before it (a continuing speaker).
+
+Each finder returns the speaker phrase as the text gives it ("Ms Lee", "he",
+"the senator") or None; speaker_name turns it into a person.
+"""
+from __future__ import annotations
+
+import re
+
+from .quotemarks import Span
+from .sentences import sentence_spans
+from .speaker_name import (
+    AUXILIARIES,
+    NAME,
+    NOT_NAMES,
+    NOUN_MARKERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    Context,
+    clause_subject,
+    leading_subject,
+    person_mentions,
+    plausible_name,
+    tidy_name,
+    trailing_name,
+    trailing_subject,
+)
+from .speech_verbs import SPEECH_VERBS, VERB
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def outside_quotes(text: str) -> str:
+    return _QUOTED.sub(" ", text)
+
+
+def sentence_around(first: str, start: int, last: str, end: int) -> tuple[str, str]:
+    """The parts of the quote's sentence before the opening mark and after the closing one."""
+    begin = 0
+    for s, e in sentence_spans(first):
+        if s <= start:
+            begin = s
+    # A sentence may end inside the quote ("…ends here." she said): the text before the
+    # opening mark only counts back to the start of the sentence that holds the mark.
+    before = first[begin:start]
+    finish = len(last)
+    for s, e in sentence_spans(last):
+        if e >= end:
+            finish = e
+            break
+    after = last[end:finish]
+    # Stop at the next quotation, whose attribution is its own; a name or title of a few
+    # words in quotes ("wearing “Ted Cruz” pins, said") is passed over.
+    for quoted in re.finditer(r"[“\"«„]([^”\"»“]*)[”\"»“]?", after):
+        if len(quoted.group(1).split()) > 3 or not re.search(r"[”\"»“]", quoted.group(0)[1:]):
+            return before, after[: quoted.start()]
+        after = after[: quoted.start()] + " " * len(quoted.group(0)) + after[quoted.end() :]
+    return before, after
+
+
+def speaker_after(after: str) -> str | None:
+    """`"…," said Ms Lee` / `"…," Ms Lee said` / `"…," he added`."""
+    head = after.lstrip(" ,:;–—-")
+    if not head or head[:1] in ".!?":
+        return None
+    if re.match(r"(?:and|but|while|whereas)\s", head):
+        return None  # "…" and Trump says …: a new clause with its own quote
+    # "…", a déclaré Macron / ha detto Meloni: a compound past's auxiliary comes first.
+    verb = re.match(rf"(?:(?:a|ha|hat)\s+)?(?:{SPEECH_VERBS})\b[\s,]*", head)
+    if verb:
+        if verb.group(0).rstrip(" ,").endswith("ing"):
+            return None  # "…," adding that …: the sentence's subject speaks, before the quote
+        return leading_subject(head[verb.end() :])
+    subject = re.match(
+        rf"(?P<who>{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,90}}){{0,3}},|{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?"
+        rf"|(?i:he|she|they)|(?i:the|a|an|one|two|several|some|other|another)\s+[^.!?;,]{{1,60}}?)"
+        rf"\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?(?:{SPEECH_VERBS})(?![\w-])",
+        head,
+    )
+    if subject:
+        who = subject.group("who")
+        return tidy_name(re.split(r"\s*[,(]", who)[0]) if who[:1].isupper() and who.split()[0].lower() not in NOT_NAMES else who
+    # "…" that Sanders can win, said Steve Elmendorf: who follows the verb closing the clause.
+    inverted = re.search(rf",\s*(?:{SPEECH_VERBS})\s+(?P<who>{NAME.pattern}|(?:the|a|an)\s+[^,.;]{{1,60}})", head)
+    if inverted and not inverted.group(0).split()[0].endswith("ing"):
+        return leading_subject(inverted.group("who"))
+    # "…," Clinton campaign spokesman Brian Fallon said: a role before the name.
+    described = re.match(rf"(?P<who>[^;!?“”\"]{{1,90}}?)\s+(?:also\s+)?(?P<verb>{SPEECH_VERBS})(?![\w-])", head)
+    if described and not described.group("verb").endswith("ing") and described.group("who").split()[0].lower() not in PREPOSITIONS | {"that", "about", "as"}:
+        # "Rep. Jason Chaffetz (R-Utah)": party and state in brackets are not part of the name.
+        name = trailing_subject(re.sub(r"\s*\([^)]{1,30}\)", "", described.group("who")))
+        if name and name.lower() not in PRONOUNS:
+            return name
+    # "…" to drive up the price, she said: the attribution closes the sentence.
+    late = re.search(rf",\s*(?P<who>{NAME.pattern}|he|she|they)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])", head)
+    if late:
+        return tidy_name(late.group("who")) if late.group("who")[:1].isupper() else late.group("who")
+    # "…,” Bozell answers. / “…!” beamed Donald Hartley: any verb right after the quote tells who.
+    other = _OTHER_VERB_AFTER.match(head)
+    if other:
+        who = other.group("who") or other.group("inverted")
+        if who.lower() in PRONOUNS:
+            return who.lower()
+        who = re.sub(r"^(?:an?|the)\s+[a-z]+\s+", "", who)  # "an angry Hollande"
+        return tidy_name(who) if who.split()[0].lower() not in NOT_NAMES else None
+    return None
+
+
+_OTHER_VERB_AFTER = re.compile(
+    rf"(?:(?P<who>{NAME.pattern}|[Hh]e|[Ss]he|(?:an?|the)\s+[a-z]+\s+{NAME.pattern})(?:,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?:(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}(?:ed|s)|shot|wrote|spoke|swore)(?:\s+back)?\b"
+    rf"|(?!is\b|was\b|has\b)[a-z]{{2,}}ed\s+(?P<inverted>{NAME.pattern}))"
+    rf"\s*(?:[,.;!?]|$|\s(?:in|on|at|to|as|from|after|before|during|with|of|and)\b)"
+)
+
+
+def speaker_before(before: str) -> str | None:
+    """`Lee warned that "…` / `According to Lee, "…`: the subject of the first speech verb before the quote."""
+    # Offsets kept; a comma closing the quote ("…,” adding that) still ends the clause before it.
+    clause = _QUOTED.sub(lambda m: " " * (len(m.group(0)) - 1) + ("," if m.group(0)[-2:-1] == "," else " "), before)
+    fallback = None
+    # The first cue: in "Lee said Kim called it “a mess”" Lee reports the words; but after
+    # an earlier quote ("Cruz accuses Obama of “…” and Trump says “…”") the cues since that quote first.
+    since = max(before.rfind(mark) for mark in '”"»“')
+    cues = list(VERB.finditer(clause))
+    if clause.rstrip().endswith(":"):
+        cues.reverse()  # "Cruz said as the heckler yelled: “…”": the cue the colon closes
+    for verb in [v for v in cues if v.start() > since] + [v for v in cues if v.start() <= since]:
+        cue = verb.group(0).lower()
+        prior = clause[: verb.start()]
+        if verb.group(0)[:1].isupper() and prior.strip() and prior.rstrip()[-1:] not in ",;:—–(":
+            continue  # "the United States": a capitalised cue only opens a clause
+        if cue in ("according to", "in the words of"):
+            return leading_subject(clause[verb.end() :])
+        if verb.group(0)[:1].isupper() and cue in ("said", "says"):
+            # "Said Comey, “…”": the verb first, then who.
+            return leading_subject(clause[verb.end() :])
+        previous_word = (prior.split() or [""])[-1].lower()
+        bare = previous_word.strip(",")
+        if bare in NOUN_MARKERS or bare in ("who", "which", "whom") or (
+            bare.endswith("ed") and bare not in AUXILIARIES and not previous_word.endswith(",")
+        ):
+            continue  # "dismissed claims that…" is a noun; "someone who says" a relative clause
+        if bare in ("was", "were", "been", "be", "being", "is", "are") and cue.endswith("ed"):
+            continue  # "after the winner was declared": a passive names no speaker
+        inverted = re.match(rf"\s+(?P<who>{NAME.pattern}),", clause[verb.end() :])
+        if previous_word.endswith(",") and not cue.endswith("ing") and inverted and tidy_name(inverted.group("who")):
+            return tidy_name(inverted.group("who"))  # "The paradox of Nancy, says Carl Anthony, is that “…”"
+        following = (clause[verb.end() :].split() or [""])[0].lower()
+        if cue in _NOUNISH_CUES and following in _AFTER_NOUNS:
+            continue  # "Republican claims as “false”", "remarks on Saturday"
+        if cue.endswith("ing") and (previous_word.endswith(",") or not trailing_name(prior)):
+            # "…, saying "…"", "issued a statement saying "…"": the speaker is the sentence's subject.
+            subject = clause_subject(prior)
+        elif bare in ("and", "but", "or"):
+            # "Cruz exhorted Republicans … and said "…"": the verbs share the sentence's subject.
+            subject = clause_subject(prior)
+        else:
+            subject = trailing_subject(prior)
+        if subject and subject.lower() in ("he", "she"):
+            # "Clinton says she appreciated…": a pronoun after the sentence's named subject is that subject.
+            opener = clause_subject(clause)
+            if opener and opener[:1].isupper() and opener.lower() not in PRONOUNS:
+                return opener
+        if subject and subject.lower() in ("it", "they", "we", "i"):
+            # "said it would tell…" / "noted they had said…": an earlier cue may name who speaks.
+            fallback = fallback or subject
+            continue
+        if subject:
+            return subject
+    if fallback:
+        return fallback
+    if clause.rstrip().endswith(":"):
+        subject = trailing_subject(clause.rstrip()[:-1])
+        if subject and subject[:1].islower() and subject not in PRONOUNS:
+            # "Politico reveals a few facts:": the thing before the colon is an object; its sentence has the subject.
+            subject = clause_subject(clause) or subject
+        # A lowercase description ("a reader would now ask:") is trusted only in plain English words.
+        if subject and (subject[:1].isupper() or subject in PRONOUNS or subject.isascii()):
+            return subject
+        opener = clause_subject(clause)
+        return opener if opener and plausible_name(opener.split()) else None
+    return None
+
+
+_NOUNISH_CUES = frozenset(
+    "claims calls notes states reports quotes remarks questions fears hopes attacks demands tweets "
+    "promises pledges".split()
+)
+_AFTER_NOUNS = frozenset("as of about were are was is for to from by in on and or against over with have had".split())
+_CHARACTERISES = re.compile(r"\s(?:as|like|to)(?:\s+(?:a|an|the|being|being in the))?\s*$", re.IGNORECASE)
+
+
+def characterising_subject(before: str) -> str | None:
+    """`Reid mocked Trump as a “con artist”`: a named person characterises something in quoted words."""
+    if not _CHARACTERISES.search(before):
+        return None
+    clause = outside_quotes(before).split(",")[-1] if before.count(",") < 3 else outside_quotes(before)
+    m = re.match(rf"\s*(?:(?:In|On|At|Last|This|Earlier|Later)\b[^,]*,\s*)?(?P<who>{NAME.pattern})\s+(?:has\s+|had\s+|also\s+|repeatedly\s+|frequently\s+|cynically\s+|openly\s+)*(?P<verb>[a-z]+(?:ed|s))\b", clause)
+    if m and m.group("who").split()[0].lower() not in NOT_NAMES:
+        return tidy_name(m.group("who"))
+    return None
+
+
+def intro_speaker(before: str, paragraphs: list[str], span: Span) -> str | None:
+    """The speaker named in the sentence or paragraph that introduces the quote with a colon or a verb."""
+    if before.strip():
+        return None
+    paragraph = paragraphs[span.first]
+    lead = outside_quotes(paragraph[: span.start])
+    sentences = [lead[s:e] for s, e in sentence_spans(lead)]
+    if sentences:
+        return speaker_before(sentences[-1]) or speaker_after(sentences[-1])
+    if span.first > 0:
+        prior = paragraphs[span.first - 1].rstrip()
+        if prior.endswith(":"):
+            last_sentence = [prior[s:e] for s, e in sentence_spans(prior)][-1]
+            return speaker_before(last_sentence) or trailing_subject(last_sentence.rstrip(":")) or leading_subject(last_sentence)
+    return None
+
+
+def next_sentence_speaker(paragraph: str, end: int) -> str | None:
+    """`"…" That is what Lee said.` is rare; `"…" Lee said on Monday.` with the mark closing the sentence is common."""
+    rest = paragraph[end:]
+    m = re.match(rf"\s+(?P<who>{NAME.pattern}|he|she|they)\s+(?:also\s+)?(?:{SPEECH_VERBS})\b", rest)
+    return tidy_name(m.group("who")) if m else None
+
+
+def described_before(paragraphs: list[str], span: Span) -> str | None:
+    """A quote standing as its own paragraph after one about a named person: that person speaks."""
+    if span.first == 0:
+        return None
+    prior = paragraphs[span.first - 1]
+    if any(mark in prior for mark in '"“«„'):
+        return None  # the paragraph before quotes someone of its own
+    subject = clause_subject(prior)
+    if subject and subject[:1].isupper() and person_mentions(prior):
+        return subject
+    return None
+
+
+def continuing_speaker(span: Span, previous: Span | None, paragraphs: list[str], context: Context) -> str | None:
+    """A quote standing alone right after another speaker's quote continues that speaker."""
+    if context.last_speaker is None or previous is None:
+        return None
+    if span.first - context.last_speaker_paragraph > 1:
+        return None
+    lead = paragraphs[span.first][previous.end if previous.last == span.first else 0 : span.start]
+    lead = outside_quotes(lead).strip(" .,;:—–-")
+    if len(lead.split()) > 3 or VERB.search(lead):
+        return None  # the quote's own sentence says more about who speaks
+    return context.last_speaker
+
+
+def sentence_subject(before: str) -> str | None:
+    """`Paul Ryan worried that the net was “a hammock”`: a named subject opening the quote's sentence."""
+    clause = outside_quotes(before)
+    if len(clause.split()) < 3:
+        return None
+    subject = clause_subject(clause)
+    if not subject or not subject[:1].isupper() or not plausible_name(subject.split()):
+        return None
+    after = clause[clause.find(subject) + len(subject) :]
+    # The subject must be followed by its verb, not be a place or a thing in a longer phrase;
+    # "the Sanders campaign projects": a person's campaign or office speaks for the person.
+    if not re.match(
+        r"(?:['’]s)?(?:\s+(?:campaign|team|office|aides|allies|spokesman|spokeswoman|administration|ad|statement))?"
+        r"\s*(?:,[^,]{1,90},\s*)?(?:[a-z]+ly\s+)?(?:has\s+|had\s+|was\s+|also\s+|then\s+)?[a-z]+(?:ed|s)\b",
+        after,
+    ):
+        return None
+    return subject

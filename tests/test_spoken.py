@@ -18,6 +18,7 @@ CASES = {
     "dash": ("Russia - an ally - agreed", "Russia, an ally, agreed"),
     "money": ("It cost £1.5bn, $10, €3m, $2.50 and US$5", "It cost one point five billion pounds, ten dollars, three million euros, two dollars and fifty cents and five U S dollars"),
     "percent": ("up 3.5% and 45%", "up three point five percent and forty five percent"),
+    "zone_offset": ("at 14:05 GMT-5 and UTC+5:30", "at two oh five p m G M T minus five and U T C plus five thirty"),
     "time": ("at 00:27 GMT, 14:00 and 9.05am", "at twelve twenty seven a m G M T, two p m and nine oh five a m"),
     "time_ampm": ("at 3pm ET", "at three p m E T"),
     "date_dmy": ("on 15 February 2008", "on the fifteenth of February two thousand and eight"),

@@ -156,6 +156,10 @@ def _saint_or_street(m: re.Match) -> str:
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 ENGLISH_RULES: list[Rule] = [
+    # "GMT-5", "UTC+5:30": the sign is a word, and the offset's minutes are no clock time.
+    ("zone_offset", re.compile(r"\b(?P<zone>GMT|UTC)\s?(?P<sign>[+\-\u2212])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?\b"),
+     lambda m: f"{_letters(m.group('zone'))} {'plus' if m.group('sign') == '+' else 'minus'} {words(int(m.group('h')))}"
+     + (f" {words(int(m.group('m')))}" if m.group("m") and int(m.group("m")) else "")),
     ("money", re.compile(rf"(?P<country>US|A|C|NZ|HK)?(?P<cur>[£$€¥])\s?(?P<num>{_NUM})(?:\s?(?P<scale>bn|billion|mn|million|m|k|thousand|tn|trillion)\b)?"), _money),
     ("percent", re.compile(rf"(?P<num>{_NUM})\s?%"), lambda m: f"{_number(m.group('num'))} percent"),
     # "00:27", and "3.25pm" (a full stop makes a time only with a.m./p.m. or a zone after it).
@@ -182,13 +186,33 @@ ENGLISH_RULES: list[Rule] = [
 ]
 
 
+# Links that stand for a picture or an embedded post (and short links, which name nothing): a
+# listener gains nothing from hearing them, so they are not read at all.
+_UNSPOKEN_HOSTS = frozenset("pic.twitter.com pic.x.com t.co bit.ly ow.ly buff.ly tinyurl.com instagr.am youtu.be goo.gl".split())
+_PICTURE_PATH = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|mp4)(?:[?#]\S*)?$", re.I)
+
+
+# What is left where a link was not read.
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[,.;:!?](?:\s|$))")
+_EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
+
+
+def _link(m: re.Match) -> str:
+    host = m.group("host") or m.group("bare")
+    if host.lower().removeprefix("www.") in _UNSPOKEN_HOSTS or _PICTURE_PATH.search(m.group("path") or ""):
+        return ""
+    return host.replace(".", " dot ")
+
+
 def _plural_tens(word: str) -> str:
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
 
 
 NEUTRAL_RULES: list[Rule] = [
     ("brackets", re.compile(r"\[([^\]]{1,80})\]"), lambda m: m.group(1)),
-    ("url", re.compile(r"\b(?:https?://|www\.)(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?:/\S*)?"), lambda m: m.group("host").replace(".", " dot ")),
+    # A link with a scheme or www., or a bare host.tld/path: its host is read, its path never.
+    ("url", re.compile(r"\b(?:(?:https?://|www\.)(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)|(?<![\w@./])(?P<bare>(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6})(?=/))"
+                       r"(?P<path>/(?:\S*[^\s.,;:!?)\]'\"\u201d\u2019])?)?"), _link),
     ("email", re.compile(r"\b(?P<user>[\w.+-]+)@(?P<host>[\w-]+(?:\.[\w-]+)+)\b"),
      lambda m: f"{m.group('user').replace('.', ' dot ')} at {m.group('host').replace('.', ' dot ')}"),
     ("handle", re.compile(r"(?<!\w)@(?P<h>\w+)"), lambda m: f"at {m.group('h')}"),
@@ -213,7 +237,7 @@ def speech_text(text: str, language: str = "en", lexicon: dict[str, str] | None 
             if shouting and name == "initialism":
                 continue  # an all-capitals line would be spelt out letter by letter
             text = pattern.sub(replace, text)
-    return " ".join(text.split())
+    return _SPACE_BEFORE_MARK.sub("", " ".join(_EMPTY_BRACKETS.sub("", text).split()))
 
 
 def apply_lexicon(text: str, lexicon: dict[str, str]) -> str:

@@ -1,9 +1,10 @@
 """EPUB 3: the article's text and the edition's MP3, synchronised sentence by sentence with Media Overlays.
 
-The book holds the edition's own MP3, whole: the overlays' clip times are
-then the very times of the WebVTT transcript, where cutting the audio into
-per-chapter files would mean re-encoding it or cutting between MP3 frames,
-and moving every time with it.
+The book holds the edition's own MP3, whole, so the overlays' clip times are
+the very times of the WebVTT transcript. Per-chapter files could be cut from
+it without re-encoding (each chapter is encoded as a stream of its own), but
+each would need times of its own, and nothing has shown that reading systems
+play those better.
 """
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ class EpubWriter:
             ]
             write_zip(path, when, files, (f"{ROOT}/{AUDIO}", edition.mp3))
         except OSError as exc:
-            raise OutputError(f"{path.name}: cannot write the EPUB ({exc.strerror or exc})") from None
+            raise OutputError(f"cannot write the EPUB ({exc.strerror or exc})") from None  # ``path`` is a temporary name
 
     def close(self) -> None:
         """Nothing to free."""

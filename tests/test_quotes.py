@@ -261,3 +261,16 @@ def test_a_place_before_a_participle_is_not_the_speaker():
     found = quotes("Later on Sunday, Carson shared a syllabus for a class called “Perception” on his Facebook page, writing “Allow me to do the research for the reporter.”")
     assert [s for _, s in found][-1] == "Carson"
     assert "Facebook" not in [s for _, s in found]
+
+
+def test_a_role_opening_the_sentence_or_a_dashed_appositive_keeps_the_subject():
+    found = quotes("Republican front-runner Donald Trump is questioning whether the president would have attended the Mass “if it were held in a mosque.”")
+    assert [s for _, s in found] == ["Donald Trump"]
+    found = quotes("Jason Sims — a teacher from Mount Pleasant — says he voted for Rubio, and that the endorsement was “a big deal in this state.”")
+    assert [s for _, s in found] == ["Jason Sims"]
+
+
+def test_an_adverb_before_the_verb_is_not_the_speaker():
+    assert quotes('When asked, Cruz gingerly said that was "an assessment the voters are going to make."') == [
+        ("an assessment the voters are going to make.", "Cruz")
+    ]

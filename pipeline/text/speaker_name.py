@@ -190,7 +190,7 @@ def trailing_subject(phrase: str) -> str | None:
     """The name, pronoun or noun phrase that ends ``phrase``, skipping an appositive ("Lee, the mayor,")."""
     phrase = re.sub(r"\s*\([^)]{1,30}\)", "", phrase)  # "(R-Utah)", "(D)": party and state
     tokens = phrase.rstrip().replace(",", " , ").split()
-    while tokens and tokens[-1].lower() in AUXILIARIES | _ADVERBS:
+    while tokens and (tokens[-1].lower() in AUXILIARIES | _ADVERBS or re.fullmatch(r"[a-z]+ly", tokens[-1])):
         tokens.pop()
     if tokens and tokens[-1] == ",":
         # "Swanson, who is a pastor in Elizabeth, Colorado, said": the name is what the first
@@ -260,11 +260,12 @@ def plausible_name(tokens: list[str]) -> bool:
 
 # What follows a subject: its verb, maybe after an appositive or an adverb ("Trump, 70, then went").
 _FOLLOWED_BY_VERB = re.compile(
-    r"(?:\s*\([^)]{1,30}\))?(?:\s*,[^,]{1,80},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|again\s+|never\s+|not\s+)*"
+    r"(?:\s*\([^)]{1,30}\))?(?:\s*,[^,]{1,80},|\s*[—–][^—–]{1,80}[—–])?\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|again\s+|never\s+|not\s+)*"
     r"(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|are|were|will|would|could|can|did|does|went|said|told|made|gave|took|"
     r"came|spoke|wrote|shot|broke|got|saw|sent|put|met|ran|left|led|fought|struck|held|brought|sought|began|won|lost|"
     r"threw|drew|knew|kept|stood|felt|heard|became|rose|called)\b"
 )
+_ROLE_NOUNS = frozenset("front-runner frontrunner columnist writer activist delegate supporter voter candidate hopeful".split())
 _SUBJECT = re.compile(rf"\b(?:[Hh]e|[Ss]he)\b|{NAME.pattern}")
 
 
@@ -279,8 +280,16 @@ def clause_subject(sentence_start: str) -> str | None:
             continue
         if not re.search(r"[a-z]|[A-Z]{3}", m.group(0)) or _POSSESSIVE.search(tokens[-1]):
             continue  # "N.H.", "Cruz’s lawyers": not the subject
-        if sentence_start[: m.start()].rstrip()[-1:] not in ("", ",", "—", "–", ";"):
-            continue  # "diverse Democratic electorates": a name inside a phrase
+        lead = sentence_start[: m.start()]
+        # After a clause boundary, "the", or a short role opening the sentence
+        # ("New York Times columnist David Brooks stated"); not a name inside a phrase
+        # ("diverse Democratic electorates").
+        if not (
+            lead.rstrip()[-1:] in ("", ",", "—", "–", ";")
+            or re.search(r"(?:^|[,;—–])\s*(?:[Tt]he)\s+$", lead)
+            or re.fullmatch(r"\s*(?:[A-Z][\w.’'-]*\s+){0,3}(?:[a-z][\w-]*\s+){1,2}", lead) and lead.split()[-1] in TITLES | _ROLE_NOUNS
+        ):
+            continue
         if _FOLLOWED_BY_VERB.match(sentence_start, m.end()) and plausible_name(tidy_name(m.group(0)).split() if tidy_name(m.group(0)) else []):
             return tidy_name(m.group(0))
     rest = _INTRODUCTORY.sub("", sentence_start, count=1)

@@ -194,3 +194,25 @@ def test_timestamps_in_a_list_of_stories_above_the_article_do_not_end_it(tmp_pat
         latest += [f"Bus fares in the region to rise again next spring, operator number {n} says.", f"{n + 1} hours ago", "Like"]
     doc = copy(tmp_path, MENU + latest + ["", HEADLINE, ""] + spaced(STORY))
     assert paragraphs(doc) == STORY
+
+
+BULLETS = [
+    "Thanks to a volunteer, riders can now see live arrival times at every stop on the line",
+    "From next month it is possible to pay with a phone at the ticket machines",
+    "The night service now runs until two in the morning on Fridays and Saturdays.",
+    "Printing a timetable for a single stop is possible again from the website",
+]
+
+
+def test_a_bulleted_list_packed_between_paragraphs_is_read(tmp_path):
+    lines = [HEADLINE, ""] + spaced(STORY[:2]) + BULLETS + [""] + spaced(STORY[2:])
+    assert paragraphs(copy(tmp_path, lines)) == STORY[:2] + BULLETS + STORY[2:]
+
+
+def test_a_packed_list_of_other_stories_headlines_is_not_read(tmp_path):
+    others = ["Bus drivers in the region to strike over pay for the third time this year",
+              "Cyclists welcome new lanes on the ring road after a long campaign by residents",
+              "Rail fares set to rise by more than inflation again in the new year, say operators",
+              "Airport expansion plans face fresh challenge in the courts from local campaigners"]
+    lines = [HEADLINE, ""] + spaced(STORY) + ["Most read in Transport"] + others + ["", "About us"]
+    assert paragraphs(copy(tmp_path, lines)) == STORY

@@ -24,6 +24,14 @@ class Line:
         return (n >= 8 and bool(SENTENCE_END.search(self.text))) or n >= 25
 
 
+# "HeadlineTeaser text": a card's title and blurb run together when copied.
+_RUN_TOGETHER = re.compile(r"[a-z][A-Z]")
+
+
+def run_together(line: Line) -> bool:
+    return bool(_RUN_TOGETHER.search(line.text[:120]))
+
+
 def copy_lines(content: str) -> list[Line]:
     """The non-blank lines, spaces collapsed, each knowing whether a blank line sets it apart."""
     originals = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .copylines import APPEAL, PHOTO_CREDIT, Line
+from .copylines import APPEAL, PHOTO_CREDIT, Line, run_together
+from .words import SENTENCE_END
 
 # A sentence that announces a list ends like this ("Think about it:", "If you are …").
 _LIST_INTRO = (":", "…", "...")
@@ -12,6 +13,10 @@ MIN_ITEM_WORDS = 3  # on average: menus are lists too, of one or two words an en
 # "1. Pack light", "2) Book early", "3 – Go in May".
 _NUMBERED = re.compile(r"^(\d{1,2})\s*[.):–—-]\s+\S")
 NUMBERED_GAP_LINES = 12  # the most lines between one numbered item and the next
+MIN_BULLETS = 3
+BULLET_MEDIAN_WORDS = 8
+BULLET_WORDS = 6
+BULLETS_ENDED = 0.1
 # In a deal, recipe or list article the short lines (an item's name, its price, "Get it on Amazon") are
 # as many as the paragraphs; in a news story they are a few captions and labels between many paragraphs.
 LISTING_SHORT_PER_PROSE = 1.0
@@ -56,6 +61,28 @@ def _numbered_runs(lines: list[Line]) -> list[list[int]]:
     if len(current) >= 2:
         runs.append(current)
     return runs
+
+
+def bulleted(lines: list[Line]) -> list[bool]:
+    """Long lines of a bulleted list: packed without blank lines, most of them a sentence's length, some
+    ending like one. Menus are packed too, but of short lines; lists of other stories' headlines are as
+    long, but their lines never end like sentences; teaser cards run their title into their blurb.
+    """
+    flags = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not lines[j - 1].blank_after:
+            j += 1
+        block = lines[i:j]
+        lengths = sorted(line.n_words for line in block)
+        ended = sum(1 for line in block if SENTENCE_END.search(line.text))
+        cards = sum(1 for line in block if run_together(line))
+        if (len(block) >= MIN_BULLETS and lengths[len(lengths) // 2] >= BULLET_MEDIAN_WORDS
+                and ended >= BULLETS_ENDED * len(block) and cards * 2 < len(block)):
+            flags[i:j] = [line.n_words >= BULLET_WORDS for line in block]
+        i = j
+    return flags
 
 
 def is_listing(lines: list[Line]) -> bool:

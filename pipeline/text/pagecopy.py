@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Document, Metadata
-from .copylines import APPEAL, PHOTO_CREDIT, Line, copy_lines, table_rows
+from .copylines import APPEAL, PHOTO_CREDIT, Line, copy_lines, run_together, table_rows
 from .copycomments import comments_start
-from .copylists import is_listing, list_entry, list_items
+from .copylists import bulleted, is_listing, list_entry, list_items
 from .language import detect_language
 from .pagecopy_meta import first_date, headed, opening_title, read_header, site_name
 from .regions import densest_run
@@ -44,13 +44,13 @@ def clean_page_copy(content: str) -> Document:
 
 # A layout without blank lines between paragraphs still shows the article as a long run of prose.
 LONG_PROSE_RUN = 8
-# "HeadlineTeaser text": a card's title and blurb run together when copied.
-_RUN_TOGETHER = re.compile(r"[a-z][A-Z]")
 
 
 ARTICLE_END_PENALTY = 8.0
 LONG_GAP_LINES = 12  # furniture lines in a row beyond which each costs LONG_GAP_FACTOR times as much
 LONG_GAP_FACTOR = 3.0
+# A bulleted list's item: less than a paragraph, but not furniture either.
+BULLET_SCORE = 0.5
 # A headed run of prose at least this share of a headless one's score is the article.
 RIVAL_SHARE = 0.3
 # A data table's row or a list's item: content, though not prose.
@@ -81,6 +81,7 @@ def _scores(lines: list[Line], comments: int | None) -> list[float]:
         runs[i:j] = [j - i] * (j - i)
         i = max(j, i + 1)
     scores = []
+    bullets = bulleted(lines)
     for i, (line, run, row, item) in enumerate(zip(lines, runs, table_rows(lines), list_items(lines))):
         isolated = line.blank_before or line.blank_after
         if comments is not None and i >= comments:
@@ -89,8 +90,8 @@ def _scores(lines: list[Line], comments: int | None) -> list[float]:
             scores.append(TABLE_ROW_SCORE)
         elif _ARTICLE_END.match(line.text):
             scores.append(-ARTICLE_END_PENALTY)
-        elif not line.prose or (not isolated and (_RUN_TOGETHER.search(line.text[:120]) or run < LONG_PROSE_RUN)):
-            scores.append(-1.0)
+        elif not line.prose or (not isolated and (run_together(line) or run < LONG_PROSE_RUN)):
+            scores.append(BULLET_SCORE if bullets[i] else -1.0)
         else:
             scores.append(2.0 + min(line.n_words, 60) / 5)
     return _widen_long_gaps(scores)
@@ -149,7 +150,7 @@ def _body(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     rows = table_rows(lines)
     listing = is_listing(lines)
-    items = list_items(lines)
+    items = [item or bullet for item, bullet in zip(list_items(lines), bulleted(lines))]
     i = 0
     while i < len(lines):
         line = lines[i]

@@ -274,3 +274,28 @@ def test_an_adverb_before_the_verb_is_not_the_speaker():
     assert quotes('When asked, Cruz gingerly said that was "an assessment the voters are going to make."') == [
         ("an assessment the voters are going to make.", "Cruz")
     ]
+
+
+def test_a_quote_opened_inside_a_paragraph_runs_on_when_the_next_reopens_it():
+    found = quotes(
+        "Obama said: “There is no magic to the phrase ‘radical Islam.’ It is a political talking point.",
+        "“Calling a threat by a different name does not make it go away.”",
+    )
+    assert found == [
+        ("There is no magic to the phrase ‘radical Islam.’ It is a political talking point. "
+         "Calling a threat by a different name does not make it go away.", "Obama")
+    ]
+
+
+def test_a_quote_left_open_ends_with_its_paragraph():
+    found = quotes(
+        "Viguerie notes the party is split.",
+        "“The number one thing you must have to win in this election is for the party to be united.",
+        "The council met on Monday.",
+    )
+    assert [t for t, _ in found] == ["The number one thing you must have to win in this election is for the party to be united."]
+
+
+def test_an_opening_mark_typed_as_the_closing_one():
+    found = quotes("Cruz called the group “abhorrent and dangerous“ in a tweet on Sunday, and Ann Lee said “it is over.”")
+    assert [t for t, _ in found] == ["abhorrent and dangerous", "it is over."]

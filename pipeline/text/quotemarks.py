@@ -20,6 +20,10 @@ _ALT_CLOSE = {"„": "”"}  # German pages close „ with either “ or ”
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s])[’'](?=[\s.,;:!?)\]—–-]|$)")
 MAX_SINGLE_WORDS = 40
+# A mark left open to the end of its paragraph quotes what follows when that is this many words;
+# fewer is a stray mark.
+MIN_OPEN_WORDS = 4
+_TYPED_AS_CLOSE = re.compile(r"[^\s(\[].(?:[\s.,;:!?)\]—–-]|$)")
 _LABEL_START = re.compile(r"^[\"“]\s*[A-Z][A-Z.'’ -]{1,30}:\s")
 
 
@@ -59,6 +63,9 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
                 parts = parts + [paragraph[offset:close_at].strip()]
                 spans.append(Span(first, start, index, close_at + 1, " ".join(p for p in parts if p)))
                 position = close_at + 1
+            elif len(" ".join(parts).split()) >= MIN_OPEN_WORDS:
+                # Never closed nor reopened: the quote ran to the end of its paragraph.
+                spans.append(Span(first, start, index - 1, len(paragraphs[index - 1]), " ".join(p for p in parts if p)))
         if position == 0 and paragraph.lstrip().startswith("”") and paragraph.count("”") >= 2:
             # A quote paragraph typed with a closing mark at both ends ("”…”").
             at = len(paragraph) - len(paragraph.lstrip())
@@ -73,15 +80,18 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
             closer = _OPEN[mark]
             close_at = _find_close(paragraph, at + 1, closer, alt=_ALT_CLOSE.get(mark))
             if close_at is None:
-                if paragraph.lstrip()[:1] == mark and at == len(paragraph) - len(paragraph.lstrip()):
-                    carry = (index, at, [paragraph[at + 1 :].strip()], closer)
+                # Left open: it may go on in the next paragraph, which reopens the mark.
+                carry = (index, at, [paragraph[at + 1 :].strip()], closer)
                 break
             inner = paragraph[at + 1 : close_at]
             if inner.strip():
                 spans.append(Span(index, at, index, close_at + 1, inner.strip()))
             position = close_at + 1
-        spans.extend(_single_spans(paragraph, index, [s for s in spans if s.first <= index <= s.last]))
-    if carry is not None and _LABEL_START.match(paragraphs[carry[0]].lstrip()):
+        taken = [s for s in spans if s.first <= index <= s.last]
+        if carry is not None:
+            taken.append(Span(index, carry[1], index, len(paragraph), ""))
+        spans.extend(_single_spans(paragraph, index, taken))
+    if carry is not None and (_LABEL_START.match(paragraphs[carry[0]].lstrip()) or len(" ".join(carry[2]).split()) >= MIN_OPEN_WORDS):
         first, start, parts, _closer = carry
         spans.append(Span(first, start, len(paragraphs) - 1, len(paragraphs[-1]), " ".join(p for p in parts if p)))
     return sorted(spans, key=lambda s: (s.first, s.start))
@@ -101,6 +111,8 @@ def _find_close(paragraph: str, position: int, closer: str, alt: str | None = No
     for i in range(position, len(paragraph)):
         ch = paragraph[i]
         if opener and ch == opener and closer != '"':
+            if depth == 0 and _TYPED_AS_CLOSE.match(paragraph, i - 1) and i > position:
+                return i  # "the best in the world“ and …": an opening mark typed where the quote closes
             depth += 1
         elif ch == closer or ch == alt:
             if depth == 0:

@@ -30,6 +30,7 @@ import dataclasses
 import itertools
 import json
 import logging
+import signal
 import tempfile
 import threading
 import time
@@ -158,8 +159,9 @@ def _client(address: str, local_workers: int) -> Iterator[Client]:
     """A client of the scheduler at ``address``, or of a LocalCluster of ``local_workers`` processes for "local"."""
     try:
         if address == "local":
-            cluster = LocalCluster(n_workers=local_workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+            with _ctrl_c_ignored_by_children():
+                cluster = LocalCluster(n_workers=local_workers, threads_per_worker=1, processes=True,
+                                       host="127.0.0.1", dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
             cluster, client = None, Client(address, timeout=CONNECT_TIMEOUT_S)
@@ -171,6 +173,24 @@ def _client(address: str, local_workers: int) -> Iterator[Client]:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+@contextlib.contextmanager
+def _ctrl_c_ignored_by_children() -> Iterator[None]:
+    """Worker processes started in this block ignore SIGINT (an ignored signal stays ignored in a child).
+
+    Ctrl-C at a terminal reaches every process of the group: only this one
+    should act on it, cancelling the tasks and closing the cluster, rather than
+    each worker dying with a traceback. A Ctrl-C while the workers start is lost.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def build_task(source: str, data: bytes | None, out_dir: str, options: BuildOptions) -> Built:

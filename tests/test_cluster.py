@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES
 from tone_engine import ToneEngine
 
 from pipeline import build_edition
@@ -160,9 +160,9 @@ def loopback_cluster(folder: Path, names):
 
     address_file = folder / "scheduler.json"
     try:
-        start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(address_file), log="scheduler.log")
+        start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--dashboard-address", "127.0.0.1:0", "--scheduler-file", str(address_file), log="scheduler.log")
         workers = {name: start("worker", "--scheduler-file", str(address_file), "--host", "127.0.0.1", "--nthreads", "1",
-                               "--name", name, "--no-dashboard", log=f"{name}.log") for name in names}
+                               "--name", name, "--no-dashboard", "--dashboard-address", "127.0.0.1:0", log=f"{name}.log") for name in names}
         client = distributed.Client(scheduler_file=str(address_file), timeout=60)
         client.wait_for_workers(len(names), timeout=120)
         with client:
@@ -192,10 +192,11 @@ def wait_for(condition, seconds: float = 120):
     raise AssertionError("timed out")
 
 
-def test_killing_a_worker_mid_run_loses_no_edition_and_a_rerun_skips_them_all(tmp_path):
-    again = tmp_path / "harbour-again.html"
-    again.write_bytes(PAGES[0].read_bytes())
-    inputs = [*PAGES, SEED, again]
+def test_a_loopback_cluster_loses_a_worker_mid_run_then_is_interrupted_then_loses_every_worker(tmp_path, monkeypatch):
+    inputs = list(PAGES)
+    for page in PAGES[:2]:  # five inputs: enough that a worker is still busy after the first edition
+        inputs.append(tmp_path / f"{page.stem}-again{page.suffix}")
+        inputs[-1].write_bytes(page.read_bytes())
     listing = tmp_path / "inputs.txt"
     listing.write_text("".join(f"{source}\n" for source in inputs))
     reference = {Path(e.mp3).stem: e for e in build_many(inputs, tmp_path / "local", OPTIONS, workers=1).built}
@@ -206,37 +207,36 @@ def test_killing_a_worker_mid_run_loses_no_edition_and_a_rerun_skips_them_all(tm
         build = newscast("build", "--inputs", str(listing), "--scheduler", address, "-o", str(out))
         # Mid-run: an edition is written and a worker is building another. That worker goes, as a machine would.
         busy = wait_for(lambda: list(out.glob("*.json")) and [a for a, keys in client.processing().items() if keys])
-        victim = worker_names(client)[busy[0]]
-        os.killpg(workers[victim].pid, signal.SIGKILL)
+        survivor = ({"left", "right"} - {worker_names(client)[busy[0]]}).pop()
+        os.killpg(workers[worker_names(client)[busy[0]]].pid, signal.SIGKILL)
         stdout, stderr = build.communicate(timeout=300)
         assert build.returncode == 0, stderr
-        assert len(worker_names(client)) == 1  # the victim really was gone
-    built = editions(out)
-    assert sorted(built) == sorted(reference)
-    for stem, edition in built.items():
-        assert_same_audio(edition, reference[stem])
-    assert len(stdout.splitlines()) == 5 and "[5/5] built" in stderr
+        assert list(worker_names(client).values()) == [survivor]  # the other really was gone
+        built = editions(out)
+        assert sorted(built) == sorted(reference)
+        for stem, edition in built.items():
+            assert_same_audio(edition, reference[stem])
+        assert len(stdout.splitlines()) == 5 and "[5/5] built" in stderr
 
-    # The cluster is gone: a rerun finds everything up to date before it would need one.
-    code, stdout, stderr = run("build", "--inputs", str(listing), "--scheduler", address, "-o", str(out))
-    assert code == 0 and stdout == "" and stderr.count("up to date") == 5
-
-
-def test_ctrl_c_leaves_only_whole_editions_and_losing_every_worker_stops_the_run(tmp_path, monkeypatch):
-    out = tmp_path / "out"
-    with loopback_cluster(tmp_path, ["solo"]) as (address, client, workers):
-        build = newscast("build", *map(str, [SEED, *PAGES]), "--scheduler", address, "-o", str(out))
-        wait_for(lambda: list(out.glob("*.json")))
+        # Ctrl-C: the run stops at once, with whole editions only, and its tasks are cancelled.
+        stopped = tmp_path / "stopped"
+        build = newscast("build", "--inputs", str(listing), "--scheduler", address, "-o", str(stopped))
+        wait_for(lambda: list(stopped.glob("*.json")))
         build.send_signal(signal.SIGINT)
         _, stderr = build.communicate(timeout=60)
         assert build.returncode == 130 and "interrupted" in stderr and "Traceback" not in stderr
-        assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []  # no partial files
-        assert 1 <= len(editions(out)) < 4
-        wait_for(lambda: not any(client.processing().values()), 30)  # the rest was cancelled
+        assert [p.name for p in stopped.iterdir() if p.name.startswith(".")] == []  # no partial files
+        assert 1 <= len(editions(stopped)) < 5
+        wait_for(lambda: not any(client.processing().values()), 30)
 
-        os.killpg(workers["solo"].pid, signal.SIGKILL)
+        # Every worker lost: the client waits WORKERLESS_PATIENCE_S for one, then stops, saying what is left.
+        os.killpg(workers[survivor].pid, signal.SIGKILL)
         wait_for(lambda: not client.nthreads(), 30)
         monkeypatch.setattr(cluster, "WORKERLESS_PATIENCE_S", 1.0)
         with pytest.raises(ClusterError, match=r"no Dask workers for 1 s: 0 editions written, 1 not built"):
-            build_many([FIXTURES / "orchard.txt"], tmp_path / "none", OPTIONS, scheduler=address)
+            build_many([PAGES[0]], tmp_path / "none", OPTIONS, scheduler=address)
         assert list((tmp_path / "none").iterdir()) == []
+
+    # The cluster is gone: a rerun finds every edition up to date before it would need one.
+    code, stdout, stderr = run("build", "--inputs", str(listing), "--scheduler", address, "-o", str(out))
+    assert code == 0 and stdout == "" and stderr.count("up to date") == 5

@@ -9,15 +9,18 @@ ABBREVIATIONS = frozenset(
     "rev hon jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp approx dept est "
     "fig vol pp op cf al e.g i.e a.m p.m u.s u.k u.n e.u".split()
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-Þ])")
+# The look-behind starts a match only at the first mark of a run, so a run of
+# thousands of dots is scanned once, not once from each of its positions.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-Þ])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_TOKEN_WINDOW = 64  # characters looked back for the word before a full stop: longer than any abbreviation
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``, whitespace excluded."""
     spans, start = [], 0
     for m in _BOUNDARY.finditer(text):
-        if _is_abbreviation(text[: m.start() + 1]):
+        if _is_abbreviation(text, m.start()):
             continue
         spans.append((start, m.end()))
         start = m.end()
@@ -32,10 +35,11 @@ def split_sentences(text: str) -> list[str]:
     return [text[s:e].strip() for s, e in sentence_spans(text)]
 
 
-def _is_abbreviation(upto_dot: str) -> bool:
-    if not upto_dot.endswith("."):
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
         return False
-    m = _TOKEN_BEFORE.search(upto_dot[:-1])
+    # Only a window before the dot is searched: the whole text each time made long paragraphs quadratic.
+    m = _TOKEN_BEFORE.search(text, max(0, dot - _TOKEN_WINDOW), dot)
     if not m:
         return False
     token = m.group(1).lstrip("\"'“‘(").lower()

@@ -216,3 +216,13 @@ def test_a_packed_list_of_other_stories_headlines_is_not_read(tmp_path):
               "Airport expansion plans face fresh challenge in the courts from local campaigners"]
     lines = [HEADLINE, ""] + spaced(STORY) + ["Most read in Transport"] + others + ["", "About us"]
     assert paragraphs(copy(tmp_path, lines)) == STORY
+
+
+def test_a_question_headline_long_enough_to_pass_for_prose_is_the_headline(tmp_path):
+    question = "Will the new tram line to the northern suburbs cut journey times for the council's commuters?"
+    lines = MENU + ["", "Sign up for a free account to follow the stories that matter to you and your family.", "",
+                    question, "Published Thursday 27 July 2017", ""] + spaced(STORY)
+    doc = copy(tmp_path, lines)
+    assert doc.meta.headline == question
+    assert doc.meta.published == "2017-07-27"
+    assert paragraphs(doc) == STORY

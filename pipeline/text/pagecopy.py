@@ -15,7 +15,7 @@ from .copylines import APPEAL, PHOTO_CREDIT, Line, copy_lines, run_together, tab
 from .copycomments import comments_start
 from .copylists import bulleted, is_listing, list_entry, list_items
 from .language import detect_language
-from .pagecopy_meta import first_date, headed, opening_title, read_header, site_name
+from .pagecopy_meta import after_opening_header, first_date, headed, opening_title, read_header, site_name
 from .regions import densest_run
 from .words import PAYWALL, SENTENCE_END, looks_like_name
 
@@ -27,6 +27,7 @@ def clean_page_copy(content: str) -> Document:
         return Document(blocks=(), meta=Metadata(language=detect_language(content), paywalled=bool(PAYWALL.search(content))))
     if start == 0 and end > 0 and opening_title(lines[0]):
         start = 1  # a plain text of an article: the headline is its first line, however it ends
+    start = after_opening_header(lines, start, end)
     header = read_header(lines, start)
     body = _body(lines[start : end + 1])
     blocks = tuple(header.blocks) + tuple(body)
@@ -112,7 +113,7 @@ def _widen_long_gaps(scores: list[float]) -> list[float]:
 
 
 def _article_span(lines: list[Line]) -> tuple[int | None, int | None]:
-    """The maximum-sum run of line scores, trimmed to start on prose and to end before the site's own appeals.
+    """The maximum-sum run of line scores, trimmed to prose and to the article between the site's own appeals.
 
     A run with no headline above it gives way to a smaller one under a headline its opening repeats: a long
     sidebar of prose (an author's biography, a newsletter's pitch, another story) is not the article.
@@ -129,6 +130,8 @@ def _article_span(lines: list[Line]) -> tuple[int | None, int | None]:
     if (rival and not headed(lines, start) and headed(lines, rival[0])
             and sum(scores[rival[0] : rival[1] + 1]) >= RIVAL_SHARE * sum(scores[start : end + 1])):
         start, end = rival
+    while start < end and (APPEAL.search(lines[start].text) or not lines[start].prose):
+        start += 1  # a cookie notice or a newsletter's pitch above the article is not its opening
     tail = end
     while tail > start and (APPEAL.search(lines[tail].text) or not lines[tail].prose):
         tail -= 1

@@ -135,6 +135,20 @@ def read_header(lines: list[Line], start: int) -> Header:
     return Header(blocks, headline, published, authors)
 
 
+def after_opening_header(lines: list[Line], start: int, end: int) -> int:
+    """Where the article's text starts when its first lines are its own header: a headline long enough to
+    pass for prose ("How does the brain turn …?") with its byline or dateline under it, repeated by the text."""
+    for k in range(start, min(start + META_LINES_INTO_BODY, end)):
+        if lines[k].prose and _title_like(lines[k]) and not lines[k + 1].prose and _meta_kind(lines[k + 1]):
+            after = k + 1
+            while after < end and not lines[after].prose:
+                after += 1
+            body_stems = content_stems(" ".join(l.text for l in lines[after : after + BODY_LINES_FOR_HEADLINE]))
+            if _headline_share(lines[k], body_stems) >= HEADLINE_SHARE:
+                return after
+    return start
+
+
 def headed(lines: list[Line], start: int) -> bool:
     """Whether a title-like line just above ``start`` is repeated by the text that starts there, as a headline is."""
     body_stems = content_stems(" ".join(l.text for l in lines[start : start + BODY_LINES_FOR_HEADLINE]))

@@ -72,7 +72,7 @@ def build_on_cluster(address: str, sources: list[str], out: Path, options: Build
     ``address`` "local" starts a LocalCluster of ``local_workers`` processes
     (default: two per core) of one thread each, for this run.
     """
-    with _client(address, local_workers or default_workers()) as client:
+    with _dask_quiet(), _client(address, local_workers or default_workers()) as client:
         _Run(client, sources, out, options, batch).run()
 
 
@@ -135,7 +135,8 @@ class _Run:
             else:
                 raise error
             return
-        raise ClusterError(f"the scheduler lost the task for {source}; rerun to build what is missing")
+        raise ClusterError(f"lost the Dask scheduler while {source} was being built: "
+                           f"{len(self.batch.result.built)} editions written; rerun to build the rest")
 
     def _watch(self) -> None:
         """Keep the count of worker threads fresh, and give up after WORKERLESS_PATIENCE_S without any."""
@@ -173,6 +174,20 @@ def _client(address: str, local_workers: int) -> Iterator[Client]:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+@contextlib.contextmanager
+def _dask_quiet() -> Iterator[None]:
+    """Dask's loggers silenced: it logs its view of a lost worker or scheduler with tracebacks; we report each in a line."""
+    loggers = [logging.getLogger(name) for name in list(logging.root.manager.loggerDict) if name.split(".")[0] == "distributed"]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
 
 
 @contextlib.contextmanager

@@ -23,13 +23,16 @@ from ..errors import SpeechError
 from . import Request, Voice
 from .piper_voices import DEFAULT_VOICE, PiperVoiceFile, find_voice, installed_voices, voice_for
 
-# Words a minute a Piper voice speaks at its natural pace (length_scale 1): en_US-joe-medium
-# measured on the seed's script. --rate N asks for N words a minute: length_scale = this / N.
-VOICE_WPM = 170
+# A Piper voice's pace against its length_scale, measured for en_US-joe-medium on the seed's
+# sentences (silence at their ends left out): words a minute = PACE_SCALED / scale + PACE_FIXED
+# (scale 0.6: 265, 1.0: 181, 1.6: 127), so --rate N asks for scale PACE_SCALED / (N - PACE_FIXED).
+PACE_SCALED = 125.0
+PACE_FIXED = 56.0
 LENGTH_SCALES = (0.5, 2.0)  # beyond these VITS voices slur or drawl
-# Quotes without a voice of their own: the narrator three semitones up, timbre and all
-# (spoken slower, then played faster: same duration, pitch and formants raised together).
-QUOTE_PITCH = Fraction(19, 16)
+# Quotes without a voice of their own: the narrator four semitones up, timbre and all (spoken
+# slower, then played faster: about the same pace, pitch and formants raised together).
+# Measured: mean F0 rises by about a fifth (tests/test_piper.py).
+QUOTE_PITCH = Fraction(5, 4)
 SENTENCE_GAP_S = 0.25  # between the sentences Piper finds inside one utterance
 SILENCE_S = 0.05  # an utterance with nothing to pronounce (only symbols)
 
@@ -158,7 +161,7 @@ class PiperEngine:
 def length_scale(rate: int) -> float:
     """Piper's length_scale for ``rate`` words a minute (a larger scale is slower speech)."""
     low, high = LENGTH_SCALES
-    return min(high, max(low, VOICE_WPM / max(1, int(rate))))
+    return min(high, max(low, PACE_SCALED / max(1.0, rate - PACE_FIXED)))
 
 
 def _load(voice: PiperVoiceFile, phonemes: str | None, session=None):

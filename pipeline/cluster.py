@@ -135,8 +135,11 @@ class _Run:
             else:
                 raise error
             return
-        raise ClusterError(f"lost the Dask scheduler while {source} was being built: "
-                           f"{len(self.batch.result.built)} editions written; rerun to build the rest")
+        self._lost_scheduler()
+
+    def _lost_scheduler(self):
+        raise ClusterError(f"lost the Dask scheduler: {len(self.batch.result.built)} editions written; "
+                           "rerun to build the rest")
 
     def _watch(self) -> None:
         """Keep the count of worker threads fresh, and give up after WORKERLESS_PATIENCE_S without any."""
@@ -144,7 +147,10 @@ class _Run:
         if now - self.watched < WATCH_S:
             return
         self.watched = now
-        self.threads = sum(self.client.nthreads().values())
+        try:
+            self.threads = sum(self.client.nthreads().values())
+        except OSError:  # Dask's CommClosedError and timeouts among them
+            self._lost_scheduler()
         if self.threads:
             self.workerless_since = None
             return

@@ -299,3 +299,13 @@ def test_a_quote_left_open_ends_with_its_paragraph():
 def test_an_opening_mark_typed_as_the_closing_one():
     found = quotes("Cruz called the group “abhorrent and dangerous“ in a tweet on Sunday, and Ann Lee said “it is over.”")
     assert [t for t, _ in found] == ["abhorrent and dangerous", "it is over."]
+
+
+def test_a_common_word_opening_the_sentence_is_not_a_name_even_once_in_the_article():
+    assert quotes("Instead Ortiz told reporters: “We will build the tram next year.”") == [("We will build the tram next year.", "Ortiz")]
+
+
+def test_a_heading_in_capitals_is_not_part_of_the_name_but_an_acronym_is():
+    found = quotes("TEN KILLED IN ISTANBUL BLAST Turkish President Recep Erdogan said the bomber had “Syrian roots.”")
+    assert [s for _, s in found] == ["Turkish President Recep Erdogan"]
+    assert [s for _, s in quotes("“We are done with this,” NBC News said in a statement.")] == ["NBC News"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from .speech_verbs import SPEECH_VERBS
 
@@ -68,7 +70,12 @@ class Context:
         if not name or not name[:1].isupper():
             return name
         tokens = name.split()
-        while tokens and tokens[0].lower() in self.common and tokens[0] not in self.proper:
+        shouted = next((i for i, t in enumerate(tokens) if not _SHOUTED.fullmatch(t)), len(tokens))
+        if shouted >= 3 or shouted >= 2 and shouted < len(tokens):
+            # "KILLED IN ISTANBUL BLAST Turkish President Erdogan": a newsletter's heading, not
+            # an acronym ("NBC News", "USA TODAY").
+            tokens = tokens[shouted:]
+        while tokens and (tokens[0].lower() in self.common or tokens[0].lower() in common_words()) and tokens[0] not in self.proper:
             if tokens[0].lower() in ("the", "a", "an") or tokens[0].lower().strip(".") in TITLES:
                 break  # a description ("The senator") or a title ("President Obama")
             tokens.pop(0)
@@ -127,6 +134,16 @@ class Context:
                 if len(parts) > 1 and (tokens[0] == parts[-1] or len(parts) == 2 and tokens[0] == parts[0]):
                     return name
         return speaker
+
+
+_SHOUTED = re.compile(r"[A-Z][A-Z’'-]+:?")
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Words written in lower case in news prose (data/common_words.txt, see benchmarks/build_common_words.py)."""
+    text = resources.files("pipeline").joinpath("data/common_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def lower_case_words(paragraphs: list[str]) -> frozenset[str]:

@@ -309,3 +309,8 @@ def test_a_heading_in_capitals_is_not_part_of_the_name_but_an_acronym_is():
     found = quotes("TEN KILLED IN ISTANBUL BLAST Turkish President Recep Erdogan said the bomber had “Syrian roots.”")
     assert [s for _, s in found] == ["Turkish President Recep Erdogan"]
     assert [s for _, s in quotes("“We are done with this,” NBC News said in a statement.")] == ["NBC News"]
+
+
+def test_a_clause_of_its_own_after_the_quote_does_not_name_its_speaker():
+    found = quotes("Sims says he was “kind of riding the fence” until Haley said she was backing the Florida senator.")
+    assert [s for _, s in found] == ["Sims"]

@@ -59,6 +59,10 @@ def sentence_around(first: str, start: int, last: str, end: int) -> tuple[str, s
     return before, after
 
 
+# Words opening a clause of its own after a quote ("“…” until Haley said"): its verb is not the quote's.
+_SUBORDINATORS = frozenset("that about as until because before after when while if since unless though although".split())
+
+
 def speaker_after(after: str) -> str | None:
     """`"…," said Ms Lee` / `"…," Ms Lee said` / `"…," he added`."""
     head = after.lstrip(" ,:;–—-")
@@ -87,7 +91,7 @@ def speaker_after(after: str) -> str | None:
         return leading_subject(inverted.group("who"))
     # "…," Clinton campaign spokesman Brian Fallon said: a role before the name.
     described = re.match(rf"(?P<who>[^;!?“”\"]{{1,90}}?)\s+(?:also\s+)?(?P<verb>{SPEECH_VERBS})(?![\w-])", head)
-    if described and not described.group("verb").endswith("ing") and described.group("who").split()[0].lower() not in PREPOSITIONS | {"that", "about", "as"}:
+    if described and not described.group("verb").endswith("ing") and described.group("who").split()[0].lower() not in PREPOSITIONS | _SUBORDINATORS:
         # "Rep. Jason Chaffetz (R-Utah)": party and state in brackets are not part of the name.
         name = trailing_subject(re.sub(r"\s*\([^)]{1,30}\)", "", described.group("who")))
         if name and name.lower() not in PRONOUNS:

@@ -322,6 +322,11 @@ def tidy_name(name: str) -> str | None:
     return " ".join(tokens) or None
 
 
+_TITLE_WORDS = "|".join(sorted(t for t in TITLES if "." not in t))
+_ROLE_BEFORE = re.compile(rf"(?:^|\s)((?:[\w’'-]+\s+){{0,3}}(?:{_TITLE_WORDS}))\s*$", re.IGNORECASE)
+_ROLE_AFTER = re.compile(rf",\s+(?P<role>(?:the|a|an)\s+[^,]{{3,60}}?|(?:[\w’'-]+\s+){{0,4}}(?:{_TITLE_WORDS})[^,]{{0,40}}?),")
+
+
 def person_mentions(text: str) -> list[tuple[str, str | None]]:
     """(full name, role) for each person the text names: after a title, before a verb, or in an appositive."""
     found = []
@@ -340,13 +345,13 @@ def person_mentions(text: str) -> list[tuple[str, str | None]]:
             continue
         prior = text[max(0, m.start() - 40) : m.start()]
         role = None
-        lower_role = re.search(r"(?:^|\s)((?:[\w’'-]+\s+){0,3}(?:" + "|".join(sorted(t for t in TITLES if "." not in t)) + r"))\s*$", prior, re.IGNORECASE)
+        lower_role = _ROLE_BEFORE.search(prior)
         if role_words and not all(t.lower().strip(".") in _HONORIFICS for t in role_words):
             role = " ".join(t for t in role_words if t.lower().strip(".") not in _HONORIFICS)
         elif lower_role and lower_role.group(1)[:1].islower():
             role = lower_role.group(1).strip()
         verbish = re.match(r"\s+(?:[a-z]+ed|[a-z]+s|" + SPEECH_VERBS + r")\b", text[m.end() : m.end() + 40])
-        appositive = re.match(r",\s+(?P<role>(?:the|a|an)\s+[^,]{3,60}?|(?:[\w’'-]+\s+){0,4}(?:" + "|".join(sorted(t for t in TITLES if "." not in t)) + r")[^,]{0,40}?),", text[m.end() : m.end() + 90])
+        appositive = _ROLE_AFTER.match(text[m.end() : m.end() + 90])
         if appositive:
             role = role or appositive.group("role").strip()
         if (titled or verbish or appositive or lower_role) and len(name_tokens) >= 2 or (titled and len(name_tokens) == 1 and not verbish):

@@ -314,3 +314,12 @@ def test_a_heading_in_capitals_is_not_part_of_the_name_but_an_acronym_is():
 def test_a_clause_of_its_own_after_the_quote_does_not_name_its_speaker():
     found = quotes("Sims says he was “kind of riding the fence” until Haley said she was backing the Florida senator.")
     assert [s for _, s in found] == ["Sims"]
+
+
+@pytest.mark.parametrize("headline, speaker", [
+    ("Sanders Told A Reporter Not To ‘Moan’ About Her Rival", "Sanders"),
+    ("Former Mexico leader Calderon calls the wall idea ‘stupid’", "Former Mexico leader Calderon"),
+    ("Guns Are ‘The Ultimate Public Health Crisis,’ Howard Dean Tells Convention", "Howard Dean"),
+])
+def test_who_opens_or_closes_a_headline_speaks_its_quote(headline, speaker):
+    assert [s for _, s in quotes("Body text.", headline=headline)] == [speaker]

@@ -113,12 +113,19 @@ def _without_nicknames(paragraph: str) -> str:
     return _NICKNAME.sub(unquote, paragraph)
 
 
-_HEADLINE_SAYS = re.compile(rf",\s+(?P<who>{NAME.pattern})\s+(?:Says|Said|Tells|Warns|Claims|Argues|Insists)\b.*$")
+_HEADLINE_SAYS = re.compile(rf",[’'”\"]?\s+(?P<who>{NAME.pattern})\s+(?:Says|Said|Tells|Warns|Claims|Argues|Insists|Finds)\b.*$")
 _HEADLINE_VERBS = frozenset(
     "says said calls speaks tells rips hammers slams blasts urges vows warns claims accuses defends praises mocks "
     "sees questions wants demands pushes hits attacks knocks touts explains admits insists denies predicts compares "
-    "reveals shows rally rallies argues backs criticizes criticises dismisses labels brands dubs".split()
+    "reveals shows rally rallies argues backs criticizes criticises dismisses labels brands dubs told wrote took made".split()
 )
+
+
+def _headline_verb(token: str) -> bool:
+    word = token.lower()
+    return word in _HEADLINE_VERBS or word in ("is", "was", "just", "to", "will", "has") or bool(
+        re.fullmatch(r"[a-z]{3,}(?:[^s']s|ed)", word)
+    )
 
 
 def _headline_quotes(headline: str) -> list[Quote]:
@@ -134,9 +141,11 @@ def _headline_quotes(headline: str) -> list[Quote]:
         who = says.group("who")
     else:
         tokens = headline.split()
-        verb_at = next((i for i, t in enumerate(tokens[:6]) if t.lower() in _HEADLINE_VERBS), None)
+        verb_at = next((i for i, t in enumerate(tokens[:6]) if _headline_verb(t)), None)
         lead = tokens[:verb_at] if verb_at else []
-        who = " ".join(lead) if lead and all(t[:1].isupper() for t in lead) else None
+        # "Sanders Told …", "Former Mexico leader Calderon calls …": who opens the headline.
+        named = lead and lead[0][:1].isupper() and lead[-1][:1].isupper() and all(t[:1].isalnum() for t in lead)
+        who = " ".join(lead) if named else None
     return [Quote(text=span.text.rstrip(",").strip(), speaker=tidy_name(who) if who else None) for span in spans]
 
 

@@ -141,7 +141,7 @@ def _headline_quotes(headline: str) -> list[Quote]:
         who = says.group("who")
     else:
         tokens = headline.split()
-        verb_at = next((i for i, t in enumerate(tokens[:6]) if _headline_verb(t)), None)
+        verb_at = next((i for i, t in enumerate(tokens[:6]) if i and _headline_verb(t)), None)
         lead = tokens[:verb_at] if verb_at else []
         # "Sanders Told …", "Former Mexico leader Calderon calls …": who opens the headline.
         named = lead and lead[0][:1].isupper() and lead[-1][:1].isupper() and all(t[:1].isalnum() for t in lead)

@@ -18,7 +18,7 @@ from .words import content_stems, looks_like_name, word_count
 
 # How many non-blank lines above the article may hold its headline and captions.
 HEADER_LINES = 20
-FAR_HEADER_LINES = 45  # a headline this far up is taken only when it matches the opening well
+FAR_HEADER_LINES = 45  # a headline this far up is taken only when it matches the opening well, or is signed
 FAR_HEADLINE_SHARE = 0.6
 BODY_LINES_FOR_HEADLINE = 10
 HEADLINE_SHARE = 0.3  # of a headline's content words that the article's opening repeats
@@ -67,9 +67,11 @@ _NUMERIC_DATES = (
 )
 # A line that stamps the article rather than titles it: "Published 1 day ago", "By …".
 _STAMP = re.compile(r"^(?:by|published|updated|posted|last updated|modified)\b", re.I)
-# A line of the site's navigation: a breadcrumb from "Home", a share or sign-in prompt.
-_NAVIGATION = re.compile(r"^(?:home\s*[/>»›|:-]|home (?:news|blog|page)\b|(?:menu|skip|search|share|sign|log|subscribe|follow|advertisement)\b)|\bshare (?:this|on)\b|[»›>]", re.I)
+# A line of the site's navigation: a breadcrumb from "Home", a share, download or sign-in prompt.
+_NAVIGATION = re.compile(r"^(?:home\s*[/>»›|:-]|home (?:news|blog|page)\b|(?:menu|skip|search|share|sign|log|subscribe|follow|download|advertisement)\b)|\bshare (?:this|on)\b|\s[»›>](?:\s|$)", re.I)
 _SECOND_SENTENCE = re.compile(r"\w\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
+# Menu entries run together: "Últimas NoticiasSociedadPolíticaEl MundoOpinión".
+_MENU_RUN = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]\w*[a-zà-ÿ][A-ZÀ-Þ]\w*[a-zà-ÿ][A-ZÀ-Þ]")
 # Code that a copy shows when a page's scripts are not run; never a headline.
 _CODE = re.compile(r"[{}=<>]|\w\(\)|\bfunction\b|\bvar\s|\w+\.\w+\s*=")
 # A masthead: "BBC News", "The Valley Gazette"; not a byline or a section ("Breaking News").
@@ -101,25 +103,31 @@ def read_header(lines: list[Line], start: int) -> Header:
     meta_kind = [_meta_kind(line) for line in zone + below]
     anchors = [i for i, kind in enumerate(meta_kind) if kind and i >= near]
     body_stems = content_stems(" ".join(l.text for l in lines[start : start + BODY_LINES_FOR_HEADLINE]))
-    candidates: dict[int, tuple[bool, bool, float, int]] = {}
+    candidates: dict[int, tuple[bool, bool, float, bool, int]] = {}
+    matching: set[int] = set()
+
     for i, line in enumerate(zone):
         if meta_kind[i] or not _title_like(line):
             continue
         share = _headline_share(line, body_stems)
-        matches = share >= (HEADLINE_SHARE if i >= near else FAR_HEADLINE_SHARE)
-        anchored = i >= near and (any(i < a <= i + ANCHOR_LINES for a in anchors) or meta_kind[i - 1] == "byline")
+        matches = share >= (HEADLINE_SHARE if i >= near or _signed(zone, meta_kind, i) else FAR_HEADLINE_SHARE)
+        anchored = i >= near and (any(i < a <= i + ANCHOR_LINES for a in anchors) or (i > 0 and meta_kind[i - 1] == "byline"))
+        signed = i >= near and i + 1 < len(zone) and (bool(meta_kind[i + 1]) or _person_name(zone[i + 1].text))
         if (matches and not line.text.isupper()) or anchored:  # capitals alone: a menu or a section label
-            candidates[i] = (i >= near, matches, share + (ANCHOR_BONUS if anchored else 0.0), i)
+            candidates[i] = (i >= near, matches or signed, round(share + (ANCHOR_BONUS if anchored else 0.0), 2), signed, i)
+            if matches:
+                matching.add(i)
+
     if not candidates and first == 0 and 0 < len(zone) <= PLAIN_TOP_LINES and opening_title(zone[0]):
-        candidates = {0: (True, True, 1.0, 0)}  # a plain text's headline, however little the text repeats it
+        candidates = {0: (True, True, 1.0, False, 0)}  # a plain text's headline, however little the text repeats it
     headline_at = None
     if candidates:
-        # The nearby title-like line whose words the article repeats most, the more so next to a byline or
-        # dateline (the nearer on a tie); one that only stands next to a byline when none matches; one
-        # further up only when none is near (a share panel between them) and it matches well.
-        headline_at = max(candidates.values())[3]
-        above = candidates.get(headline_at - 1)
-        if above and above[0] and above[1]:
+        # The nearby title-like line whose words the article repeats, or that its byline signs, the more
+        # so next to a byline or dateline (on a tie the signed one, then the nearer); one that only stands
+        # near a byline when none does; one further up only when none is near (a share panel between them)
+        # and it matches well, or is signed.
+        headline_at = max(candidates.values())[-1]
+        if headline_at in matching and headline_at - 1 in matching and candidates[headline_at - 1][0]:
             headline_at -= 1  # a headline over its subtitle: both match, the headline comes first
     meta_from = near if headline_at is None else min(headline_at + 1, near)
     authors = _authors(zone + below, meta_kind, meta_from, headline_at)
@@ -156,6 +164,11 @@ def headed(lines: list[Line], start: int) -> bool:
         _title_like(line) and not line.text.isupper() and _headline_share(line, body_stems) >= HEADLINE_SHARE
         for line in lines[max(0, start - HEADER_LINES) : start]
     )
+
+
+def _signed(zone: list[Line], kinds: list[str | None], i: int) -> bool:
+    """Whether a byline, a dateline or a name alone follows line ``i`` within two lines, as under a headline."""
+    return any(kinds[j] or _person_name(zone[j].text) for j in range(i + 1, min(i + 3, len(zone))))
 
 
 def _meta_kind(line: Line) -> str | None:
@@ -267,11 +280,11 @@ def line_date(text: str) -> str | None:
 
 def _title_like(line: Line) -> bool:
     text = line.text
-    if not 3 <= line.n_words <= 30 or text.endswith((":", ",", ";")) or _CODE.search(text):
+    if not 3 <= line.n_words <= 30 or text.endswith((":", ",", ";")) or _CODE.search(text) or _MENU_RUN.search(text):
         return False
     if text.endswith(".") and not _title_case(text):
         return False  # a sentence: "This is a modal window."
-    return not (PHOTO_CREDIT.search(text) or _STAMP.match(text) or _NAVIGATION.search(text))
+    return not (PHOTO_CREDIT.search(text) or _STAMP.match(text) or _NAVIGATION.search(text) or _NEWS_NAME.match(text))
 
 
 def opening_title(line: Line) -> bool:

@@ -226,3 +226,15 @@ def test_a_question_headline_long_enough_to_pass_for_prose_is_the_headline(tmp_p
     assert doc.meta.headline == question
     assert doc.meta.published == "2017-07-27"
     assert paragraphs(doc) == STORY
+
+
+def test_a_headline_signed_by_its_author_far_above_the_article(tmp_path):
+    tags = [f"tag number {n}" for n in range(24)]
+    lines = ["You can skip this ad in 5 seconds.", HEADLINE, "36", "Patrick Allan"] + tags + [""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == HEADLINE
+
+
+@pytest.mark.parametrize("noise", ["Northern Suburbs Tram News", "Tram NewsCouncil VotesNorthern SuburbsSport"])
+def test_a_masthead_or_a_run_together_menu_is_not_the_headline(tmp_path, noise):
+    lines = MENU + [noise, "", "Tram line vote: what happens next", "Ann Lee", "3 June 2019", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == "Tram line vote: what happens next"

@@ -71,7 +71,7 @@ _STAMP = re.compile(r"^(?:by|published|updated|posted|last updated|modified)\b",
 _NAVIGATION = re.compile(r"^(?:home\s*[/>»›|:-]|home (?:news|blog|page)\b|(?:menu|skip|search|share|sign|log|subscribe|follow|download|advertisement)\b)|\bshare (?:this|on)\b|\s[»›>](?:\s|$)", re.I)
 _SECOND_SENTENCE = re.compile(r"\w\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 # Menu entries run together: "Últimas NoticiasSociedadPolíticaEl MundoOpinión".
-_MENU_RUN = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]\w*[a-zà-ÿ][A-ZÀ-Þ]\w*[a-zà-ÿ][A-ZÀ-Þ]")
+_MENU_RUN = re.compile(r"(?:[a-zà-ÿ][A-ZÀ-Þ].*?){3}")
 # Code that a copy shows when a page's scripts are not run; never a headline.
 _CODE = re.compile(r"[{}=<>]|\w\(\)|\bfunction\b|\bvar\s|\w+\.\w+\s*=")
 # A masthead: "BBC News", "The Valley Gazette"; not a byline or a section ("Breaking News").

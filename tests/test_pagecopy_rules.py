@@ -164,6 +164,7 @@ def test_a_plain_text_headline_is_not_read_twice(tmp_path):
     ("Von Moritz Bachmann publiziert am 25. September 2018", ("Moritz Bachmann",), "2018-09-25"),
     ("by Lighthouse Office ／ 2016.12.01", ("Lighthouse Office",), "2016-12-01"),
     ("PUBLISHED WED, NOV 20 20194:29 AM EST", (), "2019-11-20"),
+    ("// By Arun Sai Krishnan • Nov 11, 2020", ("Arun Sai Krishnan",), "2020-11-11"),
 ])
 def test_bylines_and_datelines_under_the_headline(tmp_path, line, authors, published):
     doc = copy(tmp_path, MENU + ["", HEADLINE, line, ""] + spaced(STORY))
@@ -181,6 +182,20 @@ def test_what_is_not_a_byline(tmp_path, line):
 def test_a_name_alone_under_the_headline_is_its_author(tmp_path):
     lines = MENU + ["", HEADLINE, "PUBLISHED WED, NOV 20 2019 4:29 AM EST", "Natasha Turak", "@NATASHATURAK", ""] + spaced(STORY)
     assert copy(tmp_path, lines).meta.authors == ("Natasha Turak",)
+
+
+def test_a_name_in_capitals_under_the_headline_is_its_author(tmp_path):
+    lines = MENU + ["", HEADLINE, "NATALIYA VASILYEVA", "Associated PressDecember 2, 2016", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.authors == ("Nataliya Vasilyeva",)
+
+
+def test_a_headline_ending_like_a_sentence_with_its_standfirst_and_byline_inside_the_article(tmp_path):
+    headline = "Tram Line Vote: How the Council Will Pay for the Northern Suburbs Line in the U.S."
+    lines = MENU + ["", headline, "", STORY[1], "", "Image", "By Corey Kilgannon", ""] + spaced(STORY)
+    doc = copy(tmp_path, lines)
+    assert doc.meta.headline == headline
+    assert doc.meta.authors == ("Corey Kilgannon",)
+    assert paragraphs(doc) == STORY
 
 
 def test_a_picture_credit_under_the_headline_is_not_its_author(tmp_path):

@@ -70,6 +70,7 @@ _STAMP = re.compile(r"^(?:by|published|updated|posted|last updated|modified)\b",
 # A line of the site's navigation: a breadcrumb from "Home", a share, download or sign-in prompt.
 _NAVIGATION = re.compile(r"^(?:home\s*[/>»›|:-]|home (?:news|blog|page)\b|(?:menu|skip|search|share|sign|log|subscribe|follow|download|advertisement)\b)|\bshare (?:this|on)\b|\s[»›>](?:\s|$)", re.I)
 _SECOND_SENTENCE = re.compile(r"\w\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
+_FULL_STOP = re.compile(r"(?<![.\s]\w)(?<!\.\w\w)\.$")
 # Menu entries run together: "Últimas NoticiasSociedadPolíticaEl MundoOpinión".
 _MENU_RUN = re.compile(r"(?:[a-zà-ÿ][A-ZÀ-Þ].*?){3}")
 # Code that a copy shows when a page's scripts are not run; never a headline.
@@ -145,15 +146,20 @@ def read_header(lines: list[Line], start: int) -> Header:
 
 def after_opening_header(lines: list[Line], start: int, end: int) -> int:
     """Where the article's text starts when its first lines are its own header: a headline long enough to
-    pass for prose ("How does the brain turn …?") with its byline or dateline under it, repeated by the text."""
+    pass for prose ("How does the brain turn …?"), its byline or dateline a few lines under it (a standfirst,
+    a picture between), repeated by the text."""
     for k in range(start, min(start + META_LINES_INTO_BODY, end)):
-        if lines[k].prose and _title_like(lines[k]) and not lines[k + 1].prose and _meta_kind(lines[k + 1]):
-            after = k + 1
-            while after < end and not lines[after].prose:
-                after += 1
-            body_stems = content_stems(" ".join(l.text for l in lines[after : after + BODY_LINES_FOR_HEADLINE]))
-            if _headline_share(lines[k], body_stems) >= HEADLINE_SHARE:
-                return after
+        if not (lines[k].prose and _title_like(lines[k])) or _FULL_STOP.search(lines[k].text):
+            continue  # a caption's sentence ends with a full stop; a headline at most with an abbreviation's
+        signature = next((j for j in range(k + 1, min(k + 2 + ANCHOR_LINES, end)) if _meta_kind(lines[j])), None)
+        if signature is None:
+            continue
+        after = signature + 1
+        while after < end and not lines[after].prose:
+            after += 1
+        body_stems = content_stems(" ".join(l.text for l in lines[after : after + BODY_LINES_FOR_HEADLINE]))
+        if _headline_share(lines[k], body_stems) >= HEADLINE_SHARE:
+            return after
     return start
 
 
@@ -212,7 +218,7 @@ def byline_names(text: str) -> tuple[str, ...]:
     if word_count(text) > MAX_META_WORDS:
         return ()
     for match in _BY.finditer(text):
-        lead = text[: match.start()].strip(" |•·-—–,:")
+        lead = text[: match.start()].strip(" |•·-—–,:/")
         if lead and not (_BY_LEAD.match(lead) or line_date(lead) or re.search(r"\d:\d\d", lead)):
             continue
         names = _names(text[match.end() :])
@@ -247,7 +253,7 @@ def _names(rest: str) -> tuple[str, ...]:
 
 def _person_name(text: str) -> bool:
     tokens = text.split()
-    return (looks_like_name(text) and not any(c in text for c in "0123456789:/|@")
+    return (looks_like_name(text.title() if text.isupper() else text) and not any(c in text for c in "0123456789:/|@")
             and not PHOTO_CREDIT.search(text)
             and not all(t.lower() in _ROLE for t in tokens) and not _NEWS_NAME.match(text))
 

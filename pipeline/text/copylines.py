@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .words import SENTENCE_END, word_count
 
@@ -13,15 +13,14 @@ class Line:
     blank_before: bool
     blank_after: bool
     cells: int = 1  # tab-separated cells: browsers copy a table row as cells joined by tabs
+    # Counted once: every rule asks.
+    n_words: int = field(init=False)
+    prose: bool = field(init=False)
 
-    @property
-    def n_words(self) -> int:
-        return word_count(self.text)
-
-    @property
-    def prose(self) -> bool:
-        n = self.n_words
-        return (n >= 8 and bool(SENTENCE_END.search(self.text))) or n >= 25
+    def __post_init__(self):
+        n = word_count(self.text)
+        object.__setattr__(self, "n_words", n)
+        object.__setattr__(self, "prose", (n >= 8 and bool(SENTENCE_END.search(self.text))) or n >= 25)
 
 
 # "HeadlineTeaser text": a card's title and blurb run together when copied.

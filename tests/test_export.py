@@ -9,8 +9,7 @@ from mutagen.id3 import ID3, CTOCFlags
 from mutagen.mp3 import MP3
 
 from pipeline import Article, ChapterMark, Cue, OutputError, Section, Track, export
-from pipeline.export import safe_name
-from pipeline.export.mp3 import encode_mp3
+from pipeline.export import encode_mp3, safe_name
 
 RATE = 22050
 ARTICLE = Article(
@@ -133,12 +132,12 @@ def test_output_folder_that_cannot_be_created(tmp_path):
 
 
 def test_a_failure_mid_export_leaves_no_partial_files(tmp_path, monkeypatch):
-    from pipeline.export import files
+    import pathlib
 
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(files.Path, "write_text", broken)
+    monkeypatch.setattr(pathlib.Path, "write_text", broken)
     with pytest.raises(OutputError, match="No space left"):
         export(burst_track([0.0], 1.0), ARTICLE, tmp_path, "x")
     assert list(tmp_path.iterdir()) == []

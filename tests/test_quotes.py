@@ -323,3 +323,11 @@ def test_a_clause_of_its_own_after_the_quote_does_not_name_its_speaker():
 ])
 def test_who_opens_or_closes_a_headline_speaks_its_quote(headline, speaker):
     assert [s for _, s in quotes("Body text.", headline=headline)] == [speaker]
+
+
+def test_a_description_ends_before_a_clause_of_time():
+    # Seen on a real page: the chapter read "Quote: a WeWork spokesperson when contacted".
+    found = quotes("“We do not comment on rumours about our business,” said a WeWork spokesperson when contacted.")
+    assert [s for _, s in found] == ["a WeWork spokesperson"]
+    found = quotes("“We are reviewing the decision,” said a spokesman for the company on Monday.")
+    assert [s for _, s in found] == ["a spokesman for the company"]

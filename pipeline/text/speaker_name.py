@@ -181,8 +181,17 @@ def leading_subject(phrase: str) -> str | None:
     if described and not np:
         return tidy_name(described.group("name"))
     if np:
-        return np.group(0)
+        # "a WeWork spokesperson when contacted": the description ends before a clause or a phrase of time.
+        words = np.group(0).split()
+        cut = next((i for i, w in enumerate(words[2:], 2) if w.lower() in _ENDS_DESCRIPTION), len(words))
+        return " ".join(words[:cut])
     return None
+
+
+_ENDS_DESCRIPTION = frozenset(
+    "when while who whom whose which that after before during on in at as to by with from since because if "
+    "told said says added asked contacted reached".split()
+)
 
 
 _ADVERBS = frozenset(

@@ -131,24 +131,32 @@ def limiter_gain(levels: BlockLevels, target_lufs: float, ceiling_dbtp: float) -
 
 
 def gained(audio: Audio, curve: np.ndarray):
-    """16-bit chunks of the audio times the per-block ``curve``, CHUNK samples at a time.
+    """16-bit chunks of the audio times the per-block ``curve``, CHUNK samples at a time."""
+    for start in range(0, audio.size, CHUNK):
+        yield gained_window(audio, curve, start, min(start + CHUNK, audio.size))
+
+
+def gained_window(audio: Audio, curve: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Samples ``start`` to ``end`` of the audio times the per-block ``curve``, as 16-bit.
 
     Within each block the gain moves linearly between its edges, and each edge
     takes the lower of its two blocks' gains, so no sample gets more gain than
-    its own block allows.
+    its own block allows. A sample's gain depends on its place alone, so any
+    window gives the same samples as the whole.
     """
-    edges = np.minimum(np.concatenate([curve[:1], curve]), np.concatenate([curve, curve[-1:]]))
+    first, last = start // BLOCK, -(-end // BLOCK)
+    before = curve[first - 1 : first] if first else curve[:1]
+    inner = curve[first:last]
+    after = curve[last : last + 1] if last < curve.size else curve[-1:]
+    edges = np.minimum(np.concatenate([before, inner]), np.concatenate([inner, after]))
     ramp = np.arange(BLOCK, dtype=np.float32) / BLOCK
-    for start in range(0, audio.size, CHUNK):
-        chunk = audio.read(start, min(start + CHUNK, audio.size))
-        scale = np.float32(1) if chunk.dtype == np.int16 else np.float32(32768)
-        first = start // BLOCK
-        count = -(-chunk.size // BLOCK)
-        left, right = edges[first : first + count], edges[first + 1 : first + count + 1]
-        gains = (left[:, None] + (right - left)[:, None] * ramp).ravel()[: chunk.size]
-        scaled = chunk * (gains * scale)
-        np.clip(np.rint(scaled, out=scaled), -32768, 32767, out=scaled)
-        yield scaled.astype(np.int16)
+    chunk = audio.read(first * BLOCK, end)
+    scale = np.float32(1) if chunk.dtype == np.int16 else np.float32(32768)
+    left, right = edges[:-1], edges[1:]
+    gains = (left[:, None] + (right - left)[:, None] * ramp).ravel()[: chunk.size]
+    scaled = chunk * (gains * scale)
+    np.clip(np.rint(scaled, out=scaled), -32768, 32767, out=scaled)
+    return scaled.astype(np.int16)[start - first * BLOCK :]
 
 
 def _chunks_with_envelope(audio: Audio):

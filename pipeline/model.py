@@ -225,6 +225,18 @@ class Cue(Serializable):
     ends_paragraph: bool = False
 
 
+class Samples(typing.Protocol):
+    """A track read a window at a time: a Track, or a levelled track rendered as it is read."""
+
+    sample_rate: int
+    size: int  # samples
+    chapters: tuple[ChapterMark, ...]
+    cues: tuple[Cue, ...]
+
+    def read(self, start: int, end: int):
+        """Samples ``start`` to ``end``, a numpy int16 array."""
+
+
 @dataclass(frozen=True)
 class Timeline(Serializable):
     """Where chapters and transcript cues lie in ``length`` samples of audio, without the audio."""
@@ -253,8 +265,19 @@ class Track(Serializable):
         return len(self.pcm) / 2 / self.sample_rate
 
     @property
+    def size(self) -> int:
+        """Length in samples."""
+        return len(self.pcm) // 2
+
+    def read(self, start: int, end: int):
+        """Samples ``start`` to ``end`` as a numpy int16 array (a view, not a copy)."""
+        import numpy as np  # here, so the text stages never load numpy
+
+        return np.frombuffer(self.pcm, dtype=np.int16)[start:end]
+
+    @property
     def timeline(self) -> Timeline:
-        return Timeline(self.sample_rate, len(self.pcm) // 2, self.chapters, self.cues)
+        return Timeline(self.sample_rate, self.size, self.chapters, self.cues)
 
     def chapter_tracks(self) -> list[Track]:
         """The track cut at its chapter marks, each piece with its own cues counted from its start.

@@ -128,7 +128,7 @@ class Runner:
                 done += sum(len(chapter.utterances) for chapter in group)
                 for spoken in speech.chapters:
                     one = Speech(speech.sample_rate, (spoken,))
-                    _hand_over(handoff, assembler.submit(self.run, "assemble", one), written)
+                    _hand_over(handoff, assembler.submit(self.run, "assemble", one, lazy=True), written)
                 del speech
             _hand_over(handoff, _END, written)
             return written.result()

@@ -86,3 +86,16 @@ def test_a_chapter_sounds_the_same_alone_as_in_the_whole_track():
     # and both chapters reach the same loudness, however differently loud they were spoken
     levels = [pyloudnorm.Meter(RATE).integrated_loudness(np.frombuffer(t.pcm, dtype=np.int16) / 32768.0) for t in alone]
     assert abs(levels[0] - levels[1]) < 0.5
+
+
+def test_a_lazy_track_renders_the_same_samples_window_by_window():
+    """What the runner streams to export: any window of a levelled track equals the same window of the joined one."""
+    def clip(n):
+        return Clip(Utterance(f"s{n}", 350 + 100 * n, voice="quote" if n % 3 == 0 else "narrator"), tone(0.4 + 0.2 * n, 180 + 20 * n))
+
+    speech = Speech(RATE, (SpokenChapter("One", tuple(clip(n) for n in range(6))), SpokenChapter("Two", (clip(9), clip(3)))))
+    whole = np.frombuffer(assemble(speech).pcm, dtype=np.int16)
+    lazy = assemble(speech, lazy=True)
+    assert lazy.size == whole.size and lazy.chapters == assemble(speech).chapters
+    for start, end in ((0, whole.size), (17, 4093), (whole.size // 2 - 5, whole.size // 2 + 40000), (whole.size - 3, whole.size)):
+        assert np.array_equal(lazy.read(start, end), whole[start:end])

@@ -12,6 +12,9 @@ from ..model import Track
 from .formats import Finished
 
 
+WAV_PIECE = 1 << 16  # samples written at a time: a levelled chapter is rendered as it is spooled
+
+
 class M4bWriter:
     """Spools the chapters into a WAV file, then has ffmpeg encode it with the chapter list."""
 
@@ -29,7 +32,8 @@ class M4bWriter:
             self._wav.setnchannels(1)
             self._wav.setsampwidth(2)
             self._wav.setframerate(chapter.sample_rate)
-        self._wav.writeframes(chapter.pcm)
+        for start in range(0, chapter.size, WAV_PIECE):
+            self._wav.writeframes(chapter.read(start, min(start + WAV_PIECE, chapter.size)).tobytes())
 
     def finish(self, edition: Finished, path: Path) -> None:
         self._wav.close()  # its header now gives the length

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 import lameenc
-import numpy as np
 
 from ..errors import OutputError
-from ..model import Track
+from ..model import Samples, Track
 
 DEFAULT_BITRATE = 64  # kbit/s: transparent for a single speaking voice at 22.05 kHz mono
 BITRATES = (32, 48, 64, 96, 128)
@@ -64,23 +63,25 @@ class EncodedAudio:
         return self.layout.starts
 
 
-def encode_mp3(track: Track, bitrate: int = DEFAULT_BITRATE, parts: int = 1) -> EncodedAudio:
+def encode_mp3(track: Samples, bitrate: int = DEFAULT_BITRATE, parts: int = 1) -> EncodedAudio:
     """Constant bit rate, so players can seek to a chapter by time without a seek table.
 
     With ``parts`` > 1 the track is cut into that many parts of about equal
     length, encoded side by side in threads (LAME releases the GIL) and
     joined: CBR frames concatenate into one valid stream. Cuts fall where a
     sentence starts after a pause, so each part's priming lands in silence.
+    The samples are read a piece at a time, so a levelled track is rendered
+    as it is encoded, never whole.
     """
-    samples = np.frombuffer(track.pcm, dtype=np.int16)
+    size = track.size
     places = sorted(_cut_places(track))
     cuts = sorted({
-        min(places, key=lambda s: abs(s - samples.size * i / parts)) for i in range(1, parts)
+        min(places, key=lambda s: abs(s - size * i / parts)) for i in range(1, parts)
     }) if parts > 1 and places else []
     starts = [0, *cuts]
-    bounds = list(zip(starts, [*cuts, samples.size]))
+    bounds = list(zip(starts, [*cuts, size]))
     with ThreadPoolExecutor(max_workers=len(bounds)) as pool:
-        encoded = list(pool.map(lambda b: _encode_part(samples[b[0] : b[1]], track.sample_rate, bitrate), bounds))
+        encoded = list(pool.map(lambda b: _encode_part(track, b[0], b[1], bitrate), bounds))
     spf = 1152 if track.sample_rate >= 32000 else 576
     frames, before = 0, []
     for part in encoded:
@@ -97,8 +98,8 @@ class Mp3Stream:
         self.layout = Mp3Layout()
         self.length = 0  # samples so far
 
-    def add(self, chapter: Track) -> None:
-        if not chapter.pcm:
+    def add(self, chapter: Samples) -> None:
+        if not chapter.size:
             return
         parts = max(1, min(self.threads, int(chapter.duration // ENCODER_PART_S)))
         encoded = encode_mp3(chapter, self.bitrate, parts)
@@ -107,7 +108,7 @@ class Mp3Stream:
         except OSError as exc:
             raise OutputError(f"cannot write the MP3 ({exc.strerror or exc})") from None
         self.layout = self.layout.then(self.length, encoded.layout)
-        self.length += len(chapter.pcm) // 2
+        self.length += chapter.size
 
 
 def _cut_places(track: Track) -> set[int]:
@@ -118,15 +119,15 @@ def _cut_places(track: Track) -> set[int]:
     return places
 
 
-def _encode_part(pcm: np.ndarray, rate: int, bitrate: int) -> bytes:
+def _encode_part(track: Samples, start: int, end: int, bitrate: int) -> bytes:
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(bitrate)
-    encoder.set_in_sample_rate(rate)
+    encoder.set_in_sample_rate(track.sample_rate)
     encoder.set_channels(1)
     encoder.set_quality(5)  # LAME "good": transparent for speech at 64 kbit/s
     try:
         # In pieces: LAME buffers a whole call's input as floats, several times the audio's size.
-        encoded = [encoder.encode(pcm[i : i + ENCODE_PIECE]) for i in range(0, pcm.size, ENCODE_PIECE)]
+        encoded = [encoder.encode(track.read(i, min(i + ENCODE_PIECE, end))) for i in range(start, end, ENCODE_PIECE)]
         return b"".join([*encoded, encoder.flush()])
     except Exception as exc:  # lameenc raises bare exceptions for bad settings
         raise OutputError(f"MP3 encoding failed ({exc})") from None

@@ -6,7 +6,7 @@ import io
 
 import numpy as np
 
-from ..loudness import gained, limiter_gain, measure
+from ..loudness import gained, gained_window, limiter_gain, measure
 from ..model import ChapterMark, Clip, Cue, Speech, SpokenChapter, Track
 from ..pydub_quiet import AudioSegment
 
@@ -20,7 +20,7 @@ PARAGRAPH_PAUSE_MS = 700  # a pause this long ends a paragraph in the readable t
 ACTIVE_DB = -40.0  # frames above this level count as speech when matching voices
 
 
-def assemble(speech: Speech) -> Track:
+def assemble(speech: Speech, lazy: bool = False) -> Track | LevelledTrack:
     """One track: clips trimmed of the engine's own silences, our pauses between them, one join.
 
     Each chapter is levelled on its own: its voices brought to the narrator's
@@ -30,25 +30,67 @@ def assemble(speech: Speech) -> Track:
     lets an edition be built a chapter at a time. Loudness is measured on
     windows rendered from the clips, and the normalised windows are written
     once into the result.
+
+    With ``lazy`` the result is a LevelledTrack: measured and levelled, but
+    its samples rendered from the clips only when read, window by window, so
+    an assembled chapter costs no more memory than its clips however long it
+    is. Both give the same samples.
     """
     rate = speech.sample_rate
-    chapters = [_chapter_layout(chapter, rate) for chapter in speech.chapters]
-    total = sum(layout.size for layout, _ in chapters)
-    pcm = io.BytesIO()
-    if total:  # sized once, so it never grows by copying and getvalue() shares its buffer
-        pcm.seek(2 * total - 1)
-        pcm.write(b"\0")
-        pcm.seek(0)
+    parts: list[tuple[_Layout, np.ndarray]] = []
     marks: list[ChapterMark] = []
     cues: list[Cue] = []
-    for chapter, (layout, chapter_cues) in zip(speech.chapters, chapters):
-        start = pcm.tell() // 2
+    start = 0
+    for chapter in speech.chapters:
+        layout, chapter_cues = _chapter_layout(chapter, rate)
         curve = limiter_gain(measure(layout, rate), TARGET_LUFS, TRUE_PEAK_CEILING_DBTP)
-        for chunk in gained(layout, curve):
-            pcm.write(chunk.tobytes())
+        parts.append((layout, curve))
         marks.append(ChapterMark(chapter.title, start, start + layout.size, rate))
         cues += [Cue(c.text, start + c.start, start + c.end, c.ends_paragraph) for c in chapter_cues]
-    return Track(sample_rate=rate, pcm=pcm.getvalue(), chapters=tuple(marks), cues=tuple(cues))
+        start += layout.size
+    levelled = LevelledTrack(rate, tuple(marks), tuple(cues), parts)
+    return levelled if lazy else Track(sample_rate=rate, pcm=levelled.pcm, chapters=levelled.chapters, cues=levelled.cues)
+
+
+class LevelledTrack:
+    """A track's chapters laid out and levelled, their samples rendered when read (the Audio protocol)."""
+
+    def __init__(self, rate: int, chapters: tuple[ChapterMark, ...], cues: tuple[Cue, ...],
+                 parts: list[tuple[_Layout, np.ndarray]]):
+        self.sample_rate, self.chapters, self.cues = rate, chapters, cues
+        self._parts = parts
+        self._starts = [mark.start for mark in chapters]
+        self.size = sum(layout.size for layout, _ in parts)
+
+    @property
+    def duration(self) -> float:
+        return self.size / self.sample_rate
+
+    def read(self, start: int, end: int) -> np.ndarray:
+        """Samples ``start`` to ``end``, levelled."""
+        out = np.empty(end - start, dtype=np.int16)
+        index = max(0, bisect.bisect_right(self._starts, start) - 1)
+        position = start
+        while position < end:
+            layout, curve = self._parts[index]
+            at = self._starts[index]
+            stop = min(end, at + layout.size)
+            out[position - start : stop - start] = gained_window(layout, curve, position - at, stop - at)
+            position, index = stop, index + 1
+        return out
+
+    @property
+    def pcm(self) -> bytes:
+        """All the samples, rendered once into one buffer."""
+        pcm = io.BytesIO()
+        if self.size:  # sized once, so it never grows by copying and getvalue() shares its buffer
+            pcm.seek(2 * self.size - 1)
+            pcm.write(b"\0")
+            pcm.seek(0)
+        for layout, curve in self._parts:
+            for chunk in gained(layout, curve):
+                pcm.write(chunk.tobytes())
+        return pcm.getvalue()
 
 
 def _chapter_layout(chapter: SpokenChapter, rate: int) -> tuple[_Layout, list[Cue]]:

@@ -331,3 +331,15 @@ def test_a_description_ends_before_a_clause_of_time():
     assert [s for _, s in found] == ["a WeWork spokesperson"]
     found = quotes("“We are reviewing the decision,” said a spokesman for the company on Monday.")
     assert [s for _, s in found] == ["a spokesman for the company"]
+
+
+def test_the_quotes_own_clause_speaks_before_an_opening_or_coordinate_clause():
+    found = quotes('Puerto Rico has been warning that it is running out of cash, and Ms. Acosta said the "extraordinary measures" were unsustainable.')
+    assert [s for _, s in found] == ["Ms. Acosta"]
+    found = quotes("After Glenn Beck asked him who would win, D’Souza replied, “If I had to bet now, I would bet on Hillary.”")
+    assert [s for _, s in found] == ["D’Souza"]
+
+
+def test_a_participle_after_the_attribution_does_not_name_the_speaker():
+    found = quotes("“The internment is a dark cloud on our history,” Clinton spokesman Josh Schwerin said at the time, explaining the decision.")
+    assert [s for _, s in found] == ["Josh Schwerin"]

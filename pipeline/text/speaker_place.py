@@ -86,8 +86,8 @@ def speaker_after(after: str) -> str | None:
         who = subject.group("who")
         return tidy_name(re.split(r"\s*[,(]", who)[0]) if who[:1].isupper() and who.split()[0].lower() not in NOT_NAMES else who
     # "…" that Sanders can win, said Steve Elmendorf: who follows the verb closing the clause.
-    inverted = re.search(rf",\s*(?:{SPEECH_VERBS})\s+(?P<who>{NAME.pattern}|(?:the|a|an)\s+[^,.;]{{1,60}})", head)
-    if inverted and not inverted.group(0).split()[0].endswith("ing"):
+    inverted = re.search(rf",\s*(?P<verb>{SPEECH_VERBS})\s+(?P<who>{NAME.pattern}|(?:the|a|an)\s+[^,.;]{{1,60}})", head)
+    if inverted and not inverted.group("verb").endswith("ing"):
         return leading_subject(inverted.group("who"))
     # "…," Clinton campaign spokesman Brian Fallon said: a role before the name.
     described = re.match(rf"(?P<who>[^;!?“”\"]{{1,90}}?)\s+(?:also\s+)?(?P<verb>{SPEECH_VERBS})(?![\w-])", head)
@@ -118,18 +118,28 @@ _OTHER_VERB_AFTER = re.compile(
 )
 
 
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|yet|whereas)\s+(?=[A-Z]|[Hh]e\b|[Ss]he\b)")
+_SUBORDINATE_OPENING = re.compile(r"\s*(?:After|When|While|As|Before|Although|Though|If|Because|Since|Once)\b[^,]{3,150},")
+
+
 def speaker_before(before: str) -> str | None:
     """`Lee warned that "…` / `According to Lee, "…`: the subject of the first speech verb before the quote."""
     # Offsets kept; a comma closing the quote ("…,” adding that) still ends the clause before it.
     clause = _QUOTED.sub(lambda m: " " * (len(m.group(0)) - 1) + ("," if m.group(0)[-2:-1] == "," else " "), before)
     fallback = None
-    # The first cue: in "Lee said Kim called it “a mess”" Lee reports the words; but after
-    # an earlier quote ("Cruz accuses Obama of “…” and Trump says “…”") the cues since that quote first.
-    since = max(before.rfind(mark) for mark in '”"»“')
+    # The first cue: in "Lee said Kim called it “a mess”" Lee reports the words; but after an
+    # earlier quote ("Cruz accuses Obama of “…” and Trump says “…”") or in a clause of its own
+    # ("Puerto Rico has warned …, and Ms. Acosta said “…”") the cues of the quote's clause first,
+    # and those of an opening subordinate clause ("After Beck asked him, D’Souza replied") last.
+    since = max([before.rfind(mark) for mark in '”"»“'] + [m.start() for m in _NEW_CLAUSE.finditer(clause)])
+    opening = _SUBORDINATE_OPENING.match(clause)
+    aside = opening.end() if opening else 0
     cues = list(VERB.finditer(clause))
     if clause.rstrip().endswith(":"):
         cues.reverse()  # "Cruz said as the heckler yelled: “…”": the cue the colon closes
-    for verb in [v for v in cues if v.start() > since] + [v for v in cues if v.start() <= since]:
+    main = [v for v in cues if v.start() >= aside]
+    ordered = [v for v in main if v.start() > since] + [v for v in main if v.start() <= since]
+    for verb in ordered + [v for v in cues if v.start() < aside]:
         cue = verb.group(0).lower()
         prior = clause[: verb.start()]
         if verb.group(0)[:1].isupper() and prior.strip() and prior.rstrip()[-1:] not in ",;:—–(":

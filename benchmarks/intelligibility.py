@@ -11,8 +11,8 @@ utterance in the script, what `newscast script --json` prints) go through
 whisper-normalizer's English normaliser; jiwer counts the errors. WER is summed over
 all words of all pages (errors / reference words), not averaged per page.
 
-Pages: the seed, then ``--pages`` bench pages (/work/shared/bench/extract/html, sorted
-by name) after the first ``--skip``: tune on --skip 0, check on --skip 4 untouched.
+Pages: the seed, then ``--pages`` English bench pages (/work/shared/bench/extract/html,
+sorted by name) after the first ``--skip``: tuned on --skip 0, checked on --skip 6 --pages 2.
 
 For each engine it prints WER per page and in total, the audio length and the real
 time factor of the whole build (audio seconds per wall second; the machine may be
@@ -40,8 +40,18 @@ SEED = ROOT / "seeds" / "000_88c1d4bd90c12416.txt"
 
 
 def pages(count: int, skip: int) -> list[Path]:
-    bench = sorted(BENCH.glob("*.html.gz"))[skip:skip + count] if BENCH.is_dir() else []
-    return [SEED] + bench if skip == 0 else bench
+    """The seed (unless skipping), then the first ``count`` English pages after ``skip`` bench pages."""
+    from pipeline import clean, load, segment
+
+    chosen = [SEED] if skip == 0 else []
+    for page in sorted(BENCH.glob("*.html.gz"))[skip:] if BENCH.is_dir() else []:
+        if len(chosen) - (skip == 0) >= count:
+            break
+        if segment(clean(load(page))).language == "en":  # the recogniser knows only English
+            chosen.append(page)
+        else:
+            print(f"(not English, left out: {page.name[:24]})")
+    return chosen
 
 
 def reference(page: Path) -> str:

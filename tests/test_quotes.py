@@ -343,3 +343,11 @@ def test_the_quotes_own_clause_speaks_before_an_opening_or_coordinate_clause():
 def test_a_participle_after_the_attribution_does_not_name_the_speaker():
     found = quotes("“The internment is a dark cloud on our history,” Clinton spokesman Josh Schwerin said at the time, explaining the decision.")
     assert [s for _, s in found] == ["Josh Schwerin"]
+
+
+def test_a_quote_paragraph_after_one_whose_subject_is_a_single_name():
+    found = quotes(
+        "Carter said that for decades critics had predicted a withdrawal from the region.",
+        "“That is because this region is home to nearly half the world’s population.”",
+    )
+    assert found == [("That is because this region is home to nearly half the world’s population.", "Carter")]

@@ -248,7 +248,7 @@ def described_before(paragraphs: list[str], span: Span) -> str | None:
     if any(mark in prior for mark in '"“«„'):
         return None  # the paragraph before quotes someone of its own
     subject = clause_subject(prior)
-    if subject and subject[:1].isupper() and person_mentions(prior):
+    if subject and subject[:1].isupper() and (person_mentions(prior) or plausible_name(subject.split())):
         return subject
     return None
 

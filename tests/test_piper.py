@@ -148,3 +148,12 @@ def test_installed_voice_packages_are_found_and_listed(capsys):
     assert find_voice("en").id == find_voice("en-us").id == DEFAULT_VOICE
     assert main(["voices"]) == 0
     assert any(line.split()[:2] == ["piper", DEFAULT_VOICE] for line in capsys.readouterr().out.splitlines())
+
+
+def test_a_language_without_a_voice_is_read_with_its_own_phonemes(piper):
+    voice = find_voice(DEFAULT_VOICE)
+    assert piper._model(voice, "pt").phonemize("mercado") != piper._model(voice, "en").phonemize("mercado")
+    assert piper._model(voice, "pt").config.espeak_voice == "pt"
+    assert piper._model(voice, "xx").config.espeak_voice == "en-us"  # eSpeak NG knows no "xx": the voice's own
+    clip = pcm(piper.synthesize(Request("O mercado municipal reabriu.", "pt", "narrator")))
+    assert np.abs(clip).max() > 0.1

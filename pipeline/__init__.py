@@ -5,47 +5,43 @@ what comes out::
 
     from pipeline import load, clean, segment
     article = segment(clean(load("seeds/000_88c1d4bd90c12416.txt")))
-"""
-from .edition import build_daily, build_edition
-from .errors import ExtractionError, InputError, NewscastError, OutputError, SpeechError
-from .runner import STAGES, Runner
-from .model import (
-    Article,
-    Block,
-    ChapterMark,
-    Clip,
-    Cue,
-    Document,
-    Edition,
-    Metadata,
-    Page,
-    Quote,
-    Script,
-    ScriptChapter,
-    Section,
-    Speech,
-    SpokenChapter,
-    Timeline,
-    Track,
-    Utterance,
-)
-from .stages.assemble import assemble
-from .stages.clean import clean
-from .stages.export import export
-from .stages.load import load
-from .stages.script import script
-from .stages.segment import segment
-from .stages.speak import speak
-from .tts import Engine, Voice
-from .tts.registry import ENGINES, make_engine
-from .tts.pyttsx3_engine import Pyttsx3Engine
 
+Names are imported when first used, so reading a page does not load the audio
+stack, and ``newscast --help`` loads nothing heavy at all.
+"""
+from __future__ import annotations
+
+import importlib
+
+from .errors import ExtractionError, InputError, NewscastError, OutputError, SpeechError
 from .version import __version__
 
+# name -> the module that defines it
+_LAZY = {
+    **dict.fromkeys(("build_edition", "build_daily"), "edition"),
+    **dict.fromkeys(("STAGES", "Runner"), "runner"),
+    **dict.fromkeys((
+        "Article", "Block", "ChapterMark", "Clip", "Cue", "Document", "Edition", "Metadata", "Page", "Quote",
+        "Script", "ScriptChapter", "Section", "Speech", "SpokenChapter", "Timeline", "Track", "Utterance",
+    ), "model"),
+    **{stage: f"stages.{stage}" for stage in ("load", "clean", "segment", "script", "speak", "assemble", "export")},
+    **dict.fromkeys(("Engine", "Voice"), "tts"),
+    **dict.fromkeys(("ENGINES", "make_engine"), "tts.registry"),
+    "Pyttsx3Engine": "tts.pyttsx3_engine",
+}
+
 __all__ = [
-    "STAGES", "Runner", "build_edition", "build_daily", "load", "clean", "segment", "script", "speak", "assemble", "export",
-    "Page", "Block", "Metadata", "Document", "Article", "Section", "Quote", "Utterance", "ScriptChapter",
-    "Script", "Clip", "SpokenChapter", "Speech", "ChapterMark", "Cue", "Timeline", "Track", "Edition",
-    "Engine", "Voice", "Pyttsx3Engine", "ENGINES", "make_engine",
-    "NewscastError", "InputError", "ExtractionError", "SpeechError", "OutputError",
+    *_LAZY, "NewscastError", "InputError", "ExtractionError", "SpeechError", "OutputError", "__version__",
 ]
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value  # once imported, an ordinary attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .edition import build_edition, edition_stem, is_up_to_date, options_fingerprint
 from .errors import InputError, NewscastError, OutputError
-from .export import DEFAULT_BITRATE, prepare_output
+from .output import DEFAULT_BITRATE, prepare_output
 from .model import Edition
 from .stages.load import _read as read_page_bytes  # the one reader of files and stdin: size cap, one-line errors
 from .stages.script import DEFAULT_WPM

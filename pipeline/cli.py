@@ -14,17 +14,9 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .batch import BuildOptions, Outcome, Tally, build_many, read_input_list
-from .edition import build_daily
-from .feed import write_feed
 from .errors import NewscastError
-from .stages.clean import clean
-from .export import BITRATES, DEFAULT_BITRATE, FORMATS, SAMPLE_RATES
-from .stages.load import load
-from .stages.script import DEFAULT_WPM, script
-from .stages.segment import segment
-from .text.lexicon import load_lexicon
-from .tts.cache import SpeechCache
+from .output import BITRATES, DEFAULT_BITRATE, FORMATS, SAMPLE_RATES
+from .tts import DEFAULT_WPM
 from .tts.pool import available_cores, default_workers
 from .tts.registry import DEFAULT_ENGINE, ENGINES, engine_voices
 from .web import private_urls_allowed
@@ -182,15 +174,22 @@ def _stop_on_signals():
             signal.signal(sig, handler)
 
 
+# Each command imports what it uses when it runs: --help, voices and feed load no page or audio code,
+# and segment or script of a page no audio code.
 def _run(args, stdout: TextIO, stderr: TextIO) -> int:
     if args.command == "segment":
-        article = segment(clean(load(args.input)))
+        article = _article(args.input)
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2), file=stdout)
         return EXIT_OK
     if args.command == "feed":
+        from .feed import write_feed
+
         print(write_feed(args.folder, args.base_url, args.title, args.description), file=stdout)
         return EXIT_OK
     if args.command == "daily":
+        from .edition import build_daily
+        from .text.lexicon import load_lexicon
+
         workers = args.workers or default_workers()
         edition = build_daily(
             args.inputs, args.out, title=args.title, engine=args.engine, rate=args.rate, bitrate=args.bitrate,
@@ -201,7 +200,10 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
         print(f"{edition.mp3}  {minutes}:{seconds:02d}  {len(edition.chapters)} chapters", file=stdout)
         return EXIT_OK
     if args.command == "script":
-        spoken = script(segment(clean(load(args.input))), load_lexicon(args.lexicon))
+        from .stages.script import script
+        from .text.lexicon import load_lexicon
+
+        spoken = script(_article(args.input), load_lexicon(args.lexicon))
         if args.json:
             print(json.dumps(spoken.to_dict(), ensure_ascii=False, indent=2), file=stdout)
         else:
@@ -213,7 +215,7 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
                 print(file=stdout)
         return EXIT_OK
     if args.command == "quotes":
-        article = segment(clean(load(args.input)))
+        article = _article(args.input)
         if args.json:
             print(json.dumps([q.to_dict() for q in article.quotes], ensure_ascii=False, indent=2), file=stdout)
         else:
@@ -233,7 +235,18 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
     return _build(args, stdout, stderr)
 
 
+def _article(source: str):
+    from .stages.clean import clean
+    from .stages.load import load
+    from .stages.segment import segment
+
+    return segment(clean(load(source)))
+
+
 def _build(args, stdout: TextIO, stderr: TextIO) -> int:
+    from .batch import BuildOptions, Outcome, Tally, build_many, read_input_list
+    from .text.lexicon import load_lexicon
+
     inputs = list(args.inputs) + (read_input_list(args.input_list) if args.input_list else [])
     if not inputs and not args.input_list:
         inputs = sorted(str(p) for p in SEEDS.iterdir() if p.is_file() and not p.name.startswith("."))
@@ -290,7 +303,9 @@ def _duration(seconds: float) -> str:
     return f"{round(seconds)} s" if minutes < 2 else f"{minutes} min" if minutes < 120 else f"{minutes / 60:.1f} h"
 
 
-def _cache(args) -> SpeechCache | None:
+def _cache(args):
+    from .tts.cache import SpeechCache
+
     return None if args.no_cache else SpeechCache(cap_bytes=args.cache_size * 1024 * 1024)
 
 

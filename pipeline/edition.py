@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .daily import daily_article, daily_script
-from .export import DEFAULT_BITRATE, prepare_output, safe_name
+from .output import DEFAULT_BITRATE, prepare_output, safe_name
 from .model import Edition
 from .runner import STAGES, Runner
 from .stages.script import DEFAULT_WPM

@@ -305,7 +305,7 @@ def test_a_headline_that_was_not_read_is_still_the_h1(tmp_path):
 
 def test_an_unwritable_book_is_an_output_error(tmp_path, monkeypatch):
     from pipeline import OutputError
-    from pipeline.export import epub
+    from pipeline.output import epub
 
     def full_disk(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
@@ -332,7 +332,7 @@ def test_a_quote_introduced_in_english_is_marked_english_and_its_speakers_role_s
 
 def test_a_daily_editions_chapters_go_to_the_document_of_the_article_whose_headline_opens_them():
     from pipeline import Timeline
-    from pipeline.export.epub_content import content_docs
+    from pipeline.output.epub_content import content_docs
 
     first = Article(headline="Same — words", summary=None, sections=())
     second = Article(headline="Same — words", summary=None, sections=(), language="de")
@@ -362,7 +362,7 @@ def test_each_clip_starts_where_ffmpeg_hears_its_sentence_start(tmp_path):
 
 def test_a_silent_sentence_still_gets_a_clip_a_millisecond_long():
     from pipeline import Timeline
-    from pipeline.export.epub_smil import clip_ms
+    from pipeline.output.epub_smil import clip_ms
 
     heard = Timeline(RATE, 100, (ChapterMark("Headline", 0, 100, RATE),), (Cue("", 50, 50), Cue("Said.", 50, 90)))
     assert clip_ms(heard, 0) == (2, 3)  # EPUBCheck refuses a clip that ends where it begins

@@ -9,7 +9,7 @@ from mutagen.id3 import ID3, CTOCFlags
 from mutagen.mp3 import MP3
 
 from pipeline import Article, ChapterMark, Cue, OutputError, Section, Track, export
-from pipeline.export import encode_mp3, safe_name
+from pipeline.output import encode_mp3, safe_name
 
 RATE = 22050
 ARTICLE = Article(

@@ -6,6 +6,13 @@ from .files import prepare_output, safe_name
 from .formats import FORMATS, check_formats
 from .mp3 import BITRATES, DEFAULT_BITRATE, encode_mp3
 from .resample import SAMPLE_RATES
-from .writer import write_edition
 
 __all__ = ["FORMATS", "BITRATES", "DEFAULT_BITRATE", "SAMPLE_RATES", "check_formats", "encode_mp3", "prepare_output", "safe_name", "write_edition"]
+
+
+def __getattr__(name: str):
+    if name == "write_edition":  # with mutagen and the format writers: imported when an edition is written
+        from .writer import write_edition
+
+        return write_edition
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

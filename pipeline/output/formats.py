@@ -18,8 +18,8 @@ from ..model import Article, Timeline, Track
 # name -> "module:class", imported only when the format is asked for. The MP3 is always written.
 FORMATS: dict[str, str | None] = {
     "mp3": None,
-    "m4b": "pipeline.export.m4b:M4bWriter",
-    "epub": "pipeline.export.epub:EpubWriter",
+    "m4b": "pipeline.output.m4b:M4bWriter",
+    "epub": "pipeline.output.epub:EpubWriter",
 }
 
 

@@ -3,9 +3,6 @@ from __future__ import annotations
 
 from math import gcd
 
-import numpy as np
-from scipy.signal import resample_poly
-
 from ..errors import OutputError
 from ..model import ChapterMark, Cue, Track
 
@@ -16,6 +13,9 @@ def resample(track: Track, rate: int) -> Track:
     """The track at another sample rate, chapter and cue positions moved with it."""
     if rate not in SAMPLE_RATES:
         raise OutputError(f"sample rate {rate} Hz is not one of {', '.join(map(str, SAMPLE_RATES))}")
+    import numpy as np
+    from scipy.signal import resample_poly  # only when asked for: scipy.signal takes half a second to import
+
     common = gcd(rate, track.sample_rate)
     samples = np.frombuffer(track.pcm, dtype=np.int16).astype(np.float64)
     out = resample_poly(samples, rate // common, track.sample_rate // common)

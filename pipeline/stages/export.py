@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..export import DEFAULT_BITRATE, write_edition
+from ..output import DEFAULT_BITRATE, write_edition
 from ..model import Article, Edition, Track
 
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from ..model import Article, Script, ScriptChapter, Utterance
+from ..tts import DEFAULT_WPM
 from ..text.sentences import split_sentences
 from ..text.spoken import speech_text
 from ..text.words import word_count
@@ -24,7 +25,6 @@ PAUSE_HEADLINE = 1800
 MAX_UTTERANCE_WORDS = 35
 # Quoted passages at least this long inside a sentence are read in the quote voice.
 MIN_VOICED_QUOTE_WORDS = 4
-DEFAULT_WPM = 175
 # A section longer than this, spoken, is read as several chapters, so a listener can skip through it.
 MAX_CHAPTER_S = 600
 MAX_NAMED_AUTHORS = 3  # a disclosure that lists a whole newsroom is no longer short

@@ -5,6 +5,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+DEFAULT_WPM = 175  # words per minute: a calm news-reading pace
+
 
 @dataclass(frozen=True)
 class Voice:

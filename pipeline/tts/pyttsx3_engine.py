@@ -25,11 +25,10 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import SpeechError
-from . import Request, Voice, voice_for_language
+from . import DEFAULT_WPM, Request, Voice, voice_for_language
 
 # eSpeak NG writes 22.05 kHz, 16-bit mono; other drivers are converted to it.
 SAMPLE_RATE = 22050
-DEFAULT_RATE = 175  # words per minute: a calm news-reading pace
 QUOTE_VARIANT = "m3"  # eSpeak NG's third male variant: another timbre, same language
 # Synthesis runs at hundreds of times real time; this only stops a hung engine.
 TIMEOUT_BASE_S = 20.0
@@ -59,7 +58,7 @@ class Pyttsx3Engine:
 
     sample_rate = SAMPLE_RATE
 
-    def __init__(self, voice: str | None = None, rate: int = DEFAULT_RATE, quote_voice: str | None = None):
+    def __init__(self, voice: str | None = None, rate: int = DEFAULT_WPM, quote_voice: str | None = None):
         """``voice``: the narrator (default: one for each article's language).
         ``quote_voice``: a voice for quotations, "off" to keep the narrator's; by
         default the narrator's voice with another eSpeak variant, so quotes

@@ -102,6 +102,7 @@ def test_transcript_cues_are_timed_to_the_speech(seed_edition, audio):
     assert chapters["transcripts"][0] == {"url": "000_88c1d4bd90c12416.vtt", "type": "text/vtt", "language": "en"}
     text = open(seed_edition.transcript_txt, encoding="utf-8").read()
     assert "EU mission\n----------\n" in text and "Norway and Switzerland." in text
+    assert "EU mission\n----------\nEU mission" not in text  # the crosshead is the heading, not printed again
 
 
 def parse_vtt(text: str) -> list[tuple[float, float, str]]:

@@ -38,6 +38,8 @@ def readable_transcript(article: Article, timeline: Timeline) -> str:
     lines = [article.headline, "=" * min(len(article.headline), 80), ""]
     for mark in timeline.chapters:
         inside = [c for c in timeline.cues if mark.start <= c.start < mark.end]
+        if inside and inside[0].text == mark.title:
+            inside = inside[1:]  # the spoken crosshead is already the heading
         lines += [mark.title, "-" * min(len(mark.title), 80)]
         paragraph: list[str] = []
         for cue in inside:

@@ -253,3 +253,19 @@ def test_a_headline_signed_by_its_author_far_above_the_article(tmp_path):
 def test_a_masthead_or_a_run_together_menu_is_not_the_headline(tmp_path, noise):
     lines = MENU + [noise, "", "Tram line vote: what happens next", "Ann Lee", "3 June 2019", ""] + spaced(STORY)
     assert copy(tmp_path, lines).meta.headline == "Tram line vote: what happens next"
+
+
+def test_a_list_of_marked_lines_is_read(tmp_path):
+    items = ["+ Added a night service on Fridays and Saturdays", "+ Added live arrival times at every stop",
+             "+ Added ticket machines that take phones", "+ Trams now stop at the new hospital"]
+    lines = MENU + ["", HEADLINE, ""] + spaced(STORY[:1]) + items + [""] + spaced(STORY[1:])
+    assert paragraphs(copy(tmp_path, lines)) == STORY[:1] + items + STORY[1:]
+
+
+def test_a_comments_count_is_a_statistic_not_the_start_of_a_thread(tmp_path):
+    stats = ["Words:", "6,379", "Comments:", "1664", "Kudos:", "7142"]
+    intro = "The story so far, as told by the people who ride the tram every day and by those who run it for the city."
+    summary = spaced([intro, intro.replace("story", "tale"), intro.replace("tram", "bus"), intro.replace("city", "region"),
+                      intro.replace("every day", "at night")])
+    lines = MENU + [""] + summary + stats + ["", HEADLINE, ""] + spaced(STORY)
+    assert paragraphs(copy(tmp_path, lines))[-4:] == STORY

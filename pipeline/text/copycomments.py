@@ -42,7 +42,7 @@ def comments_start(lines: list[Line], article_from: int | None = None) -> int | 
     marks = [_is_button(line) or _is_stamp(line) for line in lines] if article_from is not None else []
     prose_words, article_words = 0, 0
     for i, line in enumerate(lines):
-        if prose_words >= COMMENTS_AFTER_WORDS and _LABEL.match(line.text):
+        if prose_words >= COMMENTS_AFTER_WORDS and _LABEL.match(line.text) and not _is_count(lines, i + 1):
             return i
         if article_words >= THREAD_AFTER_WORDS and marks[i] and sum(marks[i : i + THREAD_WINDOW]) >= THREAD_MARKS:
             named = _is_stamp(line) and lines[i - 1].n_words <= 4 and not lines[i - 1].prose
@@ -51,6 +51,11 @@ def comments_start(lines: list[Line], article_from: int | None = None) -> int | 
             prose_words += line.n_words
             article_words += line.n_words if article_from is not None and i >= article_from else 0
     return None
+
+
+def _is_count(lines: list[Line], i: int) -> bool:
+    """A number alone: what a statistic's label ("Comments:", "1664") stands over, not a thread."""
+    return i < len(lines) and lines[i].text.replace(",", "").replace(".", "").isdigit()
 
 
 def _is_button(line: Line) -> bool:

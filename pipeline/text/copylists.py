@@ -13,6 +13,9 @@ MIN_ITEM_WORDS = 3  # on average: menus are lists too, of one or two words an en
 # "1. Pack light", "2) Book early", "3 – Go in May".
 _NUMBERED = re.compile(r"^(\d{1,2})\s*[.):–—-]\s+\S")
 NUMBERED_GAP_LINES = 12  # the most lines between one numbered item and the next
+# "+ Added Slime Block", "• Wider pavements", "- Lower fares": a marker the browser copies as text.
+_MARKED = re.compile(r"^([+*•·▪◦‣–—-])\s+\w")
+MIN_MARKED_ITEMS = 3
 MIN_BULLETS = 3
 BULLET_MEDIAN_WORDS = 8
 BULLET_WORDS = 6
@@ -24,7 +27,7 @@ LISTING_MIN_ENTRIES = 6
 
 
 def list_items(lines: list[Line]) -> list[bool]:
-    """Lines that are items of a list: announced by a line ending in a colon, or numbered 1, 2, 3 …"""
+    """Lines that are items of a list: announced by a line ending in a colon, numbered 1, 2, 3 …, or marked."""
     flags = [False] * len(lines)
     for i, line in enumerate(lines):
         if line.text.endswith(_LIST_INTRO) and not APPEAL.search(line.text):
@@ -37,10 +40,28 @@ def list_items(lines: list[Line]) -> list[bool]:
             if (len(items) >= 2 and items[-1].blank_after
                     and sum(item.n_words for item in items) >= MIN_ITEM_WORDS * len(items)):
                 flags[i + 1 : j] = [True] * len(items)
-    for run in _numbered_runs(lines):
+    for run in _numbered_runs(lines) + _marked_runs(lines):
         for i in run:
             flags[i] = True
     return flags
+
+
+def _marked_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of lines in a row that start with the same list marker ("+ Added Slime Block", "• …")."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    marker = None
+    for i, line in enumerate(lines):
+        match = _MARKED.match(line.text)
+        if match and match.group(1) == marker and current and current[-1] == i - 1:
+            current.append(i)
+            continue
+        if len(current) >= MIN_MARKED_ITEMS:
+            runs.append(current)
+        current, marker = ([i], match.group(1)) if match else ([], None)
+    if len(current) >= MIN_MARKED_ITEMS:
+        runs.append(current)
+    return runs
 
 
 def _numbered_runs(lines: list[Line]) -> list[list[int]]:

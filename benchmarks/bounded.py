@@ -67,7 +67,8 @@ SHAPES = {
     "edge: 100 quotes in each of 20 paragraphs": lambda: "Harbour wall\n\n" + ('"Yes, we will," Lee said. ' * 50 + "\n\n") * 20,
     "edge: 2,000 quotes in HTML paragraphs": lambda: _article(('<p>"Yes, we will," Lee said.</p>') * 1_000),
     "edge: 2,000 unbalanced marks in paragraphs": lambda: "Harbour wall\n\n" + '"Yes, he said.\n\n' * 2_000,
-    "edge: 20 MB of spaces and a sentence": lambda: " " * (20 * MB - 200) + SENTENCE,
+    "edge: 5 MB of spaces and tabs and a sentence": lambda: " \t" * (5_000_000 // 2 - 100) + SENTENCE,
+    "edge: 18 MB of HTML indentation and a paragraph": lambda: _article(" \n" * (9 * MB) + f"<p>{SENTENCE * 5}</p>"),
     "edge: 999,000 characters in one word": lambda: "Harbour wall\n\n" + "a" * 999_000,
     "edge: 5,000 unclosed brackets": lambda: "Harbour wall\n\n" + ("[" + SENTENCE) * 5_000,
 }

@@ -18,6 +18,7 @@ from .errors import InputError
 MAX_ELEMENTS = 60_000  # start tags in an HTML page
 MAX_DEPTH = 255  # nesting the HTML parser keeps: deeper content is lost, so refused rather than half read
 MAX_LINES = 100_000  # lines of a plain-text page
+MAX_COPY_CHARS = 5_000_000  # characters of a plain-text page, spaces and tabs included (each tab starts a cell)
 MAX_TEXT_CHARS = 1_000_000  # characters of text (not spaces) outside tags, scripts and styles
 MAX_WORDS = 100_000
 # Finding a quote's speaker looks around every quotation mark: hundreds in one paragraph cost minutes.
@@ -47,6 +48,8 @@ def check(text: str, kind: str, origin: str) -> None:
             _refuse(origin, f"more than {MAX_ELEMENTS:,} elements")
         visible = _walk(text, origin)
     else:
+        if len(text) > MAX_COPY_CHARS:
+            _refuse(origin, f"more than {MAX_COPY_CHARS:,} characters")
         if max(text.count("\n"), text.count("\r")) >= MAX_LINES:  # LF, CR LF or old Mac CR endings
             _refuse(origin, f"more than {MAX_LINES:,} lines")
         visible = _count_text(text, 0, len(text), 0, origin)

@@ -92,6 +92,7 @@ def test_a_truncated_cache_entry_is_spoken_again_with_a_warning(tmp_path):
         ("Headline\n" + "Home\n" * budget.MAX_LINES, "text", "lines"),
         ("Headline\r" + "Home\r" * budget.MAX_LINES, "text", "lines"),
         ("Headline\n\n" + "a" * (budget.MAX_TEXT_CHARS + 1), "text", "characters of text"),
+        (" \t" * (budget.MAX_COPY_CHARS // 2) + "word", "text", "more than 5,000,000 characters"),
         ("Headline\n\n" + "ab " * (budget.MAX_WORDS + 1), "text", "words"),
         (html("<p>" + "ab " * (budget.MAX_WORDS + 1) + "</p>"), "html", "words"),
         ("Headline\n\n" + 'He said "that ' * 101, "text", "a paragraph with more than 100 quotation marks"),

@@ -269,3 +269,9 @@ def test_a_comments_count_is_a_statistic_not_the_start_of_a_thread(tmp_path):
                       intro.replace("every day", "at night")])
     lines = MENU + [""] + summary + stats + ["", HEADLINE, ""] + spaced(STORY)
     assert paragraphs(copy(tmp_path, lines))[-4:] == STORY
+
+
+def test_a_marked_menu_is_not_a_list(tmp_path):
+    menu = ["- Home", "- News", "- Sport", "- Weather"]
+    lines = [HEADLINE, ""] + spaced(STORY[:2]) + menu + [""] + spaced(STORY[2:])
+    assert not set(menu) & set(paragraphs(copy(tmp_path, lines)))

@@ -41,8 +41,10 @@ def list_items(lines: list[Line]) -> list[bool]:
                     and sum(item.n_words for item in items) >= MIN_ITEM_WORDS * len(items)):
                 flags[i + 1 : j] = [True] * len(items)
     for run in _numbered_runs(lines) + _marked_runs(lines):
-        for i in run:
-            flags[i] = True
+        # Menus are numbered or marked too, with an entry of a word or two.
+        if sum(lines[i].n_words for i in run) >= MIN_ITEM_WORDS * len(run) and all(list_entry(lines[i]) for i in run):
+            for i in run:
+                flags[i] = True
     return flags
 
 

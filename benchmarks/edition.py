@@ -1,6 +1,7 @@
 """Time an edition build, stage by stage, against the speed floor of its tools.
 
     python benchmarks/edition.py [INPUT] [--repeat N]
+    python benchmarks/edition.py [INPUT] --whole-process [--repeat N] [--page HTML]
 
 Prints, for INPUT (default: the seed):
 - wall time per stage of a cold build (no speech cache) pinned to one core, with
@@ -11,6 +12,12 @@ Prints, for INPUT (default: the seed):
 - a warm rebuild (every sentence cached) and a rebuild after one paragraph changed;
 - audio length, real-time factor and peak memory.
 Each figure is the best of N runs.
+
+With --whole-process it times what a user waits for instead: whole commands
+from the shell, start-up included, each run alternating with the floor (a
+plain Python process that speaks the same text with eSpeak NG's C library and
+encodes it with LAME at newscast's settings, on one core), and prints medians:
+a cold build, a warm rebuild, `newscast --help` and `newscast segment` of a page.
 """
 from __future__ import annotations
 
@@ -18,9 +25,11 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +64,44 @@ def floor(text_file: str, quality: int) -> dict:
     return json.loads(result.stdout)
 
 
+def timed(command: list[str]) -> float:
+    """Wall seconds of a whole process, from outside."""
+    began = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=True, cwd=ROOT)
+    return time.perf_counter() - began
+
+
+def whole_process(source: str, page: str, repeat: int) -> None:
+    newscast = [sys.executable, "-m", "pipeline"]
+    with tempfile.TemporaryDirectory() as work:
+        env_cache = os.path.join(work, "cache")
+        os.environ["NEWSCAST_CACHE"] = env_cache
+        from pipeline import clean, load, script, segment
+
+        spoken = script(segment(clean(load(source))))
+        text_file = os.path.join(work, "spoken.txt")
+        Path(text_file).write_text("\n".join(u.text for c in spoken.chapters for u in c.utterances), encoding="utf-8")
+        out = os.path.join(work, "out")
+        floor_command = [sys.executable, "-c", f"import os; os.sched_setaffinity(0, {{sorted(os.sched_getaffinity(0))[0]}}); "
+                         f"import runpy, sys; sys.argv = ['floor', {text_file!r}, '--quality', '5']; "
+                         f"runpy.run_path({str(ROOT / 'benchmarks' / 'floor.py')!r}, run_name='__main__')"]
+        runs: dict[str, list[float]] = {"floor": [], "cold": [], "warm": [], "help": [], "segment": []}
+        timed(newscast + ["build", source, "-o", out, "--force"])  # fills the cache for the warm runs
+        for _ in range(repeat):
+            runs["floor"].append(timed(floor_command))
+            runs["cold"].append(timed(newscast + ["build", source, "-o", out, "--no-cache", "--force"]))
+            runs["warm"].append(timed(newscast + ["build", source, "-o", out, "--force"]))
+            runs["help"].append(timed(newscast + ["--help"]))
+            runs["segment"].append(timed(newscast + ["segment", page]))
+    median = {name: statistics.median(values) for name, values in runs.items()}
+    print(f"whole processes, medians of {repeat} alternating runs (wall seconds):")
+    print(f"  floor (eSpeak NG C library + LAME q5, one core)   {median['floor']:.3f}")
+    print(f"  newscast build, cold (--no-cache)                 {median['cold']:.3f}  = {median['cold'] / median['floor']:.2f}x the floor")
+    print(f"  newscast build, warm rebuild (every clip cached)  {median['warm']:.3f}")
+    print(f"  newscast --help                                   {median['help']:.3f}")
+    print(f"  newscast segment {Path(page).name:<32} {median['segment']:.3f}")
+
+
 def best(runs: list[dict]) -> dict:
     return {key: min(run[key] for run in runs) for key in runs[0]}
 
@@ -63,7 +110,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("input", nargs="?", default=str(ROOT / "seeds" / "000_88c1d4bd90c12416.txt"))
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--whole-process", action="store_true", help="time whole commands from the shell instead")
+    parser.add_argument("--page", default=str(ROOT / "tests" / "fixtures" / "harbour.html"), help="the page --whole-process segments")
     args = parser.parse_args()
+    if args.whole_process:
+        whole_process(args.input, args.page, args.repeat)
+        return
     from pipeline import clean, load, script, segment
     from pipeline.text.lexicon import load_lexicon
     from pipeline.tts.pool import available_cores, default_workers

@@ -351,3 +351,8 @@ def test_a_quote_paragraph_after_one_whose_subject_is_a_single_name():
         "“That is because this region is home to nearly half the world’s population.”",
     )
     assert found == [("That is because this region is home to nearly half the world’s population.", "Carter")]
+
+
+def test_a_subject_with_an_adverb_and_an_auxiliary_before_its_verb():
+    found = quotes("Sanders has consistently pushed his promise of “free college for every student in the country” as a way to appeal to voters.")
+    assert found == [("free college for every student in the country", "Sanders")]

@@ -279,7 +279,8 @@ def sentence_subject(before: str) -> str | None:
     # "the Sanders campaign projects": a person's campaign or office speaks for the person.
     if not re.match(
         r"(?:['’]s)?(?:\s+(?:campaign|team|office|aides|allies|spokesman|spokeswoman|administration|ad|statement))?"
-        r"\s*(?:,[^,]{1,90},\s*|[—–][^—–]{1,90}[—–]\s*)?(?:[a-z]+ly\s+)?(?:has\s+|had\s+|was\s+|also\s+|then\s+)?[a-z]+(?:ed|s)\b",
+        r"\s*(?:,[^,]{1,90},\s*|[—–][^—–]{1,90}[—–]\s*)?(?:(?:[a-z]+ly|has|had|have|was|is|also|then|will|would)\s+){0,3}"
+        r"(?:[a-z]+(?:ed|s)|told|wrote|said|spoke|made|took|gave|went|called)\b",
         after,
     ):
         return None

@@ -1,0 +1,34 @@
+"""Each command imports only what it uses, so start-up stays short: checked in fresh interpreters."""
+import subprocess
+import sys
+
+import pytest
+from conftest import FIXTURES, ROOT
+
+AUDIO = ("numpy", "scipy", "pyloudnorm", "pydub", "mutagen", "pyttsx3")
+
+
+def loaded_after(argv: list[str]) -> set[str]:
+    code = (
+        "import io, sys\n"
+        "from pipeline.cli import main\n"
+        f"main({argv!r}, stdout=io.StringIO(), stderr=io.StringIO())\n"
+        "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    return set(result.stdout.split())
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["build", "--help"], ["feed", "{tmp}", "--base-url", "https://example.org/"]])
+def test_help_and_feed_load_no_page_or_audio_code(argv, tmp_path):
+    loaded = loaded_after([arg.format(tmp=tmp_path) for arg in argv])
+    assert not loaded & {*AUDIO, "trafilatura", "lxml"}
+
+
+def test_listing_voices_loads_only_the_engines():
+    assert not loaded_after(["voices"]) & {"numpy", "scipy", "pyloudnorm", "pydub", "mutagen", "trafilatura", "lxml"}
+
+
+def test_reading_a_page_copy_loads_no_audio_code():
+    for command in ("segment", "script"):
+        assert not loaded_after([command, str(FIXTURES / "orchard.txt")]) & set(AUDIO)

@@ -8,7 +8,8 @@ every sentence spoken (cluster workers use no speech cache either). For each
 way of building it prints the median over the runs of: wall time, editions
 per minute, CPU-seconds (user + system of every process of the run, sampled
 every 0.1 s with psutil, which `newscast[dask]` brings) per edition, and the
-audio made; then the time a rerun takes to find every edition up to date.
+audio made; then the time a rerun of the pages it built takes to find every
+edition up to date (a page refused for having no article is tried again).
 The ways take turns, so a change in the machine's load hits them alike;
 medians, because this machine is shared.
 """
@@ -30,15 +31,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def newscast(*argv: str) -> tuple[float, float, str]:
-    """Run the command; its wall time, the CPU time of it and all its processes, and its stdout.
+    """Run the command; its wall time, the CPU time of it and all its processes, and its stdout (stderr shown if it
+    built nothing).
 
     CPU is sampled per process because speech workers started by a fork
     server, and Dask's workers, are not reaped by the command itself, so
     getrusage(RUSAGE_CHILDREN) would miss them.
     """
-    with tempfile.TemporaryFile("w+") as stdout:
+    with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         began = time.perf_counter()
-        command = subprocess.Popen([sys.executable, "-m", "pipeline", *argv], stdout=stdout, stderr=subprocess.DEVNULL, cwd=ROOT)
+        command = subprocess.Popen([sys.executable, "-m", "pipeline", *argv], stdout=stdout, stderr=stderr, cwd=ROOT)
         cpu: dict[tuple[int, float], float] = {}
         root = psutil.Process(command.pid)
         while command.poll() is None:
@@ -50,7 +52,11 @@ def newscast(*argv: str) -> tuple[float, float, str]:
             time.sleep(0.1)
         wall = time.perf_counter() - began
         stdout.seek(0)
-        return wall, sum(cpu.values()), stdout.read()
+        stderr.seek(0)
+        printed, problems = stdout.read(), stderr.read()
+        if command.returncode and not printed and "up to date" not in problems:
+            sys.exit(f"newscast {' '.join(argv)} failed:\n{problems[-2000:]}")
+        return wall, sum(cpu.values()), printed
 
 
 def audio_seconds(stdout: str) -> float:
@@ -85,7 +91,9 @@ def main() -> None:
                 out = Path(scratch) / f"out-{attempt}-{number}"
                 wall, cpu, stdout = newscast("build", "--inputs", str(listing), "-o", str(out), "--no-cache", *extra)
                 runs[label].append((wall, cpu, len(stdout.splitlines()), audio_seconds(stdout)))
-                reruns[label].append(newscast("build", "--inputs", str(listing), "-o", str(out), *extra)[0])
+                built = Path(scratch) / f"built-{attempt}-{number}.txt"
+                built.write_text("".join(f"{page}\n" for page in pages if (out / f"{Path(page).name.split('.')[0]}.mp3").exists()))
+                reruns[label].append(newscast("build", "--inputs", str(built), "-o", str(out), *extra)[0])
                 print(f"  run {attempt + 1}, {label}: {wall:.1f} s", file=sys.stderr)
         for label in ways:
             wall, cpu, built, audio = (statistics.median(r[i] for r in runs[label]) for i in range(4))

@@ -356,3 +356,10 @@ def test_a_quote_paragraph_after_one_whose_subject_is_a_single_name():
 def test_a_subject_with_an_adverb_and_an_auxiliary_before_its_verb():
     found = quotes("Sanders has consistently pushed his promise of “free college for every student in the country” as a way to appeal to voters.")
     assert found == [("free college for every student in the country", "Sanders")]
+
+
+def test_whom_the_speaker_told_is_not_the_speaker():
+    found = quotes("“All of my friends are women,” Butz, 49, told The Huffington Post. “I wanted some insight.”")
+    assert [s for _, s in found] == ["Butz", "Butz"]
+    found = quotes("“We build bridges,” the spokesman, Federico Lombardi, told Vatican Radio on Friday.")
+    assert [s for _, s in found] == ["Federico Lombardi"]

@@ -63,6 +63,13 @@ def sentence_around(first: str, start: int, last: str, end: int) -> tuple[str, s
 _SUBORDINATORS = frozenset("that about as until because before after when while if since unless though although".split())
 
 
+# Verbs whose subject may follow them ("…, said Lee"); after "told" or "asked" comes whom they spoke to.
+_SAID = (
+    "said|says|added|adds|wrote|writes|continued|explained|noted|recalled|argued|insisted|stated|remarked|"
+    "observed|conceded|acknowledged|declared|replied|responded|cautioned|predicted"
+)
+
+
 def speaker_after(after: str) -> str | None:
     """`"…," said Ms Lee` / `"…," Ms Lee said` / `"…," he added`."""
     head = after.lstrip(" ,:;–—-")
@@ -86,8 +93,8 @@ def speaker_after(after: str) -> str | None:
         who = subject.group("who")
         return tidy_name(re.split(r"\s*[,(]", who)[0]) if who[:1].isupper() and who.split()[0].lower() not in NOT_NAMES else who
     # "…" that Sanders can win, said Steve Elmendorf: who follows the verb closing the clause.
-    inverted = re.search(rf",\s*(?P<verb>{SPEECH_VERBS})\s+(?P<who>{NAME.pattern}|(?:the|a|an)\s+[^,.;]{{1,60}})", head)
-    if inverted and not inverted.group("verb").endswith("ing"):
+    inverted = re.search(rf",\s*(?P<verb>{_SAID})\s+(?P<who>{NAME.pattern}|(?:the|a|an)\s+[^,.;]{{1,60}})", head)
+    if inverted:
         return leading_subject(inverted.group("who"))
     # "…," Clinton campaign spokesman Brian Fallon said: a role before the name.
     described = re.match(rf"(?P<who>[^;!?“”\"]{{1,90}}?)\s+(?:also\s+)?(?P<verb>{SPEECH_VERBS})(?![\w-])", head)

@@ -275,3 +275,13 @@ def test_a_marked_menu_is_not_a_list(tmp_path):
     menu = ["- Home", "- News", "- Sport", "- Weather"]
     lines = [HEADLINE, ""] + spaced(STORY[:2]) + menu + [""] + spaced(STORY[2:])
     assert not set(menu) & set(paragraphs(copy(tmp_path, lines)))
+
+
+def test_a_short_copy_under_a_sites_name_takes_the_title_nearest_the_text(tmp_path):
+    lines = ["Tram News", "Powered by Tumblr", "Version 1.8 - The Bountiful Update", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == "Version 1.8 - The Bountiful Update"
+
+
+def test_a_plain_texts_column_name_under_its_headline_is_not_the_headline(tmp_path):
+    lines = ["Ugly election enters a final stretch; ", "Letter From The Suburbs.", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == "Ugly election enters a final stretch;"

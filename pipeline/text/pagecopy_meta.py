@@ -119,8 +119,14 @@ def read_header(lines: list[Line], start: int) -> Header:
             if matches:
                 matching.add(i)
 
-    if not candidates and first == 0 and 0 < len(zone) <= PLAIN_TOP_LINES and opening_title(zone[0]):
-        candidates = {0: (True, True, 1.0, False, 0)}  # a plain text's headline, however little the text repeats it
+    if not candidates and first == 0 and 0 < len(zone) <= PLAIN_TOP_LINES:
+        # A plain text's headline, however little the text repeats it: the title-like line nearest the text
+        # (under a site's name), else the first line however it ends.
+        titled = [i for i, line in enumerate(zone)
+                  if _title_like(line) and not meta_kind[i] and not _FULL_STOP.search(line.text)]
+        if titled or opening_title(zone[0]):
+            at = titled[-1] if titled else 0
+            candidates = {at: (True, True, 1.0, False, at)}
     headline_at = None
     if candidates:
         # The nearby title-like line whose words the article repeats, or that its byline signs, the more

@@ -134,3 +134,9 @@ def test_a_paragraph_of_100000_characters_is_linear(tmp_path):
     began = time.monotonic()
     spoken = script(segment(clean(load(page))), {})
     assert sum(len(c.utterances) for c in spoken.chapters) > 1000 and time.monotonic() - began < 5
+
+
+def test_a_one_paragraph_brief_is_read():
+    brief = "Harbour wall to be rebuilt\n\n" + SENTENCE + "Work starts in May and will take a year.\n"
+    spoken = script(segment(clean(load("brief", data=brief.encode()))), {})
+    assert any("Work starts in May" in u.text for c in spoken.chapters for u in c.utterances)

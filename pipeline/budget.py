@@ -28,7 +28,7 @@ _QUOTE_MARKS = '"“”«»„‘'  # not ’ or a bare ', which are mostly apos
 
 _START_TAG = re.compile(r"<[A-Za-z]")
 # A tag ends at the next ">" or, unclosed, before the next "<": never a scan to the end of the page per "<".
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*(>?)|<!--.*?(?:-->|(?=<))|<[!?][^<>]*>?", re.S)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>?|<!--.*?(?:-->|(?=<))|<[!?][^<>]*>?", re.S)
 _BLOCKS = frozenset(
     "p div li h1 h2 h3 h4 h5 h6 br td th tr blockquote section article header footer aside figure "
     "figcaption ul ol dl dt dd table pre hr main nav body".split()
@@ -46,25 +46,24 @@ def check(text: str, kind: str, origin: str) -> None:
     if kind == "html":
         if next(islice(_START_TAG.finditer(text), MAX_ELEMENTS, None), None) is not None:
             _refuse(origin, f"more than {MAX_ELEMENTS:,} elements")
-        visible = _walk(text, origin)
-    else:
-        if len(text) > MAX_COPY_CHARS:
-            _refuse(origin, f"more than {MAX_COPY_CHARS:,} characters")
-        if max(text.count("\n"), text.count("\r")) >= MAX_LINES:  # LF, CR LF or old Mac CR endings
-            _refuse(origin, f"more than {MAX_LINES:,} lines")
-        visible = _count_text(text, 0, len(text), 0, origin)
-    if kind != "html":
-        if len(text.split()) > MAX_WORDS:
-            _refuse(origin, f"more than {MAX_WORDS:,} words")
-        marks = _quote_marks(text)
-        _check_marks(marks, 0, origin)
-        if marks > MAX_PARAGRAPH_QUOTE_MARKS:
-            for line in text.splitlines():
-                _check_marks(0, _quote_marks(line), origin)
+        _walk(text, origin)
+        return
+    if len(text) > MAX_COPY_CHARS:
+        _refuse(origin, f"more than {MAX_COPY_CHARS:,} characters")
+    if max(text.count("\n"), text.count("\r")) >= MAX_LINES:  # LF, CR LF or old Mac CR endings
+        _refuse(origin, f"more than {MAX_LINES:,} lines")
+    _count_text(text, 0, len(text), 0, origin)
+    if len(text.split()) > MAX_WORDS:
+        _refuse(origin, f"more than {MAX_WORDS:,} words")
+    marks = _quote_marks(text)
+    _check_marks(marks, 0, origin)
+    if marks > MAX_PARAGRAPH_QUOTE_MARKS:
+        for line in text.splitlines():
+            _check_marks(0, _quote_marks(line), origin)
 
 
-def _walk(html: str, origin: str) -> int:
-    """Characters of text outside tags, scripts and styles; refuses nesting deeper than MAX_DEPTH."""
+def _walk(html: str, origin: str) -> None:
+    """Counts text, words and quotation marks outside tags, scripts and styles, and nesting, against the budget."""
     stack: list[str] = []
     open_count: dict[str, int] = {}
     visible = words = 0
@@ -106,9 +105,10 @@ def _walk(html: str, origin: str) -> int:
     if raw_until is None:
         visible += _count_text(html, position, len(html), visible, origin)
         words += len(html[position:].split())
+        found = _quote_marks(html[position:])
+        _check_marks(marks + found, block_marks + found, origin)
     if words > MAX_WORDS:
         _refuse(origin, f"more than {MAX_WORDS:,} words")
-    return visible
 
 
 def _count_text(text: str, start: int, end: int, so_far: int, origin: str) -> int:

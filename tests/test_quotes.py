@@ -363,3 +363,22 @@ def test_whom_the_speaker_told_is_not_the_speaker():
     assert [s for _, s in found] == ["Butz", "Butz"]
     found = quotes("“We build bridges,” the spokesman, Federico Lombardi, told Vatican Radio on Friday.")
     assert [s for _, s in found] == ["Federico Lombardi"]
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    # "attacks" here is a noun, not a reporting verb.
+    ("Despite the perceived media attacks, Carson said that “those who know me know that I am honest.”", "Carson"),
+    # A place inside a prepositional aside is not the speaker.
+    ('Clinton, during a town hall meeting in Columbus, Ohio, said she was "going to put a lot of miners out of work."', "Clinton"),
+    # Before a colon, whom a message went to is not who sent it.
+    ('Senate Majority Leader Mitch McConnell delivered a blunt message to Trump: "It is time to quit attacking people."',
+     "Senate Majority Leader Mitch McConnell"),
+    # A passive with its agent: the agent asks.
+    ("Rubio was asked by Fox Business moderator Gerard Baker whether his plan would risk “adding another entitlement program.”",
+     "Gerard Baker"),
+    # An opening subordinate clause without the quote's verb: the main clause's subject.
+    ("After former Gov. Jerry Brown criticized Bill Clinton in a debate, Hillary shot back, “I suppose I could have baked cookies.”",
+     "Hillary"),
+])
+def test_speaker_phrase_boundaries(paragraph, speaker):
+    assert [s for _, s in quotes(paragraph)] == [speaker]

@@ -169,7 +169,7 @@ def leading_subject(phrase: str) -> str | None:
     if name and tidy_name(name.group(0)):
         # "Ayotte campaign manager Jon Kohan": a name describing the role, then the speaker's name.
         role_then_name = re.match(rf"\s+((?:[a-z][\w-]*\s+){{1,3}})(?P<name>{NAME.pattern})", phrase[name.end() :])
-        if role_then_name and role_then_name.group(1).split()[-1] in TITLES:
+        if role_then_name and role_then_name.group(1).split()[-1] in TITLES | _ROLE_NOUNS:
             return tidy_name(role_then_name.group("name"))
         return tidy_name(name.group(0))
     # "the finance minister, Carlos Pérez, …": a description, then the name it describes.
@@ -209,7 +209,7 @@ _INTRODUCTORY = re.compile(
     r"^\s*(?:(?:In|On|At|During|After|Before|With|Following|Earlier|Later|Last|This|As|When|While|Since|"
     r"Speaking|Asked|Unlike|Like|Despite|According|For|From|Under|Over|Meanwhile|However|But|And|Yet|Still)\b[^,]{0,120},\s*)+"
 )
-_APPOSITIVE_OPENERS = frozenset("who whose which the a an of now then once himself herself".split())
+_APPOSITIVE_OPENERS = frozenset("who whose which the a an of now then once himself herself during in at on after before with from speaking".split())
 
 
 def trailing_subject(phrase: str) -> str | None:
@@ -291,7 +291,10 @@ _FOLLOWED_BY_VERB = re.compile(
     r"came|spoke|wrote|shot|broke|got|saw|sent|put|met|ran|left|led|fought|struck|held|brought|sought|began|won|lost|"
     r"threw|drew|knew|kept|stood|felt|heard|became|rose|called)\b"
 )
-_ROLE_NOUNS = frozenset("front-runner frontrunner columnist writer activist delegate supporter voter candidate hopeful".split())
+_ROLE_NOUNS = frozenset(
+    "front-runner frontrunner columnist writer activist delegate supporter voter candidate hopeful moderator reporter "
+    "constituent pollster economist historian".split()
+)
 _SUBJECT = re.compile(rf"\b(?:[Hh]e|[Ss]he)\b|{NAME.pattern}")
 
 

@@ -145,6 +145,11 @@ def speaker_before(before: str) -> str | None:
     if clause.rstrip().endswith(":"):
         cues.reverse()  # "Cruz said as the heckler yelled: “…”": the cue the colon closes
     main = [v for v in cues if v.start() >= aside]
+    if opening and not main:
+        # "After Brown criticized Clinton, Hillary shot back, “…”": the main clause's own subject.
+        subject = clause_subject(clause[aside:])
+        if subject and subject[:1].isupper() and plausible_name(subject.split()):
+            return subject
     ordered = [v for v in main if v.start() > since] + [v for v in main if v.start() <= since]
     for verb in ordered + [v for v in cues if v.start() < aside]:
         cue = verb.group(0).lower()
@@ -163,12 +168,15 @@ def speaker_before(before: str) -> str | None:
         ):
             continue  # "dismissed claims that…" is a noun; "someone who says" a relative clause
         if bare in ("was", "were", "been", "be", "being", "is", "are") and cue.endswith("ed"):
+            agent = re.match(r"\s+by\s+(.+)", clause[verb.end() :])
+            if agent and leading_subject(agent.group(1)):
+                return leading_subject(agent.group(1))  # "Rubio was asked by moderator Gerard Baker whether “…”"
             continue  # "after the winner was declared": a passive names no speaker
         inverted = re.match(rf"\s+(?P<who>{NAME.pattern}),", clause[verb.end() :])
         if previous_word.endswith(",") and not cue.endswith("ing") and inverted and tidy_name(inverted.group("who")):
             return tidy_name(inverted.group("who"))  # "The paradox of Nancy, says Carl Anthony, is that “…”"
         following = (clause[verb.end() :].split() or [""])[0].lower()
-        if cue in _NOUNISH_CUES and following in _AFTER_NOUNS:
+        if cue in _NOUNISH_CUES and (following in _AFTER_NOUNS or clause[verb.end() :].lstrip()[:1] == ","):
             continue  # "Republican claims as “false”", "remarks on Saturday"
         if cue.endswith("ing") and (previous_word.endswith(",") or not trailing_name(prior)):
             # "…, saying "…"", "issued a statement saying "…"": the speaker is the sentence's subject.
@@ -193,9 +201,12 @@ def speaker_before(before: str) -> str | None:
         return fallback
     if clause.rstrip().endswith(":"):
         subject = trailing_subject(clause.rstrip()[:-1])
-        if subject and subject[:1].islower() and subject not in PRONOUNS:
-            # "Politico reveals a few facts:": the thing before the colon is an object; its sentence has the subject.
-            subject = clause_subject(clause) or subject
+        words_before = clause.rstrip()[:-1].split()
+        object_of = len(words_before) > len((subject or "").split()) and words_before[-len((subject or "x").split()) - 1].lower() in PREPOSITIONS
+        if subject and (subject[:1].islower() and subject not in PRONOUNS or object_of):
+            # "Politico reveals a few facts:", "delivered a message to Trump:": the thing before the
+            # colon is an object; its sentence has the subject.
+            subject = clause_subject(clause) or (None if object_of else subject)
         # A lowercase description ("a reader would now ask:") is trusted only in plain English words.
         if subject and (subject[:1].isupper() or subject in PRONOUNS or subject.isascii()):
             return subject

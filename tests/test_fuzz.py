@@ -19,7 +19,7 @@ from pipeline import NewscastError, clean, load, script, segment
 from pipeline.model import Article, Document, Page, Script
 
 FUZZ_SECONDS = 8  # the mutation fuzz's share of the suite's time
-CI = settings(max_examples=150, deadline=None, derandomize=True, database=None,
+CI = settings(max_examples=80, deadline=None, derandomize=True, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=400)

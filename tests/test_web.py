@@ -4,6 +4,7 @@ import http.server
 import ipaddress
 import threading
 import time
+import zlib
 
 import pytest
 from conftest import FIXTURES
@@ -28,6 +29,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "/moved": (301, "text/html", b"", {"Location": "/page"}),
             "/pdf": (200, "application/pdf", b"%PDF-1.4", {}),
             "/bomb": (200, "text/html", BOMB, {"Content-Encoding": "gzip"}),
+            "/deflate": (200, "text/html", zlib.compress(PAGE), {"Content-Encoding": "deflate"}),
+            "/raw-deflate": (200, "text/html", zlib.compress(PAGE)[2:-4], {"Content-Encoding": "deflate"}),
+            "/brotli": (200, "text/html", b"\x0b", {"Content-Encoding": "br"}),
+            "/cut-gzip": (200, "text/html", gzip.compress(PAGE)[:-20], {"Content-Encoding": "gzip"}),
             "/to-ftp": (302, "text/html", b"", {"Location": "ftp://example.com/page"}),
             "/to-other": (302, "text/html", b"", {"Location": f"http://127.0.0.2:{self.server.server_address[1]}/page"}),
             "/missing": (404, "text/html", b"not here", {}),
@@ -101,6 +106,8 @@ def test_gzip_transfer_and_redirects(server):
     assert fetch(f"{server}/gzip").content == PAGE.decode()
     assert fetch(f"{server}/moved").content == PAGE.decode()
     assert fetch(f"{server}/loop5").content == PAGE.decode()  # five redirects are followed
+    assert fetch(f"{server}/deflate").content == PAGE.decode()
+    assert fetch(f"{server}/raw-deflate").content == PAGE.decode()  # what some servers send as deflate
 
 
 @pytest.mark.parametrize(
@@ -112,6 +119,8 @@ def test_gzip_transfer_and_redirects(server):
         ("/to-ftp", "redirected to a ftp URL"),
         ("/bomb", "more than the 20 MB limit"),
         ("/endless", "larger than the 20 MB limit"),
+        ("/brotli", "unsupported encoding \\(br\\)"),
+        ("/cut-gzip", "damaged gzip data"),
     ],
 )
 def test_server_refusals(server, path, message):

@@ -9,6 +9,8 @@ is imported only then). A failing input is reported and the rest go on.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import re
 import tempfile
@@ -17,9 +19,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .edition import build_edition, edition_stem, is_up_to_date, options_fingerprint
 from .errors import InputError, NewscastError, OutputError
-from .output import DEFAULT_BITRATE, prepare_output
+from .output import DEFAULT_BITRATE, prepare_output, safe_name
 from .model import Edition
 from .stages.load import _read as read_page_bytes  # the one reader of files and stdin: size cap, one-line errors
 from .stages.script import DEFAULT_WPM
@@ -27,6 +28,7 @@ from .stages.speak import Progress
 from .tts.cache import SpeechCache
 from .tts.pool import default_workers
 from .tts.registry import DEFAULT_ENGINE, make_engine
+from .version import __version__
 from .web import is_url, private_urls_allowed
 
 # The fingerprint in an edition's JSON sidecar: read without parsing the article before it.
@@ -203,6 +205,8 @@ def read_input_list(path: str | Path) -> list[str]:
 
 
 def _build_here(todo, out: Path, options: BuildOptions, workers: int, cache, batch: Batch, speaking) -> None:
+    from .edition import build_edition  # the whole audio stack: not needed to find that all is up to date
+
     engine = None  # made on first need, then shared by every edition
     try:
         with fetching(options):
@@ -226,6 +230,27 @@ def fetching(options: BuildOptions) -> contextlib.AbstractContextManager:
     return private_urls_allowed() if options.allow_private else contextlib.nullcontext()
 
 
+def options_fingerprint(**options) -> str:
+    """A short hash of everything besides the input that decides an edition's files."""
+    material = json.dumps({"newscast": __version__, **options}, sort_keys=True, default=str)
+    return hashlib.sha256(material.encode()).hexdigest()[:16]
+
+
+def is_up_to_date(source: str | Path, out_dir: str | Path, fingerprint: str) -> bool:
+    """True when ``source`` is a file whose edition in ``out_dir`` is newer and was built with the same options."""
+    source = str(source)
+    if source == "-" or is_url(source):
+        return False  # stdin is new each time; a URL's edition is found by its fingerprint instead
+    stem = safe_name(Path(source).name.split(".")[0])  # the name build_edition gives a file's edition
+    mp3 = Path(out_dir) / f"{stem}.mp3"
+    try:
+        if mp3.stat().st_mtime < Path(source).stat().st_mtime:
+            return False
+    except OSError:
+        return False
+    return _fingerprint_of(mp3.with_suffix(".json")) == fingerprint
+
+
 def _up_to_date(source: str, out: Path, options: BuildOptions, made_from: set[str]) -> bool:
     """A file's edition newer than it with the same options; a URL's, made from that URL with the same options."""
     if is_url(source):
@@ -237,15 +262,17 @@ def _url_fingerprints(out: Path, sources: list[str]) -> set[str]:
     """The fingerprints of the complete editions in ``out``: looked up only when there are URLs to skip."""
     if not any(is_url(source) for source in sources):
         return set()
-    found = set()
-    for sidecar in out.glob("*.json"):
-        if sidecar.name.endswith(".chapters.json") or not sidecar.with_suffix(".mp3").exists():
-            continue
-        with contextlib.suppress(OSError):
-            matches = _SIDECAR_FINGERPRINT.findall(sidecar.read_bytes())
-            if matches:
-                found.add(matches[-1].decode())
-    return found
+    sidecars = (path for path in out.glob("*.json") if not path.name.endswith(".chapters.json"))
+    return {found for path in sidecars if path.with_suffix(".mp3").exists() and (found := _fingerprint_of(path))}
+
+
+def _fingerprint_of(sidecar: Path) -> str | None:
+    """The options fingerprint an edition's JSON sidecar records, found without parsing the article before it."""
+    try:
+        matches = _SIDECAR_FINGERPRINT.findall(sidecar.read_bytes())
+    except OSError:
+        return None
+    return matches[-1].decode() if matches else None
 
 
 def read_source(source: str) -> bytes | None:

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
 from .daily import daily_article, daily_script
-from .output import DEFAULT_BITRATE, prepare_output, safe_name
+from .output import DEFAULT_BITRATE, prepare_output
 from .model import Edition
 from .runner import STAGES, Runner
 from .stages.script import DEFAULT_WPM
@@ -18,7 +16,6 @@ from .tts import Engine
 from .tts.cache import SpeechCache
 from .tts.pool import available_cores
 from .tts.registry import DEFAULT_ENGINE, make_engine
-from .version import __version__
 
 __all__ = ["STAGES", "build_edition", "build_daily"]
 
@@ -116,35 +113,6 @@ def _engine(runner: Runner, engine: Engine | str, workers: int, **settings):
 def _encoder_threads(workers: int) -> int:
     """As many MP3 encoders as cores the speech was allowed, never more than there are."""
     return max(1, min(workers, available_cores()))
-
-
-def edition_stem(source: str | Path, headline: str | None = None) -> str | None:
-    """The file stem an input's edition gets (None when it depends on a headline not yet known)."""
-    source = str(source)
-    if source == "-" or source.startswith(("http://", "https://")):
-        return safe_name(headline) if headline else None
-    return safe_name(_default_name(source, headline or ""))
-
-
-def is_up_to_date(source: str | Path, out_dir: str | Path, fingerprint: str) -> bool:
-    """True when ``source`` is a file whose edition in ``out_dir`` is newer and was built with the same options."""
-    stem = edition_stem(source)
-    if stem is None:
-        return False
-    mp3, sidecar = Path(out_dir) / f"{stem}.mp3", Path(out_dir) / f"{stem}.json"
-    try:
-        if mp3.stat().st_mtime < Path(source).stat().st_mtime:
-            return False
-        saved = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return saved.get("edition", {}).get("fingerprint") == fingerprint
-
-
-def options_fingerprint(**options) -> str:
-    """A short hash of everything besides the input that decides an edition's files."""
-    material = json.dumps({"newscast": __version__, **options}, sort_keys=True, default=str)
-    return hashlib.sha256(material.encode()).hexdigest()[:16]
 
 
 def _default_name(source: str, headline: str) -> str:

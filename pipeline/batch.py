@@ -23,7 +23,7 @@ from .errors import InputError, NewscastError, OutputError
 from .output import DEFAULT_BITRATE, prepare_output, safe_name
 from .model import Edition
 from .stages.load import _read as read_page_bytes  # the one reader of files and stdin: size cap, one-line errors
-from .stages.script import DEFAULT_WPM
+from .tts import DEFAULT_WPM
 from .stages.speak import Progress
 from .tts.cache import SpeechCache
 from .tts.pool import default_workers

@@ -382,3 +382,15 @@ def test_whom_the_speaker_told_is_not_the_speaker():
 ])
 def test_speaker_phrase_boundaries(paragraph, speaker):
     assert [s for _, s in quotes(paragraph)] == [speaker]
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    # A description whose words are common is kept whole, not dropped word by word.
+    ("One intelligence source said agents would be “screaming” if no prosecution is pursued.", "One intelligence source"),
+    ("As Akhil Amar, professor of law at Yale, put it, ''Senate Republicans should remember that a compromise may be better.''", "Akhil Amar"),
+    ("Sen. Susan Collins (Maine) joined the group this week, publishing an op-ed hammering his “unsuitability for office.”", "Sen. Susan Collins"),
+    ("“The kids do not like him, and they are happy with Manafort,” this source told the Post.", "this source"),
+    ('Sanders himself acknowledged in a forum on Monday night "it will be very hard for us to win" if he loses.', "Sanders"),
+])
+def test_more_speaker_phrases(paragraph, speaker):
+    assert [s for _, s in quotes(paragraph)] == [speaker]

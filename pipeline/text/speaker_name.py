@@ -75,7 +75,9 @@ class Context:
             # "KILLED IN ISTANBUL BLAST Turkish President Erdogan": a newsletter's heading, not
             # an acronym ("NBC News", "USA TODAY").
             tokens = tokens[shouted:]
-        while tokens and (tokens[0].lower() in self.common or tokens[0].lower() in common_words()) and tokens[0] not in self.proper:
+        while tokens and tokens[0][:1].isupper() and tokens[0] not in self.proper and (
+            tokens[0].lower() in self.common or tokens[0].lower() in common_words()
+        ):
             if tokens[0].lower() in ("the", "a", "an") or tokens[0].lower().strip(".") in TITLES:
                 break  # a description ("The senator") or a title ("President Obama")
             tokens.pop(0)
@@ -164,7 +166,7 @@ def leading_subject(phrase: str) -> str | None:
     first = (phrase.split() or [""])[0].strip(".,;:").lower()
     if first in PRONOUNS:
         return first
-    np = re.match(r"(?:the|a|an|one|two|several|some|other|another)\s+(?:[^\W_][\w’'-]*\s+){0,3}[^\W_][\w’'-]*", phrase, re.IGNORECASE)
+    np = re.match(r"(?:the|a|an|one|two|several|some|other|another|this|that)\s+(?:[^\W_][\w’'-]*\s+){0,3}[^\W_][\w’'-]*", phrase, re.IGNORECASE)
     name = NAME.match(phrase)
     if name and tidy_name(name.group(0)):
         # "Ayotte campaign manager Jon Kohan": a name describing the role, then the speaker's name.
@@ -197,7 +199,7 @@ _ENDS_DESCRIPTION = frozenset(
 _ADVERBS = frozenset(
     "also then later again previously once reportedly repeatedly recently publicly privately simply openly "
     "further quickly flatly bluntly angrily sharply forcefully pointedly cynically frequently often never "
-    "always just even still already".split()
+    "always just even still already himself herself themselves".split()
 )
 # Words that cannot end a speaker's noun phrase ("the test and warned…").
 _NOT_IN_SPEAKER = frozenset("and but or by for to in at with that which who whom when while if as than on from into".split())

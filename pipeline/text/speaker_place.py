@@ -85,7 +85,7 @@ def speaker_after(after: str) -> str | None:
         return leading_subject(head[verb.end() :])
     subject = re.match(
         rf"(?P<who>{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,90}}){{0,3}},|{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?"
-        rf"|(?i:he|she|they)|(?i:the|a|an|one|two|several|some|other|another)\s+[^.!?;,]{{1,60}}?)"
+        rf"|(?i:he|she|they)|(?i:the|a|an|one|two|several|some|other|another|this|that)\s+[^.!?;,]{{1,60}}?)"
         rf"\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?(?:{SPEECH_VERBS})(?![\w-])",
         head,
     )
@@ -296,7 +296,7 @@ def sentence_subject(before: str) -> str | None:
     # The subject must be followed by its verb, not be a place or a thing in a longer phrase;
     # "the Sanders campaign projects": a person's campaign or office speaks for the person.
     if not re.match(
-        r"(?:['’]s)?(?:\s+(?:campaign|team|office|aides|allies|spokesman|spokeswoman|administration|ad|statement))?"
+        r"(?:['’]s)?(?:\s+(?:campaign|team|office|aides|allies|spokesman|spokeswoman|administration|ad|statement))?(?:\s*\([^)]{1,30}\))?"
         r"\s*(?:,[^,]{1,90},\s*|[—–][^—–]{1,90}[—–]\s*)?(?:(?:[a-z]+ly|has|had|have|was|is|also|then|will|would)\s+){0,3}"
         r"(?:[a-z]+(?:ed|s)|told|wrote|said|spoke|made|took|gave|went|called)\b",
         after,

@@ -20,7 +20,7 @@ SPEECH_VERBS = (
     "claim|admit|demanded|demands|wondered|wonders|pointed out|points out|went on|goes on|recounted|recounts|"
     "remarked|remarks|observed|observes|retorted|protested|objected|interjected|chimed in|"
     "attacked|attacks|denounced|denounces|condemned|condemns|bemoaned|scolded|derided|ridiculed|hailed|"
-    "according to|in the words of|quoted|quotes|quoting|written|"
+    "according to|in the words of|quoted|quotes|quoting|written|put it|"
     # The commonest reporting verbs of the other languages eSpeak reads, as news prose uses them.
     "dijo|afirmó|afirma|declaró|explicó|aseguró|señaló|añadió|agregó|indicó|sostuvo|"  # Spanish
     "disse|afirmou|declarou|explicou|acrescentou|garantiu|sublinhou|"  # Portuguese

@@ -394,3 +394,12 @@ def test_speaker_phrase_boundaries(paragraph, speaker):
 ])
 def test_more_speaker_phrases(paragraph, speaker):
     assert [s for _, s in quotes(paragraph)] == [speaker]
+
+
+def test_a_rubric_before_a_headline_colon_is_not_the_speaker():
+    assert quotes("Body text.", headline="The Latest: Sanders declares ‘revolution,’ ignores losses") == [("revolution", "Sanders")]
+
+
+def test_whom_a_source_spoke_to_is_not_the_speaker():
+    found = quotes("Another intelligence source speaking to Fox News said, “The agents are investigating the donations.”")
+    assert [s for _, s in found] == ["Another intelligence source"]

@@ -113,6 +113,7 @@ def _without_nicknames(paragraph: str) -> str:
     return _NICKNAME.sub(unquote, paragraph)
 
 
+_RUBRICS = frozenset("latest breaking watch exclusive update updated analysis opinion editorial live video photos".split())
 _HEADLINE_SAYS = re.compile(rf",[’'”\"]?\s+(?P<who>{NAME.pattern})\s+(?:Says|Said|Tells|Warns|Claims|Argues|Insists|Finds)\b.*$")
 _HEADLINE_VERBS = frozenset(
     "says said calls speaks tells rips hammers slams blasts urges vows warns claims accuses defends praises mocks "
@@ -135,6 +136,9 @@ def _headline_quotes(headline: str) -> list[Quote]:
         return []
     label = headline.split(":")[0] if ":" in headline[: spans[0].start] else ""
     says = _HEADLINE_SAYS.search(headline)
+    if label and label.split()[-1].lower() in _RUBRICS:
+        # "The Latest: Sanders declares ‘revolution’": a rubric, then the headline proper.
+        headline, label = headline.split(":", 1)[1].strip(), ""
     if label:
         who = trailing_subject(re.sub(r"\s+on\s+[^:]{1,40}$", "", label))
     elif says:

@@ -34,6 +34,7 @@ _CONNECTORS = frozenset("de van von da al bin di del la le du der den ten bint".
 NOT_NAMES = frozenset(
     "but and so yet then however meanwhile earlier later also still now the a an in on at for to of by with "
     "after before when while if as this that these those there here it its his her their our we i you i'm i’m i've i’ve "
+    "another one some several other many most each every "
     "he she they what why how who where which yes no not monday tuesday wednesday thursday "
     "friday saturday sunday january february march april may june july august september october november "
     "december breaking update watch read video photo exclusive opinion analysis le la les der die das el los "
@@ -185,7 +186,7 @@ def leading_subject(phrase: str) -> str | None:
     if np:
         # "a WeWork spokesperson when contacted": the description ends before a clause or a phrase of time.
         words = np.group(0).split()
-        cut = next((i for i, w in enumerate(words[2:], 2) if w.lower() in _ENDS_DESCRIPTION), len(words))
+        cut = next((i for i, w in enumerate(words[2:], 2) if w.lower() in _ENDS_DESCRIPTION or w.endswith("ing")), len(words))
         return " ".join(words[:cut])
     return None
 

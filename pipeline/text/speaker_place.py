@@ -186,6 +186,10 @@ def speaker_before(before: str) -> str | None:
             subject = clause_subject(prior)
         else:
             subject = trailing_subject(prior)
+            ahead = prior.split()[-len(subject.split()) - 1 :] if subject else []
+            if subject and len(ahead) > len(subject.split()) and ahead[0].lower() in PREPOSITIONS:
+                # "Another source speaking to Fox News said": whom they spoke to is not the subject.
+                subject = clause_subject(prior)
         if subject and subject.lower() in ("he", "she"):
             # "Clinton says she appreciated…": a pronoun after the sentence's named subject is that subject.
             opener = clause_subject(clause)

@@ -174,9 +174,10 @@ def build_many(
     sources = list(dict.fromkeys(str(source) for source in inputs))  # an input listed twice is built once
     batch = Batch(len(sources), report)
     made_from = set() if force else _url_fingerprints(out, sources)
+    of_files = options.fingerprint("")  # the same for every file
     todo = []
     for source in sources:
-        if not force and _up_to_date(source, out, options, made_from):
+        if not force and _up_to_date(source, out, options, of_files, made_from):
             batch.skipped(source)
         else:
             todo.append(source)
@@ -251,11 +252,11 @@ def is_up_to_date(source: str | Path, out_dir: str | Path, fingerprint: str) -> 
     return _fingerprint_of(mp3.with_suffix(".json")) == fingerprint
 
 
-def _up_to_date(source: str, out: Path, options: BuildOptions, made_from: set[str]) -> bool:
+def _up_to_date(source: str, out: Path, options: BuildOptions, of_files: str, made_from: set[str]) -> bool:
     """A file's edition newer than it with the same options; a URL's, made from that URL with the same options."""
     if is_url(source):
         return options.fingerprint(source) in made_from
-    return is_up_to_date(source, out, options.fingerprint(source))
+    return is_up_to_date(source, out, of_files)
 
 
 def _url_fingerprints(out: Path, sources: list[str]) -> set[str]:

@@ -41,9 +41,11 @@ class PiperEngine:
     """Piper voices behind the Engine protocol; ``workers`` utterances are synthesised at once.
 
     Each utterance runs on one onnxruntime thread, and ``workers`` Python threads share
-    the loaded models (onnxruntime releases the GIL while it computes): on 2 cores this
-    was measured faster than one utterance at a time on 2 onnxruntime threads, and
-    than worker processes (see benchmarks/intelligibility.py --parallel).
+    the loaded models (onnxruntime releases the GIL while it computes). Measured on the
+    2-core machine while other jobs loaded it (benchmarks/intelligibility.py --parallel,
+    medians of 3): two threads 3.5x real time at 0.099 CPU s per audio second; two
+    processes 2.9x at 0.106; one utterance on 2 onnxruntime threads 2.6x at 0.137 (its
+    threads spin while they wait); one thread 2.1x at 0.099.
     """
 
     def __init__(self, voice: str | None = None, rate: int = 175, quote_voice: str | None = None, workers: int = 1):

@@ -403,3 +403,8 @@ def test_a_rubric_before_a_headline_colon_is_not_the_speaker():
 def test_whom_a_source_spoke_to_is_not_the_speaker():
     found = quotes("Another intelligence source speaking to Fox News said, “The agents are investigating the donations.”")
     assert [s for _, s in found] == ["Another intelligence source"]
+
+
+def test_a_group_and_a_description_before_a_when_clause_are_speakers():
+    found = quotes("Critics called the plan “a fantasy”, but a WeWork spokesperson, when contacted, said: “We are pleased with the plan.”")
+    assert [s for _, s in found] == ["Critics", "a WeWork spokesperson"]

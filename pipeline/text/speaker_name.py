@@ -79,8 +79,8 @@ class Context:
         while tokens and tokens[0][:1].isupper() and tokens[0] not in self.proper and (
             tokens[0].lower() in self.common or tokens[0].lower() in common_words()
         ):
-            if tokens[0].lower() in ("the", "a", "an") or tokens[0].lower().strip(".") in TITLES:
-                break  # a description ("The senator") or a title ("President Obama")
+            if tokens[0].lower() in ("the", "a", "an") or tokens[0].lower().strip(".") in TITLES | _GROUP_NOUNS:
+                break  # a description ("The senator"), a title ("President Obama") or a group ("Critics")
             tokens.pop(0)
         if tokens and not tokens[0][:1].isupper():
             return name
@@ -212,7 +212,9 @@ _INTRODUCTORY = re.compile(
     r"^\s*(?:(?:In|On|At|During|After|Before|With|Following|Earlier|Later|Last|This|As|When|While|Since|"
     r"Speaking|Asked|Unlike|Like|Despite|According|For|From|Under|Over|Meanwhile|However|But|And|Yet|Still)\b[^,]{0,120},\s*)+"
 )
-_APPOSITIVE_OPENERS = frozenset("who whose which the a an of now then once himself herself during in at on after before with from speaking".split())
+_APPOSITIVE_OPENERS = frozenset(
+    "who whose which the a an of now then once himself herself during in at on after before with from speaking when while".split()
+)
 
 
 def trailing_subject(phrase: str) -> str | None:
@@ -236,6 +238,9 @@ def trailing_subject(phrase: str) -> str | None:
                     chain.insert(0, candidate.pop())
                 if chain and plausible_name(chain):
                     return tidy_name(" ".join(chain))
+                described = _NOUN_PHRASE.search(segments[k - 1])
+                if described and opener in ("when", "while", "who"):
+                    return described.group("np")  # "a WeWork spokesperson, when contacted, said"
                 break
     # Skip appositives back to the name: "Rawlings, 59, of Ashton, Md., who watched …, said".
     for _ in range(6):

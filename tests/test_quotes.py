@@ -408,3 +408,11 @@ def test_whom_a_source_spoke_to_is_not_the_speaker():
 def test_a_group_and_a_description_before_a_when_clause_are_speakers():
     found = quotes("Critics called the plan “a fantasy”, but a WeWork spokesperson, when contacted, said: “We are pleased with the plan.”")
     assert [s for _, s in found] == ["Critics", "a WeWork spokesperson"]
+
+
+def test_a_lone_word_before_a_colon_is_no_speaker_and_no_crash():
+    """Found by the fuzzer: a one-word clause ending in a colon, with no subject before it."""
+    from pipeline.text.speaker_place import speaker_before
+
+    assert speaker_before("Yes:") is None
+    assert find_quotes(['Yes: "We will build it again, and we will build it better than before."'])[0].speaker is None

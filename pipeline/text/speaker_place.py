@@ -206,7 +206,8 @@ def speaker_before(before: str) -> str | None:
     if clause.rstrip().endswith(":"):
         subject = trailing_subject(clause.rstrip()[:-1])
         words_before = clause.rstrip()[:-1].split()
-        object_of = len(words_before) > len((subject or "").split()) and words_before[-len((subject or "x").split()) - 1].lower() in PREPOSITIONS
+        taken = len(subject.split()) if subject else 0
+        object_of = bool(subject) and len(words_before) > taken and words_before[-taken - 1].lower() in PREPOSITIONS
         if subject and (subject[:1].islower() and subject not in PRONOUNS or object_of):
             # "Politico reveals a few facts:", "delivered a message to Trump:": the thing before the
             # colon is an object; its sentence has the subject.

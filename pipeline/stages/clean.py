@@ -1,13 +1,27 @@
 """clean: turn a Page into the article's blocks plus what the page says about it."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Document, Page
 from ..text.markup import clean_html
+from ..text.notices import is_notice
 from ..text.pagecopy import clean_page_copy
+
+# Kinds of block a time stamp or a sponsorship notice is set as (a page copy may take one for a caption).
+_NOTICE_KINDS = ("paragraph", "standfirst", "heading", "caption")
 
 
 def clean(page: Page) -> Document:
     """Keep the article's headline, paragraphs, crossheads, captions and pull quotes; drop the rest."""
     if page.kind == "html":
-        return clean_html(page.content, url=page.origin if page.origin.startswith(("http://", "https://")) else None)
-    return clean_page_copy(page.content)
+        document = clean_html(page.content, url=page.origin if page.origin.startswith(("http://", "https://")) else None)
+    else:
+        document = clean_page_copy(page.content)
+    return _without_notices(document)
+
+
+def _without_notices(document: Document) -> Document:
+    """Both cleaners keep a paragraph that is only a time stamp or an advertiser's notice; neither is the story."""
+    blocks = tuple(b for b in document.blocks if not (b.kind in _NOTICE_KINDS and is_notice(b.text)))
+    return document if len(blocks) == len(document.blocks) else replace(document, blocks=blocks)

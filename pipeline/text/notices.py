@@ -1,0 +1,65 @@
+"""Lines a page prints about itself rather than about the story: time stamps and sponsorship disclosures.
+
+Both are read as story text when a page sets them as a paragraph ("Updated at
+1:23 p.m." under the last paragraph, "This post has been compensated by …"
+above the first), and a disclosure above the first paragraph became the
+summary. The date already goes into the edition's disclosure; an advertiser's
+notice is for the page's readers, not for a listener.
+"""
+from __future__ import annotations
+
+import re
+
+from .dates import MONTHS
+from .words import word_count
+
+# The words a stamp starts with: "Updated", "Last updated", "Published", "Posted on", "First published".
+_STAMP_START = re.compile(r"^\W*(?:(?:last|first|originally)\s+)?(?:updated|modified|published|posted|edited)\b", re.I)
+# What else a stamp may say: times, dates, zones and how long ago.
+_STAMP_WORDS = frozenset(
+    "updated modified published posted edited last first originally at on in and the of by "
+    "am pm a p m noon midnight today yesterday ago just now hour hours hr hrs minute minutes min mins day days "
+    "week weeks st nd rd th et pt ct mt gmt utc bst cet cest est edt cst cdt mst mdt pst pdt aest ist z "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+) | frozenset(MONTHS)
+# A stamp is short; "Updated at 1:23 p.m. | Published Nov. 19, 2019 at 9:00 a.m. ET" is about the longest.
+MAX_STAMP_TOKENS = 20
+
+# Sponsorship, advertiser and affiliate notices as bloggers and publishers word them.
+_DISCLOSURE = re.compile(
+    # The notice speaks of itself: "this post", "this shop", never "the video" of a news story.
+    r"\bthis\s+(?:blog\s+)?(?:post|shop|article|review|content|video|recipe|episode|page|site)\s+"
+    r"(?:(?:has|had|was|is)\s+(?:been\s+)?(?:compensated|sponsored|brought\s+to\s+you\s+by|paid\s+for\s+by)"
+    r"|(?:may\s+)?contains?\s+affiliate\s+links?)\b"
+    r"|\b(?:I|we)\s+(?:was|were|am|are|have\s+been)\s+compensated\s+for\s+(?:this|my|our)\s+(?:post|review|article|video|time)\b"
+    r"|\ball\s+opinions\s+(?:expressed\s+)?(?:are|remain)\s+(?:100%\s+)?(?:mine|my\s+own|our\s+own|ours|those\s+of\s+the\s+author)\b"
+    r"|^\W*(?:sponsored\s+(?:by|content|post)|paid\s+(?:content|post|partnership)|advertiser\s+content|partner\s+content)\b"
+    r"|\bwe\s+may\s+(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation)\b"
+    r"|\bas\s+an\s+amazon\s+associate\b"
+    # "#ad" among the closing hashtags, not in a sentence about them ("tag paid posts with #ad, and …").
+    r"|(?<![\w#])#(?:ad|sponsored|collectivebias|spon)\b(?=[\s.!]*(?:$|#))",
+    re.I,
+)
+# A longer paragraph that mentions sponsorship is story text (an article about influencer marketing).
+MAX_DISCLOSURE_WORDS = 80
+
+
+def is_time_stamp(text: str) -> bool:
+    """'Updated at 1:23 p.m.', 'Published Nov. 19, 2019 9:00 AM ET', 'Last updated 2 hours ago'."""
+    if not _STAMP_START.search(text):
+        return False
+    tokens = re.findall(r"[^\W\d_]+|\d+", text.lower())
+    return (
+        len(tokens) <= MAX_STAMP_TOKENS
+        and any(t.isdigit() or t in ("today", "yesterday", "now") for t in tokens)
+        and all(t.isdigit() or t in _STAMP_WORDS for t in tokens)
+    )
+
+
+def is_disclosure(text: str) -> bool:
+    """'This shop has been compensated by … All opinions are mine alone. #CollectiveBias'."""
+    return word_count(text) <= MAX_DISCLOSURE_WORDS and bool(_DISCLOSURE.search(text))
+
+
+def is_notice(text: str) -> bool:
+    return is_time_stamp(text) or is_disclosure(text)

@@ -1,0 +1,81 @@
+"""Page furniture that was read as story: time stamps, sponsorship notices, a headline and dek set as headings."""
+import pytest
+
+from pipeline import clean, load, segment
+from pipeline.model import Block, Document, Metadata
+from pipeline.text.notices import is_disclosure, is_time_stamp
+
+STORY = [
+    "The city council voted 7-2 on Tuesday to approve a network of protected bike lanes across the downtown core.",
+    "Supporters packed the chamber for the vote, and several business owners spoke in favour of the plan.",
+    "Construction is expected to begin in the spring and finish before the end of next year, the city said.",
+]
+HEADLINE = "City council approves new bike lanes downtown"
+
+
+def article(tmp_path, body, head=""):
+    path = tmp_path / "page.html"
+    path.write_text(
+        f"<html><head><meta charset='utf-8'><title>{HEADLINE}</title>{head}</head><body><article>"
+        f"<h1>{HEADLINE}</h1>{body}</article></body></html>"
+    )
+    return segment(clean(load(path)))
+
+
+def copy(tmp_path, lines):
+    path = tmp_path / "page.txt"
+    path.write_text("\n\n".join(["Home  News  Local  Sign in", HEADLINE, *lines, "Share this article", "Copyright 2019 The Gazette"]) + "\n")
+    return segment(clean(load(path)))
+
+
+def paragraphs(text):
+    return "".join(f"<p>{p}</p>" for p in text)
+
+
+@pytest.mark.parametrize("stamp", ["Updated at 1:23 p.m.", "Last updated Nov. 19, 2019, 9:05 AM ET", "Published 2 hours ago"])
+def test_a_paragraph_that_is_only_a_time_stamp_is_not_read(tmp_path, stamp):
+    a = article(tmp_path, paragraphs(STORY + [stamp]))
+    assert a.text.split("\n\n") == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "Updated with comment from the mayor at 3 p.m.",
+    "Published in the journal Nature on Monday, the study found 12 cases.",
+    "Posted on May 5, 2019 by admin",
+    "Updated",
+])
+def test_a_line_that_says_more_than_when_is_not_a_time_stamp(line):
+    assert not is_time_stamp(line)
+
+
+DISCLOSURE = ("This shop has been compensated by #CollectiveBias, Inc. and its advertisers. "
+              "All opinions are mine alone. #TacoNight #CollectiveBias")
+
+
+@pytest.mark.parametrize("notice", [
+    DISCLOSURE,
+    "This post contains affiliate links. As an Amazon Associate I earn from qualifying purchases.",
+    "Sponsored by Acme Kitchens",
+    "We may earn a commission when you buy through links on our site.",
+])
+def test_a_sponsorship_notice_is_neither_read_nor_the_summary(tmp_path, notice):
+    a = article(tmp_path, "<p class='byline'>By Dana Cook</p>" + paragraphs([f"<em>{notice}</em>"] + STORY))
+    assert a.summary == STORY[0]
+    assert a.text.split("\n\n") == STORY
+
+
+def test_a_page_copy_does_not_keep_a_sponsorship_notice_or_a_time_stamp(tmp_path):
+    a = copy(tmp_path, ["By Dana Cook", DISCLOSURE, *STORY, "Updated at 1:23 p.m."])
+    assert (a.summary, a.text.split("\n\n")) == (STORY[0], STORY)
+    assert not any("compensated" in c for c in a.captions)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The FTC says influencers must tag paid posts with #ad, and most do not.",
+    "The race, sponsored by the city, drew 4,000 runners.",
+    "The video was sponsored by the ministry, officials said in a statement on Friday.",
+    "Victims have been compensated by the state.",
+    '"We were compensated fairly," she said.',
+])
+def test_news_about_sponsorship_is_not_a_notice(sentence):
+    assert not is_disclosure(sentence)

@@ -79,3 +79,40 @@ def test_a_page_copy_does_not_keep_a_sponsorship_notice_or_a_time_stamp(tmp_path
 ])
 def test_news_about_sponsorship_is_not_a_notice(sentence):
     assert not is_disclosure(sentence)
+
+
+DEK = "One member of the council didn't hold back on Monday when asked about the vote on bike lanes"
+
+
+def test_a_dek_under_a_repeated_headline_is_the_summary_not_a_crosshead(tmp_path):
+    head = f"<meta name='description' content=\"{DEK}\">"
+    a = article(tmp_path, f"<h2 class='article-subline'>{DEK}</h2>" + paragraphs(STORY), head)
+    assert (a.headline, a.summary) == (HEADLINE, DEK)
+    assert [s.title for s in a.sections] == [None]
+    assert a.text.split("\n\n") == [DEK] + STORY
+
+
+def test_a_headline_set_again_as_a_heading_is_read_once(tmp_path):
+    body = f"<div class='title'><h2>{HEADLINE}</h2></div>" + paragraphs(STORY) + "<h2>What comes next</h2>" + paragraphs(STORY[:1])
+    a = article(tmp_path, body)
+    assert a.headline == HEADLINE
+    assert [s.title for s in a.sections] == [None, "What comes next"]
+
+
+def test_a_dek_of_a_sentences_length_is_the_summary_without_a_stated_description(tmp_path):
+    a = article(tmp_path, f"<h2>{DEK}</h2>" + paragraphs(STORY))
+    assert a.summary == DEK
+
+
+def test_a_short_heading_under_the_headline_stays_a_crosshead(tmp_path):
+    a = article(tmp_path, "<h2>The vote</h2>" + paragraphs(STORY) + "<h2>What comes next</h2>" + paragraphs(STORY[:1]))
+    assert a.summary == STORY[0]
+    assert [s.title for s in a.sections] == ["The vote", "What comes next"]
+
+
+def test_segment_reads_a_heading_that_repeats_the_headline_once():
+    doc = Document(
+        blocks=(Block("headline", HEADLINE), Block("heading", HEADLINE.upper()), *(Block("paragraph", p) for p in STORY)),
+        meta=Metadata(),
+    )
+    assert [s.title for s in segment(doc).sections] == [None]

@@ -1,6 +1,8 @@
 """segment: shape the cleaned blocks into an Article."""
 from __future__ import annotations
 
+import re
+
 from ..errors import ExtractionError
 from ..model import Article, Document, Quote, Section
 from ..text.quotes import find_quotes, merge_pull_quotes
@@ -36,7 +38,7 @@ def segment(document: Document) -> Article:
     headline = next((b.text for b in document.blocks if b.kind == "headline"), None) or meta.headline
     # The standfirst when the page marks one, else the intro paragraph.
     summary = next((b.text for b in document.blocks if b.kind == "standfirst"), None)
-    sections = _sections(document, skip_first=summary is None)
+    sections = _sections(document, skip_first=summary is None, headline=headline)
     if summary is None:
         summary = paragraphs[0]
     if headline is None:
@@ -67,13 +69,15 @@ def _is_brief(document: Document, paragraphs: list[str]) -> bool:
     )
 
 
-def _sections(document: Document, skip_first: bool) -> list[Section]:
+def _sections(document: Document, skip_first: bool, headline: str | None) -> list[Section]:
     """Paragraphs grouped under their crossheads; the first paragraph is held back as the summary when asked."""
     sections: list[Section] = []
     title: str | None = None
     current: list[str] = []
     skipped = not skip_first
     for block in document.blocks:
+        if block.kind == "heading" and headline and _words(block.text) == _words(headline):
+            continue  # the headline set again above the body is read once, as the headline
         if block.kind == "heading":
             if current:
                 sections.append(Section(title, tuple(current)))
@@ -93,3 +97,7 @@ def _sections(document: Document, skip_first: bool) -> list[Section]:
     if current:
         sections.append(Section(title, tuple(current)))
     return sections
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))

@@ -35,7 +35,7 @@ from trafilatura.utils import load_html
 
 from ..model import Block, Document, Metadata
 from .language import detect_language
-from .metadata import read_metadata, stated_titles
+from .metadata import read_metadata, stated_summaries, stated_titles
 from .regions import densest_run
 from .words import PAYWALL, SENTENCE_END, content_stems, word_count
 
@@ -95,6 +95,8 @@ SECTION_LEVELS = 3
 ARTICLE_SHARE = 0.5
 # When our blocks hold less than this share of trafilatura's words, trafilatura's text is read instead.
 GUIDE_FALLBACK_SHARE = 0.5
+# A heading right under the headline with this many words is the standfirst, not a crosshead.
+DEK_WORDS = 12
 # A paragraph of links trafilatura keeps is read when it has this many words ("Bug 1677080 – Add telemetry").
 LINKED_ITEM_WORDS = 6
 # An h1 or heading is the headline when it has this share of the stated title's words.
@@ -110,6 +112,7 @@ def clean_html(html: str, url: str | None = None) -> Document:
         return Document(blocks=(), meta=Metadata(url=url))
     meta = read_metadata(tree, url)
     titles = stated_titles(tree)
+    summaries = stated_summaries(tree)
     _strip(tree)
     body = tree.find("body")
     root = body if body is not None else tree
@@ -130,6 +133,7 @@ def clean_html(html: str, url: str | None = None) -> Document:
     ours = sum(word_count(b.text) for b in out if b.kind in ("paragraph", "table"))
     if ours < GUIDE_FALLBACK_SHARE * word_count(guide):
         out = _guide_blocks(guide_text, every_block, titles)
+    out = _headline_and_dek(out, titles, summaries)
     text = " ".join(b.text for b in out if b.kind == "paragraph")
     if not meta.language or meta.language == "en":
         meta = replace(meta, language=detect_language(text))
@@ -434,3 +438,30 @@ def _guide_blocks(guide_text: str, blocks: list[_HBlock], titles: list[str]) -> 
             continue
         out.append(Block(_GUIDE_KINDS.get(kinds.get(key), "paragraph"), line.removeprefix("- ")))
     return out
+
+
+def _headline_and_dek(out: list[Block], titles: list[str], summaries: list[str]) -> list[Block]:
+    """Headings that repeat the headline or set out its standfirst, as pages put them above the body.
+
+    A heading that says what the headline (or a title the page states) says is
+    the headline: read once, never as a crosshead. The heading right under it
+    is the standfirst when the page states it as its description or it is as
+    long as a sentence; otherwise segment would join it to the next crosshead
+    or read it as one.
+    """
+    headline = next((b.text for b in out if b.kind == "headline"), None)
+    said = {_normalised(t) for t in [headline, *titles] if t}
+    kept: list[Block] = []
+    for b in out:
+        if b.kind == "heading" and _normalised(b.text) in said:
+            if headline is None:
+                headline = b.text
+                kept.insert(0, Block("headline", b.text))
+            continue
+        kept.append(b)
+    first = next((i for i, b in enumerate(kept) if b.kind not in ("headline", "caption")), None)
+    if first is not None and kept[first].kind == "heading" and not any(b.kind == "standfirst" for b in kept):
+        dek = kept[first]
+        if _normalised(dek.text) in {_normalised(s) for s in summaries} or word_count(dek.text) >= DEK_WORDS:
+            kept[first] = Block("standfirst", dek.text)
+    return kept

@@ -66,6 +66,13 @@ def stated_titles(tree: HtmlElement) -> list[str]:
     return _stated_titles(_json_ld(tree), _meta_tags(tree), _title(tree))
 
 
+def stated_summaries(tree: HtmlElement) -> list[str]:
+    """The summaries the page states for itself: JSON-LD description, og:description, twitter:description, <meta name=description>."""
+    ld, meta = _json_ld(tree), _meta_tags(tree)
+    found = [_text(ld.get("description")), meta.get("og:description"), meta.get("twitter:description"), meta.get("description")]
+    return list(dict.fromkeys(t for t in found if t))
+
+
 def _stated_titles(ld: dict, meta: dict[str, str], title: str | None) -> list[str]:
     found = [_text(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"), _SITE_SUFFIX.sub("", title) if title else None]
     return list(dict.fromkeys(t for t in found if t))

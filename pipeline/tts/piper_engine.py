@@ -12,15 +12,17 @@ text into phonemes), so words are pronounced as the language spells them.
 """
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from fractions import Fraction
 from importlib import metadata
 from math import gcd
 
 from ..errors import SpeechError
-from . import Request, Voice
+from . import Request, Voice, pyttsx3_engine
 from .piper_voices import DEFAULT_VOICE, PiperVoiceFile, find_voice, installed_voices, voice_for
 
 # A Piper voice's pace against its length_scale, measured for en_US-joe-medium on the seed's
@@ -62,7 +64,8 @@ class PiperEngine:
         self.length_scale = length_scale(rate)
         self._models: dict[str, object] = {}
         self._loading = threading.Lock()
-        self._config = (voice, quote_voice)
+        self._settings = dict(voice=voice, rate=rate, quote_voice=quote_voice)
+        self._apart: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> PiperEngine:
         return self
@@ -72,6 +75,9 @@ class PiperEngine:
 
     def close(self) -> None:
         self._models.clear()
+        if self._apart is not None:
+            self._apart.shutdown(wait=True, cancel_futures=True)
+            self._apart = None
 
     def identity(self) -> str:
         versions = "; ".join(f"{p} {_version(p)}" for p in ("piper-tts", "onnxruntime"))
@@ -85,6 +91,8 @@ class PiperEngine:
         return [v.as_voice() for v in self._installed]
 
     def synthesize_batch(self, requests: list[Request], progress: Callable[[int], None] | None = None) -> list[bytes]:
+        if pyttsx3_engine.espeak_started:
+            return self._synthesize_apart(requests, progress)
         if self.workers == 1 or len(requests) == 1:
             clips = []
             for request in requests:
@@ -100,8 +108,26 @@ class PiperEngine:
                     progress(1)
         return clips
 
+    def _synthesize_apart(self, requests: list[Request], progress: Callable[[int], None] | None) -> list[bytes]:
+        """Synthesis in fresh processes: piper-tts's own eSpeak NG crashes beside the one pyttsx3 loaded here."""
+        if self._apart is None:
+            self._apart = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                              initializer=_start_apart, initargs=(self._settings,))
+        clips = []
+        try:
+            for pcm in self._apart.map(_synthesize_apart, requests):
+                clips.append(pcm)
+                if progress:
+                    progress(1)
+        except BrokenProcessPool:
+            self.close()
+            raise SpeechError("a Piper worker process died") from None
+        return clips
+
     def synthesize(self, request: Request) -> bytes:
         """One utterance as 16-bit PCM at ``sample_rate``."""
+        if pyttsx3_engine.espeak_started:
+            return self._synthesize_apart([request], None)[0]
         import numpy as np
 
         voice, pitch = self._voice_for(request)
@@ -158,6 +184,18 @@ class PiperEngine:
                 parts.append(gap)
             parts.append(chunk.audio_float_array.astype(np.float32))
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+
+
+_apart_engine: PiperEngine | None = None  # in a worker process of _synthesize_apart
+
+
+def _start_apart(settings: dict) -> None:
+    global _apart_engine
+    _apart_engine = PiperEngine(**settings)
+
+
+def _synthesize_apart(request: Request) -> bytes:
+    return _apart_engine.synthesize(request)
 
 
 def length_scale(rate: int) -> float:

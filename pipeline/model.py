@@ -312,4 +312,5 @@ class Edition(Serializable):
     headline: str
     notes: tuple[str, ...] = ()
     m4b: str | None = None
+    formats: tuple[str, ...] = ()  # the files of the formats written beside the MP3 (.m4b, .epub)
     fingerprint: str | None = None  # the build options, to tell whether a rebuild would differ

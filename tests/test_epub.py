@@ -34,6 +34,8 @@ RATE = 22050
 def seed(tmp_path_factory):
     out = tmp_path_factory.mktemp("seed-epub")
     edition = Runner().edition(SEED_SCRIPT, SEED_ARTICLE, out, "seed", engine=ToneEngine(), formats=("epub",))
+    assert edition.formats == (str(out / "seed.epub"),)  # the edition names its book, and so does its JSON
+    assert json.loads((out / "seed.json").read_text())["edition"]["formats"] == [str(out / "seed.epub")]
     return Book(out / "seed.epub", edition)
 
 

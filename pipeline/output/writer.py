@@ -80,6 +80,7 @@ def write_edition(
             transcript_vtt=str(staging.final(".vtt")),
             transcript_txt=str(staging.final(".txt")),
             m4b=str(staging.final(".m4b")) if "m4b" in formats else None,
+            formats=tuple(str(staging.final(writer.suffix)) for writer in writers),
             duration=duration,
             chapters=heard.chapters,
             headline=article.headline,

@@ -118,7 +118,16 @@ class Runner:
 
         assembler = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newscast-assemble")
         exporter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newscast-export")
-        written = exporter.submit(exporting)
+        written: Future | None = None
+
+        def hand_over(item) -> None:
+            nonlocal written
+            if written is None:
+                # Threads start only once the first batch is spoken: speech workers fork (fast) only
+                # from a process with one thread, and otherwise start through a fork server (slow).
+                written = exporter.submit(exporting)
+            _hand_over(handoff, item, written)
+
         try:
             total = sum(len(chapter.utterances) for chapter in spoken_script.chapters)
             done = 0
@@ -128,12 +137,13 @@ class Runner:
                 done += sum(len(chapter.utterances) for chapter in group)
                 for spoken in speech.chapters:
                     one = Speech(speech.sample_rate, (spoken,))
-                    _hand_over(handoff, assembler.submit(self.run, "assemble", one, lazy=True), written)
+                    hand_over(assembler.submit(self.run, "assemble", one, lazy=True))
                 del speech
-            _hand_over(handoff, _END, written)
+            hand_over(_END)
             return written.result()
         except BaseException:
-            _abort(handoff, written)
+            if written is not None:
+                _abort(handoff, written)
             raise
         finally:
             assembler.shutdown(wait=True, cancel_futures=True)

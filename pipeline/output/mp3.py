@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import collections
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -91,24 +92,48 @@ def encode_mp3(track: Samples, bitrate: int = DEFAULT_BITRATE, parts: int = 1) -
 
 
 class Mp3Stream:
-    """An MP3 file written a chapter at a time: each chapter encoded (in parts on ``threads``) and appended."""
+    """An MP3 file written a chapter at a time, in order.
+
+    Chapters are encoded side by side on ``threads`` threads (a long one also
+    in parts), each rendered as it is encoded, and appended as they finish in
+    order; at most ``threads`` chapters are in hand at once. Use it as a
+    context manager, and call ``finish()`` before reading the file.
+    """
 
     def __init__(self, file: BinaryIO, bitrate: int = DEFAULT_BITRATE, threads: int = 1):
         self.file, self.bitrate, self.threads = file, bitrate, threads
         self.layout = Mp3Layout()
         self.length = 0  # samples so far
+        self._encoders = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newscast-mp3")
+        self._pending: collections.deque = collections.deque()  # (future of EncodedAudio, the chapter's first sample)
+
+    def __enter__(self) -> Mp3Stream:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._encoders.shutdown(wait=True, cancel_futures=True)
 
     def add(self, chapter: Samples) -> None:
         if not chapter.size:
             return
         parts = max(1, min(self.threads, int(chapter.duration // ENCODER_PART_S)))
-        encoded = encode_mp3(chapter, self.bitrate, parts)
+        self._pending.append((self._encoders.submit(encode_mp3, chapter, self.bitrate, parts), self.length))
+        self.length += chapter.size
+        while len(self._pending) > self.threads:
+            self._write_oldest()
+
+    def finish(self) -> None:
+        while self._pending:
+            self._write_oldest()
+
+    def _write_oldest(self) -> None:
+        future, offset = self._pending.popleft()
+        encoded = future.result()
         try:
             self.file.write(encoded.data)
         except OSError as exc:
             raise OutputError(f"cannot write the MP3 ({exc.strerror or exc})") from None
-        self.layout = self.layout.then(self.length, encoded.layout)
-        self.length += chapter.size
+        self.layout = self.layout.then(offset, encoded.layout)
 
 
 def _cut_places(track: Track) -> set[int]:

@@ -51,7 +51,7 @@ def write_edition(
             mp3_file = stack.enter_context(open(mp3_path, "wb"))
         except OSError as exc:
             raise OutputError(f"{staging.final('.mp3')}: cannot write ({exc.strerror or exc})") from None
-        stream = Mp3Stream(mp3_file, bitrate, threads)
+        stream = stack.enter_context(Mp3Stream(mp3_file, bitrate, threads))
         rate, marks, cues = sample_rate, [], []
         for chapter in chapters:
             if sample_rate and chapter.sample_rate != sample_rate:
@@ -63,6 +63,7 @@ def write_edition(
                 writer.add(chapter)
             marks += [ChapterMark(m.title, at + m.start, at + m.end, rate) for m in chapter.chapters]
             cues += [Cue(c.text, at + c.start, at + c.end, c.ends_paragraph) for c in chapter.cues]
+        stream.finish()
         mp3_file.close()
         timeline = Timeline(rate, stream.length, tuple(marks), tuple(cues))
         duration = MP3(mp3_path).info.length

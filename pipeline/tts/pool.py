@@ -21,6 +21,7 @@ import os
 import signal
 import sys
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -205,12 +206,27 @@ def _start_method() -> str:
     return "forkserver" if pyttsx3_engine.espeak_started or threading.active_count() > 1 else "fork"
 
 
+STOP_GRACE_S = 0.5  # an idle worker leaves at once when told; one still busy after this is killed
+
+
 def _stop(executor: ProcessPoolExecutor) -> None:
-    """Shut the pool down without waiting for a hung worker."""
+    """Shut the pool down without waiting for a hung worker.
+
+    Idle workers are told to leave and do; only those still running after
+    STOP_GRACE_S are killed. Killing workers that were about to leave could
+    leave the executor's manager thread waiting for ever, and the interpreter
+    joins that thread at exit, so it is joined here, with a limit.
+    """
     processes = list((executor._processes or {}).values())  # the only handle on the workers
     executor.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + STOP_GRACE_S
+    for process in processes:
+        process.join(timeout=max(0.0, deadline - time.monotonic()))
     for process in processes:
         if process.is_alive():
             process.kill()
     for process in processes:
         process.join(timeout=5)
+    manager = getattr(executor, "_executor_manager_thread", None)
+    if manager is not None and manager is not threading.current_thread():
+        manager.join(timeout=5)

@@ -40,7 +40,7 @@ STAGES: tuple[tuple[str, Callable], ...] = (
     ("assemble", assemble),
     ("export", export),
 )
-CHAPTERS_IN_HAND = 2  # assembled chapters waiting for export, at the most
+CHAPTERS_IN_HAND = 1  # assembled chapters waiting for export, at the most (the encoder holds a few more)
 SENTENCES_PER_WORKER = 8  # sentences spoken in one batch, per speech worker: few idle workers between batches
 _END, _ABORT = object(), object()
 

@@ -96,7 +96,8 @@ class Mp3Stream:
 
     Chapters are encoded side by side on ``threads`` threads (a long one also
     in parts), each rendered as it is encoded, and appended as they finish in
-    order; at most ``threads`` chapters are in hand at once. Use it as a
+    order; at most ``threads`` chapters, and about ENCODER_PART_S of audio
+    per thread, are in hand at once. Use it as a
     context manager, and call ``finish()`` before reading the file.
     """
 
@@ -105,7 +106,7 @@ class Mp3Stream:
         self.layout = Mp3Layout()
         self.length = 0  # samples so far
         self._encoders = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newscast-mp3")
-        self._pending: collections.deque = collections.deque()  # (future of EncodedAudio, the chapter's first sample)
+        self._pending: collections.deque = collections.deque()  # (future of EncodedAudio, first sample, samples)
 
     def __enter__(self) -> Mp3Stream:
         return self
@@ -116,18 +117,25 @@ class Mp3Stream:
     def add(self, chapter: Samples) -> None:
         if not chapter.size:
             return
-        parts = max(1, min(self.threads, int(chapter.duration // ENCODER_PART_S)))
-        self._pending.append((self._encoders.submit(encode_mp3, chapter, self.bitrate, parts), self.length))
-        self.length += chapter.size
-        while len(self._pending) > self.threads:
+        # Short chapters are encoded side by side; a long one is split in parts instead, and waits
+        # for the ones before it, so no more than about ENCODER_PART_S per thread is held at once.
+        budget = ENCODER_PART_S * self.threads * chapter.sample_rate
+        while self._pending and (len(self._pending) >= self.threads or self._held + chapter.size > budget):
             self._write_oldest()
+        parts = max(1, min(self.threads, int(chapter.duration // ENCODER_PART_S)))
+        self._pending.append((self._encoders.submit(encode_mp3, chapter, self.bitrate, parts), self.length, chapter.size))
+        self.length += chapter.size
 
     def finish(self) -> None:
         while self._pending:
             self._write_oldest()
 
+    @property
+    def _held(self) -> int:
+        return sum(size for _, _, size in self._pending)
+
     def _write_oldest(self) -> None:
-        future, offset = self._pending.popleft()
+        future, offset, _size = self._pending.popleft()
         encoded = future.result()
         try:
             self.file.write(encoded.data)

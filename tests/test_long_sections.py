@@ -2,8 +2,6 @@
 import io
 from dataclasses import replace
 
-from conftest import SEED
-
 import pipeline
 from pipeline.cli import main
 from pipeline.model import Section

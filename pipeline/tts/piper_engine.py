@@ -23,7 +23,7 @@ from math import gcd
 
 from ..errors import SpeechError
 from . import Request, Voice, pyttsx3_engine
-from .piper_voices import DEFAULT_VOICE, PiperVoiceFile, find_voice, installed_voices, voice_for
+from .piper_voices import PiperVoiceFile, find_voice, installed_voices, voice_for
 
 # A Piper voice's pace against its length_scale, measured for en_US-joe-medium on the seed's
 # sentences (silence at their ends left out): words a minute = PACE_SCALED / scale + PACE_FIXED

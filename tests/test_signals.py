@@ -15,38 +15,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from process_tree import alive, descendants
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the process tree from /proc")
 
 STOP_WITHIN_S = 2.0
 PATIENCE_S = 60  # generous: a hang, not a slow machine, fails these
-
-
-def descendants(pid: int) -> set[int]:
-    """Living processes under ``pid`` (any depth), read from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if fields[0] != "Z":
-                children.setdefault(int(fields[1]), []).append(int(entry.name))
-    found, todo = set(), [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 TOWNS = ("Harwich", "Whitby", "Padstow", "Oban", "Tenby", "Kinsale", "Mevagissey", "Portree")

@@ -18,6 +18,12 @@ HTML = b"<!DOCTYPE html><html><head><title>T</title></head><body><p>Hello</p></b
         (b"<div><p>Some text</p></div>", "html"),
         (b"Headline\n\nA paragraph of text about <things> and more.", "text"),
         (b"Plain text copy of a page\nwith lines", "text"),
+        # A copy of a blog post that shows an HTML sample: prose before it and after it.
+        (b"Get your code covered\nAdd this to your test page:\n<!DOCTYPE html>\n<html>\n<head><title>Test</title></head>\n"
+         b"<body><div id=\"mocha\"></div></body>\n</html>\nThen run the suite and read the report.", "text"),
+        # A server's warning printed before the page: the markup still closes it.
+        (b"Warning: session_start() failed in index.php\n<!DOCTYPE html><html><body><p>Hi</p></body></html>\n", "html"),
+        (codecs.BOM_UTF8 + HTML, "html"),
     ],
 )
 def test_kind_is_detected_from_content(tmp_path, data, kind):

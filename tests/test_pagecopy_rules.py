@@ -285,3 +285,20 @@ def test_a_short_copy_under_a_sites_name_takes_the_title_nearest_the_text(tmp_pa
 def test_a_plain_texts_column_name_under_its_headline_is_not_the_headline(tmp_path):
     lines = ["Ugly election enters a final stretch; ", "Letter From The Suburbs.", ""] + spaced(STORY)
     assert copy(tmp_path, lines).meta.headline == "Ugly election enters a final stretch;"
+
+
+# Code samples.
+
+def test_a_code_sample_neither_ends_the_article_nor_is_read(tmp_path):
+    code = ["function fare(zone) {", "var base = 2.5;", "return base * zone;", "}", "", "<div id=\"map\"></div>",
+            "<script src=\"map.js\"></script>"]
+    filler = ["if (zone > 3)", "}", "});"] * 5  # a sample longer than any run of furniture a story tolerates
+    lines = MENU + ["", HEADLINE, ""] + spaced(STORY[:2]) + code + filler + [""] + spaced(STORY[2:]) + ["", "About us"]
+    doc = copy(tmp_path, lines)
+    assert paragraphs(doc) == STORY
+
+
+def test_a_sentence_ending_in_a_semicolon_is_not_code(tmp_path):
+    lines = [HEADLINE, ""] + spaced(STORY[:2]) + ["Riders asked for three things: later trams, cheaper passes and more seats;",
+                                                  ""] + spaced(STORY[2:])
+    assert "Riders asked for three things: later trams, cheaper passes and more seats;" in paragraphs(copy(tmp_path, lines))

@@ -53,11 +53,27 @@ def load(source: str | Path, *, data: bytes | None = None, allow_private: bool |
         raise InputError(f"{origin}: {len(raw) // 1024 // 1024} MB is larger than the {MAX_BYTES // 1024 // 1024} MB limit")
     if not raw.strip():
         raise InputError(f"{origin}: the input is empty")
-    is_html = bool(_HTML_SNIFF.search(raw[:4096]))
+    is_html = _is_markup(raw)
     declared = http_charset or (_declared_charset(raw) if is_html else None)
     text, encoding = decode(raw, origin, declared=declared)
     check_budget(text, "html" if is_html else "text", origin)
     return Page(content=text, kind="html" if is_html else "text", origin=origin, encoding=encoding)
+
+
+def _is_markup(raw: bytes) -> bool:
+    """Whether the bytes are an HTML document rather than text that quotes some.
+
+    A page's markup opens it (after a byte-order mark and blank space) or, when
+    something was printed before it, closes it. A copy of a page that shows an
+    HTML code sample has prose before the sample and lines of text after it.
+    """
+    if not _HTML_SNIFF.search(raw[:4096]):
+        return False
+    for bom, _ in _BOMS:
+        if raw.startswith(bom):
+            raw = raw[len(bom):]
+            break
+    return raw.lstrip()[:1] == b"<" or raw.rstrip()[-1:] == b">"
 
 
 def _read(origin: str) -> bytes:

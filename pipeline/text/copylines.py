@@ -31,6 +31,39 @@ def run_together(line: Line) -> bool:
     return bool(_RUN_TOGETHER.search(line.text[:120]))
 
 
+# A line of a code sample, as a copy shows a <pre> block: a tag (lower-case, as markup is written), a closing
+# brace or bracket, a function.
+_CODE_LINE = re.compile(
+    r"^<(?:![A-Za-z]|/?[a-z][a-z0-9-]*)(?:(?:\s[^>]*)?>?$|[\s>].*>$)|^[})\]]+[;,)]*$"
+    r"|</[a-z][a-z0-9-]*>$|\bfunction\s*\w*\s*\(|\)\s*=>"
+)
+# A statement or a block's opening ends so, but so may a sentence ("… our library;"): a statement is short and
+# holds a symbol.
+_STATEMENT_END = re.compile(r"[;{]$")
+_CODE_SYMBOL = re.compile(r"[(){}=<>\"'\[\]*+]")
+MAX_STATEMENT_WORDS = 10
+
+
+def code_lines(lines: list[Line]) -> list[bool]:
+    """Lines of code: neither the article's prose nor the page's furniture, and not to be read aloud.
+
+    A line between two lines of code with no blank line between is code too ("if (!target)").
+    """
+    flags = [_code_like(line) for line in lines]
+    for i in range(1, len(lines) - 1):
+        if (flags[i - 1] and flags[i + 1] and not lines[i].blank_before and not lines[i].blank_after
+                and _CODE_SYMBOL.search(lines[i].text)):
+            flags[i] = True
+    return flags
+
+
+def _code_like(line: Line) -> bool:
+    text = line.text
+    return bool(_CODE_LINE.search(text)) or bool(
+        _STATEMENT_END.search(text) and _CODE_SYMBOL.search(text) and line.n_words <= MAX_STATEMENT_WORDS
+    )
+
+
 def copy_lines(content: str) -> list[Line]:
     """The non-blank lines, spaces collapsed, each knowing whether a blank line sets it apart."""
     originals = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Document, Metadata
-from .copylines import APPEAL, PHOTO_CREDIT, Line, copy_lines, run_together, table_rows
+from .copylines import APPEAL, PHOTO_CREDIT, Line, code_lines, copy_lines, run_together, table_rows
 from .copycomments import comments_start
 from .copylists import bulleted, is_listing, list_entry, list_items
 from .language import detect_language
@@ -83,10 +83,13 @@ def _scores(lines: list[Line], comments: int | None) -> list[float]:
         i = max(j, i + 1)
     scores = []
     bullets = bulleted(lines)
+    code = code_lines(lines)
     for i, (line, run, row, item) in enumerate(zip(lines, runs, table_rows(lines), list_items(lines))):
         isolated = line.blank_before or line.blank_after
         if comments is not None and i >= comments:
             scores.append(-1.0)
+        elif code[i]:
+            scores.append(0.0)  # a code sample sits inside a tech article: it neither ends it nor is read
         elif row or item:
             scores.append(TABLE_ROW_SCORE)
         elif _ARTICLE_END.match(line.text):
@@ -154,6 +157,7 @@ def _body(lines: list[Line]) -> list[Block]:
     rows = table_rows(lines)
     listing = is_listing(lines)
     items = [item or bullet for item, bullet in zip(list_items(lines), bulleted(lines))]
+    code = code_lines(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -165,7 +169,9 @@ def _body(lines: list[Line]) -> list[Block]:
             blocks.append(Block("table", "\n".join(l.text for l in lines[i:j])))
             i = j
             continue
-        if items[i]:
+        if code[i]:
+            pass  # code is shown, not said
+        elif items[i]:
             blocks.append(Block("paragraph", line.text))
         elif line.prose and PHOTO_CREDIT.search(line.text):
             blocks.append(Block("caption", line.text))

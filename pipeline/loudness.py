@@ -7,21 +7,25 @@ moves smoothly over tens of milliseconds, which keeps speech free of the
 distortion a per-sample clipper would add.
 
 Everything works on blocks of BLOCK samples. One pass over the audio, a chunk
-at a time, keeps per block the K-weighted energy (BS.1770's filters from
-pyloudnorm) and the true peak; loudness gating, the gain search and the
-limiter then work on those small arrays, and a second pass applies the gain.
-No float copy of a whole edition is ever made, so memory does not grow with
-its length beyond the 16-bit audio itself.
+at a time, keeps per block the K-weighted energy (BS.1770's two filters) and
+the true peak; loudness gating, the gain search and the limiter then work on
+those small arrays, and a second pass applies the gain. No float copy of a
+whole edition is ever made, so memory does not grow with its length beyond
+the 16-bit audio itself.
+
+Only numpy is used: scipy.signal alone took a second to import, longer than
+a cached rebuild's whole work. The K-weighting filters are applied as their
+exact frequency response on FFTs of each chunk, their ringing carried into
+the next (overlap-add); pyloudnorm stays the reference the tests compare with.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-import pyloudnorm
-from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import firwin, sosfilt
+from numpy.lib.stride_tricks import sliding_window_view
 
 OVERSAMPLE = 4
 TRUE_PEAK_TAPS = 48
@@ -30,10 +34,24 @@ BLOCK = 32  # samples per step of the limiter's gain curve and of the loudness m
 CHUNK = BLOCK * 2048  # samples of float work at a time: cache-sized, whatever the edition's length
 BLOCK_S, STEP_S = 0.4, 0.1
 ABSOLUTE_GATE, RELATIVE_GATE = -70.0, -10.0
+# BS.1770's K-weighting: a high shelf (the head's effect) and a high-pass (RLB), as RBJ biquads.
+SHELF_DB, SHELF_Q, SHELF_HZ = 4.0, 1 / np.sqrt(2), 1500.0
+HIGH_PASS_Q, HIGH_PASS_HZ = 0.5, 38.0
+# The K-weighting's impulse response falls below 1e-20 of its start within this, at any rate:
+# the ringing a chunk carries into the next.
+RINGING_S = 0.2
+
+
+def _lowpass_taps(taps: int, cutoff: float) -> np.ndarray:
+    """A Hamming-windowed sinc low-pass (``cutoff`` a fraction of Nyquist), unit gain at DC."""
+    offsets = np.arange(taps) - (taps - 1) / 2
+    response = cutoff * np.sinc(cutoff * offsets) * np.hamming(taps)
+    return response / response.sum()
+
 
 # The oversampling filter's four phases: four short filters at the input rate,
 # so no signal four times as long is ever built.
-_PHASES = (firwin(TRUE_PEAK_TAPS, 1.0 / OVERSAMPLE) * OVERSAMPLE).astype(np.float32).reshape(-1, OVERSAMPLE).T
+_PHASES = (_lowpass_taps(TRUE_PEAK_TAPS, 1.0 / OVERSAMPLE) * OVERSAMPLE).astype(np.float32).reshape(-1, OVERSAMPLE).T
 _HISTORY = _PHASES.shape[1] - 1  # input samples each interpolated value depends on, beyond one
 _AFTER = _HISTORY // 2 + 1  # so the values computed for a sample lie between it and the next
 _BEFORE = _HISTORY - _AFTER
@@ -80,13 +98,14 @@ class ArrayAudio:
 def measure(audio: Audio | np.ndarray, rate: int) -> BlockLevels:
     """Block levels of the audio, read CHUNK samples at a time."""
     audio = ArrayAudio(audio) if isinstance(audio, np.ndarray) else audio
-    stages = pyloudnorm.Meter(rate)._filters.values()
-    sos = np.array([np.concatenate([stage.b, stage.a]) for stage in stages])
-    state = np.zeros((len(sos), 2))
+    size, response = _k_weighting(rate)
+    ringing = np.zeros(size - CHUNK)
     energy, peak = [], []
     for x, envelope in _chunks_with_envelope(audio):
-        weighted, state = sosfilt(sos, x, zi=state)
-        energy.append(_per_block(np.square(weighted), np.sum))
+        weighted = np.fft.irfft(np.fft.rfft(x.astype(np.float64), size) * response, size)
+        weighted[: ringing.size] += ringing
+        ringing = weighted[x.size : x.size + ringing.size]
+        energy.append(_per_block(np.square(weighted[: x.size]), np.sum))
         peak.append(_per_block(envelope, np.max))
     if not energy:
         return BlockLevels(rate, np.zeros(0), np.zeros(0, dtype=np.float32))
@@ -174,6 +193,33 @@ def _chunks_with_envelope(audio: Audio):
         yield extended[_BEFORE : _BEFORE + end - start], _true_peak_envelope(extended)
 
 
+@functools.lru_cache(maxsize=4)
+def _k_weighting(rate: int) -> tuple[int, np.ndarray]:
+    """An FFT size that holds a chunk and its ringing, and the K-weighting's response at its bins."""
+    ringing = 1 << int(np.ceil(np.log2(RINGING_S * rate)))
+    size = CHUNK + ringing
+    delay = np.exp(-2j * np.pi * np.arange(size // 2 + 1) / size)  # z^-1 at each bin
+    response = np.ones(delay.size, dtype=complex)
+    for b, a in _k_biquads(rate):
+        response *= np.polyval(b[::-1], delay) / np.polyval(a[::-1], delay)
+    return size, response
+
+
+def _k_biquads(rate: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """BS.1770's two K-weighting filters at ``rate``, from the RBJ cookbook's formulas as pyloudnorm designs them."""
+    w0 = 2 * np.pi * SHELF_HZ / rate
+    a, alpha, cos = 10 ** (SHELF_DB / 40), np.sin(w0) / (2 * SHELF_Q), np.cos(w0)
+    shelf_b = a * np.array([(a + 1) + (a - 1) * cos + 2 * np.sqrt(a) * alpha, -2 * ((a - 1) + (a + 1) * cos),
+                            (a + 1) + (a - 1) * cos - 2 * np.sqrt(a) * alpha])
+    shelf_a = np.array([(a + 1) - (a - 1) * cos + 2 * np.sqrt(a) * alpha, 2 * ((a - 1) - (a + 1) * cos),
+                        (a + 1) - (a - 1) * cos - 2 * np.sqrt(a) * alpha])
+    w0 = 2 * np.pi * HIGH_PASS_HZ / rate
+    alpha, cos = np.sin(w0) / (2 * HIGH_PASS_Q), np.cos(w0)
+    pass_b = np.array([(1 + cos) / 2, -(1 + cos), (1 + cos) / 2])
+    pass_a = np.array([1 + alpha, -2 * cos, 1 - alpha])
+    return [(shelf_b, shelf_a), (pass_b, pass_a)]
+
+
 def _per_block(values: np.ndarray, reduce) -> np.ndarray:
     count = -(-values.size // BLOCK)
     return reduce(np.pad(values, (0, count * BLOCK - values.size)).reshape(count, BLOCK), axis=1)
@@ -197,7 +243,11 @@ def _true_peak_envelope(extended: np.ndarray) -> np.ndarray:
 def _smoothed(needed: np.ndarray, window: int) -> np.ndarray:
     """The minimum over two windows, then the mean over one: each gain is at most what every
     peak within half a window of it needs, and it changes smoothly (no distortion, no pumping)."""
-    return uniform_filter1d(minimum_filter1d(needed, 2 * window + 1), window + 1)
+    lowest = sliding_window_view(np.pad(needed, window, mode="symmetric"), 2 * window + 1).min(axis=1)
+    width = window + 1  # centred as scipy.ndimage centres an even window: one more sample before than after
+    padded = np.pad(lowest, (width // 2, width - 1 - width // 2), mode="symmetric")
+    sums = np.concatenate(([0.0], np.cumsum(padded)))
+    return (sums[width:] - sums[:-width]) / width
 
 
 def _gated_loudness(energy: np.ndarray, rate: int) -> float:

@@ -3,7 +3,10 @@ import numpy as np
 import pyloudnorm
 import pytest
 
-from pipeline.loudness import CHUNK, ArrayAudio, gained, integrated_loudness, limiter_gain, measure, true_peak_db
+from pipeline.loudness import (
+    BLOCK, CHUNK, OVERSAMPLE, TRUE_PEAK_TAPS, ArrayAudio, _PHASES, _smoothed, gained, integrated_loudness, limiter_gain,
+    measure, true_peak_db,
+)
 
 RATE = 22050
 
@@ -20,6 +23,43 @@ def speechlike(seconds, seed=0):
 def test_meter_agrees_with_pyloudnorm(seconds):
     x = speechlike(seconds)
     assert abs(integrated_loudness(x, RATE) - pyloudnorm.Meter(RATE).integrated_loudness(x.astype(np.float64))) < 0.05
+
+
+@pytest.mark.parametrize("rate", [16000, 22050, 48000])
+def test_k_weighted_energy_matches_pyloudnorms_filters_across_chunk_joins(rate):
+    """The FFT K-weighting gives, block by block, what pyloudnorm's own IIR filters give, ringing and all."""
+    from scipy.signal import lfilter  # pyloudnorm's dependency: the reference only
+
+    x = speechlike(3.5 * CHUNK / RATE, seed=rate)
+    x[CHUNK - 40 : CHUNK] = 0.8  # a step just before a chunk join: its ringing crosses into the next chunk
+    weighted = x.astype(np.float64)
+    for stage in pyloudnorm.Meter(rate)._filters.values():
+        weighted = lfilter(stage.b, stage.a, weighted)
+    padded = np.pad(weighted**2, (0, -x.size % BLOCK))
+    expected = padded.reshape(-1, BLOCK).sum(axis=1)
+    assert measure(x, rate).energy == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize("rate", [16000, 48000])
+def test_meter_agrees_with_pyloudnorm_at_other_rates(rate):
+    x = speechlike(40, seed=3)  # long enough that pyloudnorm's count of gating blocks matches ours
+    assert abs(integrated_loudness(x, rate) - pyloudnorm.Meter(rate).integrated_loudness(x.astype(np.float64))) < 0.05
+
+
+def test_true_peak_filter_is_scipys_windowed_sinc():
+    from scipy.signal import firwin
+
+    expected = (firwin(TRUE_PEAK_TAPS, 1 / OVERSAMPLE) * OVERSAMPLE).astype(np.float32).reshape(-1, OVERSAMPLE).T
+    assert np.array_equal(_PHASES, expected)
+
+
+@pytest.mark.parametrize("window", [1, 4, 13])
+def test_limiter_smoothing_is_a_moving_minimum_then_a_moving_mean(window):
+    from scipy.ndimage import minimum_filter1d, uniform_filter1d
+
+    needed = np.random.default_rng(window).random(500)
+    expected = uniform_filter1d(minimum_filter1d(needed, 2 * window + 1), window + 1)
+    assert _smoothed(needed, window) == pytest.approx(expected, abs=1e-12)
 
 
 def test_16_bit_and_float_input_measure_the_same():

@@ -32,3 +32,10 @@ def test_listing_voices_loads_only_the_engines():
 def test_reading_a_page_copy_loads_no_audio_code():
     for command in ("segment", "script"):
         assert not loaded_after([command, str(FIXTURES / "orchard.txt")]) & set(AUDIO)
+
+
+def test_building_loads_no_scipy():
+    """Loudness, limiting and resampling are numpy and soxr: scipy alone took a second to import."""
+    code = "import sys, pipeline.edition, pipeline.batch, pipeline.output.writer; print('scipy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "False"

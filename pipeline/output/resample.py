@@ -1,8 +1,6 @@
 """Audio at another sample rate, with its chapter and cue positions moved along."""
 from __future__ import annotations
 
-from math import gcd
-
 from ..errors import OutputError
 from ..model import ChapterMark, Cue, Track
 
@@ -10,16 +8,18 @@ SAMPLE_RATES = (16000, 22050, 24000, 32000, 44100, 48000)
 
 
 def resample(track: Track, rate: int) -> Track:
-    """The track at another sample rate, chapter and cue positions moved with it."""
+    """The track at another sample rate, chapter and cue positions moved with it.
+
+    libsoxr (the soxr package) at its high quality: a C resampler that
+    imports in milliseconds, where scipy.signal took a second.
+    """
     if rate not in SAMPLE_RATES:
         raise OutputError(f"sample rate {rate} Hz is not one of {', '.join(map(str, SAMPLE_RATES))}")
     import numpy as np
-    from scipy.signal import resample_poly  # only when asked for: scipy.signal takes half a second to import
+    import soxr
 
-    common = gcd(rate, track.sample_rate)
-    samples = np.frombuffer(track.pcm, dtype=np.int16).astype(np.float64)
-    out = resample_poly(samples, rate // common, track.sample_rate // common)
-    pcm = np.clip(out, -32768, 32767).astype(np.int16).tobytes()
+    samples = np.frombuffer(track.pcm, dtype=np.int16)
+    pcm = soxr.resample(samples, track.sample_rate, rate, quality="HQ").tobytes()  # 16-bit out, clipped by soxr
 
     def move(position: int) -> int:
         return round(position * rate / track.sample_rate)

@@ -148,6 +148,25 @@ def test_a_headline_over_its_subtitle(tmp_path):
     assert copy(tmp_path, lines).meta.headline == "Tram line to reach northern suburbs"
 
 
+def test_a_kicker_over_the_headline_is_not_the_headline(tmp_path):
+    # The section label repeats the story's words more than the headline does; the byline signs the headline.
+    lines = MENU + ["", "Northern suburbs tram line", "Council vote: what the extension means for riders",
+                    "By Sarah Needleman", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == "Council vote: what the extension means for riders"
+
+
+@pytest.mark.parametrize("noise", ["4.2 Tram line northern suburbs", "Council\tTram line vote\tNorthern suburbs"])
+def test_a_contents_entry_or_a_table_row_is_not_the_headline(tmp_path, noise):
+    lines = MENU + ["", noise, ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline is None
+
+
+def test_a_one_word_title_the_article_keeps_repeating_is_its_headline(tmp_path):
+    story = [p.replace("The tram", "Tramlink").replace("the tram", "Tramlink") + " Tramlink says so." for p in STORY]
+    lines = ["Tramlink", "From the city encyclopedia", ""] + MENU + [""] + spaced(story)
+    assert copy(tmp_path, lines).meta.headline == "Tramlink"
+
+
 def test_a_plain_text_headline_is_not_read_twice(tmp_path):
     doc = copy(tmp_path, ["Council votes to extend the tram line to the northern suburbs.", ""] + spaced(STORY))
     assert segment(doc).summary == STORY[0]
@@ -302,3 +321,13 @@ def test_a_sentence_ending_in_a_semicolon_is_not_code(tmp_path):
     lines = [HEADLINE, ""] + spaced(STORY[:2]) + ["Riders asked for three things: later trams, cheaper passes and more seats;",
                                                   ""] + spaced(STORY[2:])
     assert "Riders asked for three things: later trams, cheaper passes and more seats;" in paragraphs(copy(tmp_path, lines))
+
+
+def test_a_list_article_opens_on_its_first_item(tmp_path):
+    items = ["+ Added a night tram on Fridays", "+ Added step-free access at six stops", "+ Added bike racks at the depot",
+             "+ Removed the paper timetable"]
+    closing = "Riders can read every change in the new timetable, which the council will post to each household next week?"
+    lines = MENU + ["", "Tram update: night trams and bike racks", ""] + items + [closing, "", "About us", "Privacy policy"]
+    doc = copy(tmp_path, lines)
+    assert paragraphs(doc) == items + [closing]
+    assert doc.meta.headline == "Tram update: night trams and bike racks"

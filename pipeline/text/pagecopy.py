@@ -135,6 +135,9 @@ def _article_span(lines: list[Line]) -> tuple[int | None, int | None]:
         start, end = rival
     while start < end and (APPEAL.search(lines[start].text) or not lines[start].prose):
         start += 1  # a cookie notice or a newsletter's pitch above the article is not its opening
+    items = list_items(lines)
+    while start > 0 and items[start - 1]:
+        start -= 1  # a list article opens on its first item ("+ Added Slime Block"), not its first sentence
     tail = end
     while tail > start and (APPEAL.search(lines[tail].text) or not lines[tail].prose):
         tail -= 1

@@ -8,13 +8,14 @@ or a dateline; the byline and the dateline are short lines near the headline.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from ..model import Block
 from .copylines import PHOTO_CREDIT, Line
 from .dates import MONTHS, find_date
-from .words import content_stems, looks_like_name, word_count
+from .words import STOPWORDS, content_stems, looks_like_name, word_count, words
 
 # How many non-blank lines above the article may hold its headline and captions.
 HEADER_LINES = 20
@@ -33,6 +34,13 @@ MAX_META_WORDS = 25
 # A text with no more than this many lines above its first paragraph is a plain text, not a web page: its
 # first line is its headline.
 PLAIN_TOP_LINES = 3
+# A title of a word or two is the article's topic when each of its words is among the TOPIC_STEMS the first
+# TOPIC_BODY_LINES of the article repeat most, at least TOPIC_MIN_REPEATS times.
+TOPIC_BODY_LINES = 40
+TOPIC_STEMS = 3
+TOPIC_MIN_REPEATS = 5
+# A line under the headline this long is its standfirst, not a title.
+DEK_WORDS = 12
 SHORT_TITLE_WORDS = 20  # a headline may be two sentences ("Game over. Will Sanders come down?"), a long one is not  # a byline or dateline longer than this is a sentence that happens to hold one
 
 _BY = re.compile(r"\b(?:by|por|von|par|di|door)\s+", re.I)
@@ -69,6 +77,7 @@ _NUMERIC_DATES = (
 _STAMP = re.compile(r"^(?:by|published|updated|posted|last updated|modified)\b", re.I)
 # A line of the site's navigation: a breadcrumb from "Home", a share, download or sign-in prompt.
 _NAVIGATION = re.compile(r"^(?:home\s*[/>»›|:-]|home (?:news|blog|page)\b|(?:menu|skip|search|share|sign|log|subscribe|follow|download|advertisement)\b)|\bshare (?:this|on)\b|\s[»›>](?:\s|$)", re.I)
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s|^\d+\.\s")
 _SECOND_SENTENCE = re.compile(r"\w\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 _FULL_STOP = re.compile(r"(?<![.\s]\w)(?<!\.\w\w)\.$")
 # Menu entries run together: "Últimas NoticiasSociedadPolíticaEl MundoOpinión".
@@ -136,6 +145,8 @@ def read_header(lines: list[Line], start: int) -> Header:
         headline_at = max(candidates.values())[-1]
         if headline_at in matching and headline_at - 1 in matching and candidates[headline_at - 1][0]:
             headline_at -= 1  # a headline over its subtitle: both match, the headline comes first
+        elif _kicker_over(zone, meta_kind, candidates, headline_at):
+            headline_at += 1  # a section label over the headline: the title is the line the byline signs
     meta_from = near if headline_at is None else min(headline_at + 1, near)
     authors = _authors(zone + below, meta_kind, meta_from, headline_at)
     published = _published(zone + below, meta_kind, meta_from)
@@ -147,7 +158,33 @@ def read_header(lines: list[Line], start: int) -> Header:
         for i in range(max(headline_at + 1, near), len(zone)):
             if zone[i].n_words >= 5 and not meta_kind[i]:
                 blocks.append(Block("caption", zone[i].text))
+    elif not candidates:
+        headline = _topic_title(lines, start)
+        if headline:
+            blocks.append(Block("headline", headline))
     return Header(blocks, headline, published, authors)
+
+
+def _topic_title(lines: list[Line], start: int) -> str | None:
+    """A title of a word or two above the article that names what it is about: every content word of it among
+    the words the article repeats most ("Mozilla" over an encyclopedia's article on Mozilla)."""
+    counts = Counter(w.lower()[:4] for line in lines[start : start + TOPIC_BODY_LINES] for w in words(line.text)
+                     if len(w) > 2 and w.lower() not in STOPWORDS)
+    top = {stem for stem, n in counts.most_common(TOPIC_STEMS) if n >= TOPIC_MIN_REPEATS}
+    for line in reversed(lines[:start]):
+        stems = content_stems(line.text)
+        if (1 <= line.n_words <= 2 and stems and stems <= top and line.cells == 1 and line.text[:1].isalpha()
+                and not _NAVIGATION.search(line.text)):
+            return line.text
+    return None
+
+
+def _kicker_over(zone: list[Line], kinds: list[str | None], candidates: dict, at: int) -> bool:
+    """Whether line ``at`` is a kicker ("Sur vos écrans cette semaine") over a longer title that a byline or
+    dateline signs right under it; a standfirst (a long line, or one ending as a sentence) is no title."""
+    below = at + 1
+    return (below in candidates and below + 1 < len(kinds) and bool(kinds[below + 1])
+            and zone[at].n_words < zone[below].n_words < DEK_WORDS and not _FULL_STOP.search(zone[below].text))
 
 
 def after_opening_header(lines: list[Line], start: int, end: int) -> int:
@@ -292,10 +329,12 @@ def line_date(text: str) -> str | None:
 
 def _title_like(line: Line) -> bool:
     text = line.text
-    if not 3 <= line.n_words <= 30 or text.endswith((":", ",", ";")) or _CODE.search(text) or _MENU_RUN.search(text):
+    if not 3 <= line.n_words <= 30 or line.cells > 1 or text.endswith((":", ",", ";")) or _CODE.search(text) or _MENU_RUN.search(text):
         return False
     if text.endswith(".") and not _title_case(text):
         return False  # a sentence: "This is a modal window."
+    if _SECTION_NUMBER.match(text):
+        return False  # an entry of a table of contents: "4.2 Mozilla Persona", "2. The Production Environment"
     return not (PHOTO_CREDIT.search(text) or _STAMP.match(text) or _NAVIGATION.search(text) or _NEWS_NAME.match(text))
 
 

@@ -39,3 +39,8 @@ def test_building_loads_no_scipy():
     code = "import sys, pipeline.edition, pipeline.batch, pipeline.output.writer; print('scipy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_missing_input_is_reported_before_the_audio_stack_loads(tmp_path):
+    missing = str(tmp_path / "missing.html")
+    assert not loaded_after(["build", missing, "-o", str(tmp_path / "out")]) & {*AUDIO, "trafilatura", "lameenc"}

@@ -7,8 +7,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import BinaryIO
 
-import lameenc
-
 from ..errors import OutputError
 from ..model import Samples, Track
 
@@ -153,6 +151,8 @@ def _cut_places(track: Track) -> set[int]:
 
 
 def _encode_part(track: Samples, start: int, end: int, bitrate: int) -> bytes:
+    import lameenc  # here, not at the top: the command line imports this module for its bit rates alone
+
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(bitrate)
     encoder.set_in_sample_rate(track.sample_rate)

@@ -331,3 +331,36 @@ def test_a_list_article_opens_on_its_first_item(tmp_path):
     doc = copy(tmp_path, lines)
     assert paragraphs(doc) == items + [closing]
     assert doc.meta.headline == "Tram update: night trams and bike racks"
+
+
+# The site's name.
+
+def site(tmp_path, top, bottom):
+    return copy(tmp_path, top + ["", HEADLINE, ""] + spaced(STORY) + bottom).meta.source
+
+
+@pytest.mark.parametrize("top, bottom, name", [
+    (["The Valley Courier homepage"] + MENU, ["© 2019 Courier Holdings Group LLC"], "The Valley Courier"),
+    (["Welcome to Tram Talk"] + MENU, ["About us"], "Tram Talk"),
+    (["Follow RailBlog Followed"] + MENU, [], "RailBlog"),
+    (MENU, ["Sign up for CityRail Daily:", "CityRail is about how cities move.", "CityRail.com © 2019 The Transit Monthly Group"],
+     "CityRail"),
+    (MENU, ["Royal Tram® © 2024", "Terms of Service"], "Royal Tram"),
+    (["m.valleycourier.com.au"] + MENU, [], "valleycourier"),
+])
+def test_the_brand_a_copy_shows(tmp_path, top, bottom, name):
+    assert site(tmp_path, top, bottom) == name
+
+
+def test_the_brand_the_copyright_line_agrees_with(tmp_path):
+    bottom = ["Subscribe to Tram PRO", "About Tram", "© 2019 Tram LLC. All Rights Reserved."]
+    assert site(tmp_path, MENU, bottom) == "Tram"
+
+
+def test_a_label_in_capitals_or_a_picture_credit_names_no_site(tmp_path):
+    bottom = ["FOLLOW TRAM POLITICS", "Image copyright EPA", "© 2019 Dow Jones & Company, Inc."]
+    assert site(tmp_path, MENU, bottom) == "Dow Jones"
+
+
+def test_a_copyright_line_keeps_the_domain_the_site_writes(tmp_path):
+    assert site(tmp_path, MENU, ["© Tramways.fr | Mentions légales"]) == "Tramways.fr"

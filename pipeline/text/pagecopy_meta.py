@@ -93,7 +93,7 @@ _NEWS_NAME = re.compile(
 )
 # What follows a publisher's name in a copyright line without being part of it.
 _LEGAL_TAIL = re.compile(r"(?:,?\s+(?:LLC|Inc|Ltd|Limited|Corp|GmbH|S\.?A|\d{4}(?:\s*[-–]\s*\d{4})?)\.?)+\s*$", re.I)
-_COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?:by\s+)?(?P<name>[A-Z][\w&.'’ -]{1,40}?)(?:[.,|]|\s+all rights|$)", re.I)
+_COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?:by\s+)?(?P<name>[A-Z][\w&.'’ -]{1,40}?)(?:\.(?!(?:com|org|net|co|fr|de)\b)|[,|]|\s+all rights|$)", re.I)
 
 
 @dataclass
@@ -369,10 +369,27 @@ def first_date(lines: list[Line]) -> str | None:
 
 
 def site_name(lines: list[Line]) -> str | None:
-    """A masthead near the top, else the owner a copyright line names at the bottom."""
-    for line in lines[:15]:
-        if _NEWS_NAME.match(line.text):
-            return line.text
+    """The site's brand as the copy shows it, else the company a copyright line names.
+
+    A copy names its brand where the site speaks of itself: "Welcome to …", "Follow …", "About …", "… homepage",
+    the name set before the copyright sign ("Royal Road® © 2024"), a masthead, or its domain alone on a top line.
+    Of several, the one the copy mentions on the most lines. The copyright line's owner is the company ("Vox
+    Media, LLC", "The Atlantic Monthly Group"), said without its corporate word when nothing better shows.
+    """
+    owner = _copyright_owner(lines)
+    found = [name for line in lines for name in _brands(line.text)]
+    found += [line.text for line in lines[:MASTHEAD_LINES] if _NEWS_NAME.match(line.text)]
+    found += [m.group(1) for line in lines[:DOMAIN_LINES] if (m := _DOMAIN_LINE.match(line.text))]
+    if found:
+        # The name the copyright line agrees with ("About CNBC" and "© 2019 CNBC LLC", not "Subscribe to CNBC
+        # PRO"), else the one most lines mention, else the longer ("About Jeongdong Theater", not "About Theater").
+        texts = [line.text.lower() for line in lines]
+        return max(found, key=lambda name: (bool(owner) and _mentions(name, owner.lower()),
+                                            sum(_mentions(name, t) for t in texts), len(name)))
+    return _CORPORATE.sub("", owner).rstrip(" &") or owner if owner else None
+
+
+def _copyright_owner(lines: list[Line]) -> str | None:
     for line in reversed(lines[-30:]):
         match = _COPYRIGHT.search(line.text)
         if match:
@@ -380,3 +397,37 @@ def site_name(lines: list[Line]) -> str | None:
             if name and not name.lower().startswith("all rights"):
                 return name
     return None
+
+
+# How many lines from the top a masthead or a line of the domain alone may stand.
+MASTHEAD_LINES = 15
+DOMAIN_LINES = 5
+# A brand's name: capitalised words, or one with a capital inside ("eHow", "CityLab"), then maybe its domain.
+_BRAND = (r"((?:The\s+)?(?:[A-Z][\w&-]*|[a-z]+[A-Z][\w&-]*)(?:\s+(?:[A-Z][\w&-]*|of|and|&)){0,3}?"
+          r"(?:\.(?:com|org|net|co\.uk|fr|de))?)(?:['’]s)?")
+_BRAND_LINES = (
+    re.compile(r"^(?i:welcome to|follow|about|write for|subscribe to|sign up for)\s+" + _BRAND
+               + r"(?:\s+(?i:daily|weekly|newsletters?|followed|following))?\W*$"),
+    re.compile(r"^" + _BRAND + r"\s+(?i:home\s*page)\W*$"),
+    re.compile(r"^" + _BRAND + r"\s*[®™]?\s*(?:©|\((?i:c)\)|(?i:copyright)\b)"),
+)
+# What a menu's "About" or "Follow" is followed by that names no site.
+_NOT_BRAND = frozenset("us our the this me my author site archive copyright from back blog home".split())
+_DOMAIN_LINE = re.compile(r"^(?:www\.|m\.)?([a-z0-9-]{3,})\.(?:com|org|net|co\.uk|com\.au|fr|de|es|it)$", re.I)
+_CORPORATE = re.compile(r"(?:\s+(?:&|and))?\s+(?:Company|Corporation|Group|Media|Productions|Interactive|Newspapers|Broadcasting|Holdings|"
+                        r"Publishing|Enterprises)$")
+
+
+def _brands(text: str) -> list[str]:
+    if len(text) > 80 or text.isupper() or PHOTO_CREDIT.search(text):
+        return []  # a label in capitals ("FOLLOW CNN POLITICS") may name a section; a picture's credit names no site
+    out = []
+    for pattern in _BRAND_LINES:
+        match = pattern.match(text)
+        if match and match.group(1).removeprefix("The ").split()[0].lower() not in _NOT_BRAND:
+            out.append(match.group(1))
+    return out
+
+
+def _mentions(name: str, text: str) -> bool:
+    return bool(re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", text))

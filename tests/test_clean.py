@@ -168,7 +168,7 @@ def test_headline_site_name_and_publisher_from_a_busy_page_copy(tmp_path):
     bottom = ["", "About us", "Contact", "© 2019 Valley Gazette Media LLC. All rights reserved."]
     doc = page_copy(tmp_path, top + ARTICLE[2:] + bottom)
     assert doc.meta.headline == "Town centre to get three cycle lanes after consultation"
-    assert doc.meta.source == "Valley Gazette Media"
+    assert doc.meta.source == "Valley Gazette"  # the brand, without the company's corporate word
     assert doc.meta.authors == ("Maria Lopez",)
 
 

@@ -107,3 +107,23 @@ def test_a_lone_fragment_of_markup_is_read(tmp_path):
     path = tmp_path / "fragment.html"
     path.write_text("<p>" + " ".join(STORY) + "</p>")
     assert paragraphs(clean(load(path))) == [" ".join(STORY)]
+
+
+def test_a_headline_is_said_in_the_pages_stated_form_when_the_words_are_the_same(tmp_path):
+    head = "<meta property='og:title' content='Why the harbour’s lighthouse will reopen - a three-year repair'>"
+    body = "<h1>Why the harbour lighthouse will reopen: a three-year repair</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+    doc = html(tmp_path, body, head)
+    assert segment(doc).headline == "Why the harbour’s lighthouse will reopen - a three-year repair"
+
+
+def test_a_headline_in_other_words_than_the_stated_title_is_said_as_shown(tmp_path):
+    head = ("<meta property='og:title' content='Harbour lighthouse reopens after three-year repair'>"
+            "<meta name='twitter:title' content='Why the old lighthouse is opening again next spring'>")
+    body = "<h1>Why the old lighthouse is opening again next spring</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+    assert segment(html(tmp_path, body, head)).headline == "Why the old lighthouse is opening again next spring"
+
+
+def test_a_file_name_before_a_titles_separator_is_not_the_headline(tmp_path):
+    head = "<title>draft-harbour-lighthouse-04 - Lighthouse Reopening</title>"
+    body = "<pre>" + "\n\n".join(STORY) + "</pre>"
+    assert html(tmp_path, body, head).meta.headline == "Lighthouse Reopening"

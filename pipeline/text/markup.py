@@ -362,7 +362,7 @@ def _headline_blocks(before: list[_HBlock], titles: list[str]) -> list[Block]:
     out: list[Block] = []
     at = _headline_at(before, h1s, titles)
     if at is not None:
-        out.append(Block("headline", before[at].text))
+        out.append(Block("headline", _stated_form(before[at].text, titles)))
     if at is not None or h1s:
         rest = before[max(at if at is not None else -1, h1s[-1] if h1s else -1) + 1 :]
     else:
@@ -393,6 +393,19 @@ def _headline_at(before: list[_HBlock], h1s: list[int], titles: list[str]) -> in
             if candidates:
                 return max(candidates, key=lambda i: (shared[i], i))
     return None
+
+
+def _stated_form(shown: str, titles: list[str]) -> str:
+    """The headline as the page states it (JSON-LD, og:title, …) when that says the same words as the heading
+    shown: "Dropbox’s ATF - an async task framework" for "Dropbox ATF: an async task framework". The stated
+    form is the site's deliberate one; when the words differ, the heading the reader sees is kept."""
+    words = _title_words(shown)
+    return next((t for t in titles if _title_words(t) == words), shown)
+
+
+def _title_words(text: str) -> list[str]:
+    # A possessive's "s" ("Dropbox’s") is a mark of punctuation here, not a word.
+    return [w for w in re.findall(r"\w+", text.lower()) if w != "s"]
 
 
 def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:

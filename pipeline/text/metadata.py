@@ -20,6 +20,7 @@ from .dates import find_date
 
 _ARTICLE_TYPES = re.compile(r"(?:News)?Article|BlogPosting|Report|WebPage|ReportageNewsArticle|\w+Article|Posting", re.I)
 _SITE_SUFFIX = re.compile(r"\s*[|–—-]\s*[^|–—-]{2,40}$")
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*[-_.][a-z0-9]+")
 _SEPARATOR = re.compile(r"\s+[|–—•·:-]+\s+|\s+[|–—•·]\s*|\s*[|–—•·]\s+")
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 # <meta> names that hold the author's name (not a profile URL) on news sites.
@@ -74,8 +75,17 @@ def stated_summaries(tree: HtmlElement) -> list[str]:
 
 
 def _stated_titles(ld: dict, meta: dict[str, str], title: str | None) -> list[str]:
-    found = [_text(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"), _SITE_SUFFIX.sub("", title) if title else None]
+    found = [_text(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"), _title_without_site(title) if title else None]
     return list(dict.fromkeys(t for t in found if t))
+
+
+def _title_without_site(title: str) -> str:
+    """"Headline | Site" without the site; but "draft-dejong-remotestorage-04 - remoteStorage" is a file's name
+    and the document's title, and the name (one token of letters, digits and hyphens) is what goes."""
+    kept = _SITE_SUFFIX.sub("", title)
+    if kept != title and _SLUG.fullmatch(kept):
+        return title[len(kept):].strip(" |–—-") or kept
+    return kept
 
 
 def _title(tree: HtmlElement) -> str | None:

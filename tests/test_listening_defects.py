@@ -35,3 +35,61 @@ def test_a_slash_outside_a_link_is_still_or():
 ])
 def test_a_utc_offset_in_the_disclosure_is_read_with_its_sign(iso, spoken):
     assert speech_text(f"published {spoken_date(iso)}.").endswith(f"June twenty nineteen, {spoken}.")
+
+
+def test_a_middle_initial_is_part_of_the_name_not_an_and():
+    from pipeline.text.byline import byline_names
+
+    assert byline_names("By Sarah E. Needleman") == ("Sarah E. Needleman",)
+    assert byline_names("Por Ana Pérez y Juan Gómez") == ("Ana Pérez", "Juan Gómez")  # lower-case "y" still joins
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("It hit 100 km/h, then 30km/h.", "It hit one hundred kilometres per hour, then thirty kilometres per hour."),
+    ("Speeds in km/h", "Speeds in kilometres per hour"),
+    ("It pays $15/hour.", "It pays fifteen dollars per hour."),
+    ("The U.S./Mexico border", "The U S or Mexico border"),
+    ("open 24/7", "open twenty four/seven"),  # numbers either side: eSpeak reads the slash
+])
+def test_a_slash_in_a_rate_is_per_and_between_words_or(written, spoken):
+    assert speech_text(written) == spoken
+
+
+def test_a_slash_in_another_language_is_left_to_its_voice():
+    assert speech_text("sim/não", "pt") == "sim/não"
+
+
+def test_a_hashtag_is_read_word_by_word_even_glued_to_a_full_stop():
+    assert speech_text("until the next day.#TodayInSenatePlenary") == "until the next day. hashtag Today In Senate Plenary"
+
+
+def _spoken_body(article):
+    from pipeline import script
+
+    return [u.display for c in script(article).chapters[1:] for u in c.utterances]
+
+
+def test_an_embedded_posts_credit_line_is_not_read():
+    from pipeline import Article, Section
+
+    body = ("Senate resolves to: observe a minute of silence.",
+            "— The Nigerian Senate (@NGRSenate) October 9, 2018",
+            "A post shared by Jo Bloggs (@jobloggs) on Mar 3, 2019 at 5:01pm PST",
+            "The session then ended.")
+    spoken = _spoken_body(Article("Senate adjourns", None, (Section(None, body),)))
+    assert spoken == ["Senate resolves to: observe a minute of silence.", "The session then ended."]
+
+
+def test_a_section_that_says_nothing_but_its_title_is_no_chapter():
+    from pipeline import Article, Section, script
+
+    article = Article("Senate adjourns", None, (Section(None, ("The session ended early.",)),
+                                                Section("Comments", ("comments",))))
+    assert [c.title for c in script(article).chapters] == ["Headline", "Story"]
+
+
+def test_rt_hon_does_not_end_a_sentence():
+    from pipeline.text.sentences import split_sentences
+
+    assert split_sentences("He thanked the Rt. Hon. Jo Bloggs for it. Then he left.") == [
+        "He thanked the Rt. Hon. Jo Bloggs for it.", "Then he left."]

@@ -20,7 +20,7 @@ _TAIL = re.compile(
 )
 _SPLIT = re.compile(
     r"\s*(?:[,;&()]|\b(?:(?:edited|photos?|photographs?|illustrations?|(?:additional\s+)?reporting)\s+by|"
-    r"and|und|et|y|e|en|with|avec|con|mit)\b)\s*",
+    r"and|und|et|(?-i:y|e)|en|with|avec|con|mit)\b)\s*",  # "y", "e" lower-case: "Sarah E. Needleman" has an initial
     re.I,
 )
 # Words that say what someone does, not who they are.

@@ -6,7 +6,7 @@ import re
 # Abbreviations after which a full stop does not end a sentence (lower-cased, no dot).
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt ft no nos vs etc gen col lt sgt capt cmdr adm gov sen rep "
-    "rev hon jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp approx dept est "
+    "rev hon rt jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp approx dept est "
     "fig vol pp op cf al e.g i.e a.m p.m u.s u.k u.n e.u".split()
 )
 # The look-behind starts a match only at the first mark of a run, so a run of

@@ -4,7 +4,7 @@ eSpeak reads raw news text badly ("£1.5bn", "00:27 GMT", "UN", "21st"), so
 each utterance is rewritten by an ordered table of news-specific rules before
 it is spoken; num2words supplies the number words. The rules are English;
 other languages get only the language-neutral ones (brackets, links, symbols,
-the lexicon), and eSpeak reads their numbers in its own voice.
+the lexicon), and eSpeak reads their numbers and slashes in its own voice.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ _CURRENCIES = {"£": ("pound", "pounds", "penny", "pence"), "$": ("dollar", "dol
 _SCALES = {"k": "thousand", "thousand": "thousand", "m": "million", "mn": "million", "million": "million",
            "bn": "billion", "billion": "billion", "tn": "trillion", "trillion": "trillion"}
 _UNITS = {
-    "km": "kilometres", "kg": "kilograms", "mph": "miles per hour", "km/h": "kilometres per hour",
+    "km": "kilometres", "kg": "kilograms", "mph": "miles per hour",
     "kph": "kilometres per hour", "cm": "centimetres", "mm": "millimetres", "ft": "feet", "lb": "pounds",
     "lbs": "pounds", "kW": "kilowatts", "MW": "megawatts", "GW": "gigawatts", "kWh": "kilowatt hours",
     "°C": "degrees Celsius", "°F": "degrees Fahrenheit", "C": "degrees Celsius", "F": "degrees Fahrenheit",
@@ -41,6 +41,11 @@ _TITLES = {
     "Sen": "Senator", "Rep": "Representative", "Gov": "Governor", "Lt": "Lieutenant", "Col": "Colonel",
     "Sgt": "Sergeant", "Capt": "Captain", "Supt": "Superintendent", "Insp": "Inspector", "Rev": "Reverend",
 }
+# A rate written with a slash, "100 km/h", "$15/hour": the slash is "per", never "or".
+_RATE_UNITS = {"km": "kilometres", "mi": "miles", "m": "metres", "ft": "feet", "kg": "kilograms", "g": "grams",
+               "mg": "milligrams", "l": "litres", "ml": "millilitres", "cm": "centimetres", "mm": "millimetres"}
+_PER_UNITS = {"h": "hour", "hr": "hour", "s": "second", "sec": "second", "min": "minute", "yr": "year"}
+_PER_WORDS = "hour|day|week|month|year|night|person|head|share|barrel|gallon|litre|liter|kilo|tonne|ton"
 _ZONES = "GMT|BST|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|ET|PT"
 
 
@@ -156,6 +161,11 @@ def _saint_or_street(m: re.Match) -> str:
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 ENGLISH_RULES: list[Rule] = [
+    ("unit_rate", re.compile(rf"(?:(?<=\d)\s?|\b)(?P<a>{'|'.join(_RATE_UNITS)})/(?P<b>{'|'.join(_PER_UNITS)})\b|(?<=\d)/(?P<w>{_PER_WORDS})\b"),
+     lambda m: f" per {m.group('w')}" if m.group("w") else f" {_RATE_UNITS[m.group('a')]} per {_PER_UNITS[m.group('b')]}"),
+    # Any other slash between words is "or" ("yes/no", "U.S./Mexico"); before the number rules,
+    # which would leave "24/7" as words either side of a slash.
+    ("slash", re.compile(r"\band/or\b|(?<=[A-Za-z.])/(?=[A-Za-z])"), lambda m: " and or " if m.group(0) == "and/or" else " or "),
     # "GMT-5", "UTC+5:30": the sign is a word, and the offset's minutes are no clock time.
     ("zone_offset", re.compile(r"\b(?P<zone>GMT|UTC)\s?(?P<sign>[+\-\u2212])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?\b"),
      lambda m: f"{_letters(m.group('zone'))} {'plus' if m.group('sign') == '+' else 'minus'} {words(int(m.group('h')))}"
@@ -169,7 +179,7 @@ ENGLISH_RULES: list[Rule] = [
     ("date_dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I), _day_month_year),
     ("date_mdy", re.compile(rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I), _month_day_year),
     ("date_numeric", re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})\b"), _numeric_date),
-    ("unit", re.compile(rf"(?P<num>{_NUM})\s?(?P<unit>sq km|km/h|kWh|°C|°F|km|kg|kph|mph|cm|mm|ft|lbs|lb|kW|MW|GW|mg|ml|ha|C|F)\b"),
+    ("unit", re.compile(rf"(?P<num>{_NUM})\s?(?P<unit>sq km|kWh|°C|°F|km|kg|kph|mph|cm|mm|ft|lbs|lb|kW|MW|GW|mg|ml|ha|C|F)\b"),
      lambda m: f"{_number(m.group('num'))} {_UNITS[m.group('unit')]}"),
     ("scaled", re.compile(rf"(?P<num>{_NUM})\s?(?P<scale>bn|mn|m|tn|k)\b"), lambda m: f"{_number(m.group('num'))} {_SCALES[m.group('scale')]}"),
     ("decade", re.compile(r"\b(?P<y>1[1-9]\d0|20\d0)s\b"), lambda m: _year(int(m.group("y"))).rsplit(" ", 1)[0] + " " + _plural_tens(_year(int(m.group("y"))).rsplit(" ", 1)[-1])),
@@ -204,6 +214,14 @@ def _link(m: re.Match) -> str:
     return host.replace(".", " dot ")
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
+
+
+def _hashtag(m: re.Match) -> str:
+    glued = m.start() > 0 and m.string[m.start() - 1] in ".,;:!?"
+    return (" " if glued else "") + f"hashtag {_CAMEL.sub(' ', m.group('t'))}"
+
+
 def _plural_tens(word: str) -> str:
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
 
@@ -216,11 +234,12 @@ NEUTRAL_RULES: list[Rule] = [
     ("email", re.compile(r"\b(?P<user>[\w.+-]+)@(?P<host>[\w-]+(?:\.[\w-]+)+)\b"),
      lambda m: f"{m.group('user').replace('.', ' dot ')} at {m.group('host').replace('.', ' dot ')}"),
     ("handle", re.compile(r"(?<!\w)@(?P<h>\w+)"), lambda m: f"at {m.group('h')}"),
-    ("hashtag", re.compile(r"(?<!\w)#(?P<t>[A-Za-z]\w*)"), lambda m: f"hashtag {m.group('t')}"),
+    # "#TodayInSenatePlenary": its words apart, or eSpeak reads it as one long word (and apart
+    # from a full stop it is glued to, "day.#Today").
+    ("hashtag", re.compile(r"(?<!\w)#(?P<t>[A-Za-z]\w*)"), _hashtag),
     ("number_hash", re.compile(r"(?<!\w)#(?=\d)"), lambda m: "number "),
     ("ampersand", re.compile(r"\s*&\s*"), lambda m: " and "),
     ("plus_equals", re.compile(r"(?<=\s)[+=](?=\s)"), lambda m: {"+": "plus", "=": "equals"}[m.group(0)]),
-    ("slash", re.compile(r"\band/or\b|(?<=[A-Za-z])/(?=[A-Za-z])"), lambda m: " and or " if m.group(0) == "and/or" else " or "),
     ("dash", re.compile(r"\s+[-–—―]+\s+"), lambda m: ", "),
 ]
 

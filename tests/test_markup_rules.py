@@ -127,3 +127,19 @@ def test_a_file_name_before_a_titles_separator_is_not_the_headline(tmp_path):
     head = "<title>draft-harbour-lighthouse-04 - Lighthouse Reopening</title>"
     body = "<pre>" + "\n\n".join(STORY) + "</pre>"
     assert html(tmp_path, body, head).meta.headline == "Lighthouse Reopening"
+
+
+def test_a_data_table_with_a_paragraph_in_a_cell_is_read_row_by_row(tmp_path):
+    rows = "".join(f"<tr><td><a href='/y{y}'>Keeper {n}</a></td><td>{y}</td><td>{'<p>' if n == 1 else ''}Kept the light "
+                   f"for {n + 9} years.{'</p>' if n == 1 else ''}</td></tr>" for n, y in ((1, 1858), (2, 1890), (3, 1921)))
+    body = "".join(f"<p>{p}</p>" for p in STORY[:2]) + f"<table><tr><th>Keeper</th><th>From</th><th>Note</th></tr>{rows}</table>" + \
+        "".join(f"<p>{p}</p>" for p in STORY[2:])
+    tables = [b.text for b in html(tmp_path, body).blocks if b.kind == "table"]
+    assert tables == ["Keeper, From, Note\nKeeper 1, 1858, Kept the light for 10 years.\nKeeper 2, 1890, Kept the light for 11 years.\n"
+                      "Keeper 3, 1921, Kept the light for 12 years."]
+
+
+def test_a_layout_table_with_a_cell_of_paragraphs_is_a_container(tmp_path):
+    body = ("<table><tr><td><a href='/'>Harbour News</a></td></tr><tr><td>" + "".join(f"<p>{p}</p>" for p in STORY)
+            + "</td></tr><tr><td><a href='/contact'>Contact us</a></td></tr></table>")
+    assert paragraphs(html(tmp_path, body)) == STORY

@@ -59,7 +59,7 @@ _INLINE_TAGS = {
     "small", "span", "strong", "sub", "sup", "time", "u", "var", "font", "big", "ins", "del", "label", "img", "picture",
 }
 _NESTING = ("p", "ul", "ol", "div", "h2", "h3", "h4")
-_LAYOUT = ("table", "p", "div", "ul", "ol", "h1", "h2", "h3")
+_LAYOUT = ("table", "div", "ul", "ol", "h1", "h2", "h3")
 
 
 @dataclass
@@ -290,8 +290,10 @@ _INVISIBLE = {0xAD: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None
 
 
 def _is_layout_table(table: HtmlElement) -> bool:
-    """Old sites lay whole pages out in tables: a table holding paragraphs or tables is a container."""
-    return _has(table, _LAYOUT) or sum(1 for _ in table.iter("tr")) < 2
+    """Old sites lay whole pages out in tables: a table holding sections, lists, tables or a cell of several
+    paragraphs is a container. A data table's cell may hold one paragraph (a film's description)."""
+    return (_has(table, _LAYOUT) or sum(1 for _ in table.iter("tr")) < 2
+            or any(sum(1 for _ in cell.iter("p")) > 1 for cell in table.iter("td", "th")))
 
 
 def _table_rows(table: HtmlElement) -> str:

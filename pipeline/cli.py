@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import signal
 import sys
@@ -126,6 +127,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the command in ``argv`` (default: the program's own arguments, and the process then ends)."""
+    try:
+        return _main(argv, stdout, stderr)
+    finally:
+        if argv is None:
+            # The process is about to exit: the collections the interpreter makes while tearing down
+            # its thousand modules took 0.2-0.8 s of a one-second rebuild; frozen objects are skipped.
+            gc.freeze()
+
+
+def _main(argv: list[str] | None, stdout: TextIO | None, stderr: TextIO | None) -> int:
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     parser = _parser()

@@ -93,7 +93,10 @@ class Runner:
         threads: int = 1,
         **export_options,
     ) -> Edition:
-        """speak -> assemble -> export, a chapter at a time; ``export_options`` go to export."""
+        """speak -> assemble -> export, a chapter at a time; ``export_options`` go to export.
+
+        ``cache`` serves all three: clips are not spoken again, nor unchanged chapters measured or encoded again.
+        """
         handoff: queue.Queue = queue.Queue(maxsize=CHAPTERS_IN_HAND)
         waited = 0.0
 
@@ -112,7 +115,8 @@ class Runner:
         def exporting() -> Edition:
             began = time.perf_counter()
             try:
-                return self.stages["export"](chapters(), article, out_dir, name, threads=threads, **export_options)
+                return self.stages["export"](chapters(), article, out_dir, name, threads=threads, cache=cache,
+                                             **export_options)
             finally:
                 self._add("export", time.perf_counter() - began - waited)
 
@@ -137,7 +141,7 @@ class Runner:
                 done += sum(len(chapter.utterances) for chapter in group)
                 for spoken in speech.chapters:
                     one = Speech(speech.sample_rate, (spoken,))
-                    hand_over(assembler.submit(self.run, "assemble", one, lazy=True))
+                    hand_over(assembler.submit(self.run, "assemble", one, lazy=True, cache=cache))
                 del speech
             hand_over(_END)
             return written.result()

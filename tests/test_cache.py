@@ -10,7 +10,7 @@ from tone_engine import ToneEngine
 from pipeline import build_edition
 from pipeline.tts import Request
 from pipeline.tts import cache as cache_module
-from pipeline.tts.cache import SpeechCache, decode_entry, encode_entry
+from pipeline.tts.cache import LEVELS, SpeechCache, decode_entry, encode_entry
 
 REQUEST = Request("A sentence to keep.", "en", "narrator")
 PCM = bytes(range(256)) * 8
@@ -115,3 +115,14 @@ def test_prune_clears_stale_temporary_files(cache):
     os.utime(part, (0, 0))
     cache.prune()
     assert not part.exists() and path.exists()
+
+
+def test_derived_entries_are_checked_and_dropped_like_clips(cache, caplog):
+    key = "ab" * 32
+    cache.put(key, b"odd-length levels", kind=LEVELS)
+    assert cache.get(key, LEVELS) == b"odd-length levels" and cache.hits == 0  # hits count clips only
+    path = cache._path(key, LEVELS)
+    path.write_bytes(path.read_bytes()[:-1])
+    with caplog.at_level(logging.WARNING, logger="newscast.cache"):
+        assert cache.get(key, LEVELS) is None
+    assert not path.exists() and "it is made again" in caplog.text

@@ -142,3 +142,62 @@ def test_a_build_chapter_by_chapter_through_a_pool_with_m4b_and_another_rate(tmp
         assert 0 <= mp3_start - m4b_start < 0.5
     total = reported[-1][1]
     assert reported[-1][0] == total and all(a[0] <= b[0] for a, b in zip(reported, reported[1:]))
+
+
+class Counted:
+    """A function of pipeline's, counting its calls."""
+
+    def __init__(self, monkeypatch, module, name):
+        self.calls, real = 0, getattr(module, name)
+
+        def counted(*args, **kwargs):
+            self.calls += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+
+
+def test_a_rebuild_neither_measures_nor_encodes_an_unchanged_chapter(tmp_path, monkeypatch):
+    from tone_engine import ToneEngine
+
+    from pipeline.output import mp3
+    from pipeline.stages import assemble
+
+    plain = build_edition(FIXTURES / "orchard.txt", tmp_path / "plain", engine=ToneEngine())
+    cache = SpeechCache(tmp_path / "cache")
+    first = build_edition(FIXTURES / "orchard.txt", tmp_path / "first", engine=ToneEngine(), cache=cache)
+    measured, encoded = Counted(monkeypatch, assemble, "measure"), Counted(monkeypatch, mp3, "encode_mp3")
+    again = build_edition(FIXTURES / "orchard.txt", tmp_path / "again", engine=ToneEngine(), cache=cache)
+    assert measured.calls == encoded.calls == 0
+    for edition in (first, again):  # the same files as a build without the cache
+        assert open(edition.mp3, "rb").read() == open(plain.mp3, "rb").read()
+        assert open(edition.transcript_vtt).read() == open(plain.transcript_vtt).read()
+    edited = tmp_path / "orchard.txt"
+    edited.write_text((FIXTURES / "orchard.txt").read_text().replace("a programme of events", "a summer fair"))
+    changed = build_edition(edited, tmp_path / "changed", engine=ToneEngine(), cache=cache)
+    assert 1 <= measured.calls == encoded.calls <= 2 < len(changed.chapters)  # the edited chapter (and the disclosure's)
+
+
+def _first_chapter_of_the_seed():
+    import json
+
+    from pipeline import Script
+
+    script = Script.from_dict(json.loads((FIXTURES / "seed_script.json").read_text()))
+    return Script(script.chapters[:1], script.language)
+
+
+def test_a_chapters_key_changes_with_its_samples_and_with_the_code(monkeypatch):
+    from dataclasses import replace
+
+    from tone_engine import ToneEngine
+
+    from pipeline import speak
+    from pipeline.stages import assemble
+
+    chapter = speak(_first_chapter_of_the_seed(), ToneEngine()).chapters[0]
+    key = assemble.chapter_key(chapter, 22050)
+    quieter = replace(chapter, clips=(replace(chapter.clips[0], pcm=bytes(len(chapter.clips[0].pcm))), *chapter.clips[1:]))
+    assert assemble.chapter_key(quieter, 22050) != key
+    monkeypatch.setattr(assemble, "_code_identity", lambda: "another newscast")
+    assert assemble.chapter_key(chapter, 22050) != key

@@ -3,12 +3,17 @@ from __future__ import annotations
 
 import bisect
 import collections
-from concurrent.futures import ThreadPoolExecutor
+import functools
+import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import OutputError
 from ..model import Samples, Track
+from ..tts.cache import ENCODED, SpeechCache, read_record, record
 
 DEFAULT_BITRATE = 64  # kbit/s: transparent for a single speaking voice at 22.05 kHz mono
 BITRATES = (32, 48, 64, 96, 128)
@@ -54,12 +59,30 @@ class Mp3Layout:
 
 @dataclass(frozen=True)
 class EncodedAudio:
-    data: bytes
+    data: bytes | memoryview
     layout: Mp3Layout
 
     @property
     def starts(self) -> tuple[int, ...]:
         return self.layout.starts
+
+    def record(self) -> tuple[bytes, memoryview]:
+        """As a cache entry's pieces."""
+        layout = self.layout
+        return record([layout.starts, layout.frames_before, layout.samples_per_frame, layout.frames], self.data)
+
+    @classmethod
+    def from_record(cls, entry: memoryview | None) -> EncodedAudio | None:
+        """The encoded audio in a cache entry made by ``record``, or None when it holds none."""
+        found = read_record(entry) if entry is not None else None
+        if found is None:
+            return None
+        try:
+            starts, before, samples_per_frame, frames = found[0]
+            layout = Mp3Layout(tuple(starts), tuple(before), int(samples_per_frame), int(frames))
+        except (TypeError, ValueError):
+            return None
+        return cls(found[1], layout) if frames else None  # the entry's own bytes, not copied
 
 
 def encode_mp3(track: Samples, bitrate: int = DEFAULT_BITRATE, parts: int = 1) -> EncodedAudio:
@@ -97,10 +120,15 @@ class Mp3Stream:
     order; at most ``threads`` chapters, and about ENCODER_PART_S of audio
     per thread, are in hand at once. Use it as a
     context manager, and call ``finish()`` before reading the file.
+
+    With a ``cache``, a chapter that has a ``key`` (a hash of its samples: a
+    LevelledTrack from a cached assembly) is encoded once: the same chapter
+    at the same settings is read back, not rendered or encoded again.
     """
 
-    def __init__(self, file: BinaryIO, bitrate: int = DEFAULT_BITRATE, threads: int = 1):
-        self.file, self.bitrate, self.threads = file, bitrate, threads
+    def __init__(self, file: BinaryIO, bitrate: int = DEFAULT_BITRATE, threads: int = 1,
+                 cache: SpeechCache | None = None):
+        self.file, self.bitrate, self.threads, self.cache = file, bitrate, threads, cache
         self.layout = Mp3Layout()
         self.length = 0  # samples so far
         self._encoders = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newscast-mp3")
@@ -121,8 +149,30 @@ class Mp3Stream:
         while self._pending and (len(self._pending) >= self.threads or self._held + chapter.size > budget):
             self._write_oldest()
         parts = max(1, min(self.threads, int(chapter.duration // ENCODER_PART_S)))
-        self._pending.append((self._encoders.submit(encode_mp3, chapter, self.bitrate, parts), self.length, chapter.size))
+        key = self._key(chapter, parts)
+        encoded = EncodedAudio.from_record(self.cache.get(key, ENCODED)) if key else None
+        if encoded is not None:
+            done: Future = Future()
+            done.set_result(encoded)
+        else:
+            done = self._encoders.submit(self._encoded, chapter, parts, key)
+        self._pending.append((done, self.length, chapter.size))
         self.length += chapter.size
+
+    def _encoded(self, chapter: Samples, parts: int, key: str | None) -> EncodedAudio:
+        encoded = encode_mp3(chapter, self.bitrate, parts)
+        if key:
+            self.cache.put(key, *encoded.record(), kind=ENCODED)
+        return encoded
+
+    def _key(self, chapter: Samples, parts: int) -> str | None:
+        """A hash of all that decides the chapter's MP3: its samples, where it is cut, the settings and this code."""
+        samples = getattr(chapter, "key", None)
+        if self.cache is None or samples is None:
+            return None
+        places = sorted(_cut_places(chapter))
+        material = f"{samples} {chapter.sample_rate} {chapter.size} {self.bitrate} {parts} {places} {_code_identity()}"
+        return hashlib.sha256(material.encode()).hexdigest()
 
     def finish(self) -> None:
         while self._pending:
@@ -140,6 +190,16 @@ class Mp3Stream:
         except OSError as exc:
             raise OutputError(f"cannot write the MP3 ({exc.strerror or exc})") from None
         self.layout = self.layout.then(offset, encoded.layout)
+
+
+@functools.cache
+def _code_identity() -> str:
+    """This module's source and LAME's version: a changed encoder never reuses old MP3 frames."""
+    try:
+        lame = metadata.version("lameenc")
+    except metadata.PackageNotFoundError:
+        lame = "-"
+    return f"{lame} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
 
 
 def _cut_places(track: Track) -> set[int]:

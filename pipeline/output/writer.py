@@ -9,6 +9,7 @@ from mutagen.mp3 import MP3
 
 from ..errors import OutputError
 from ..model import Article, ChapterMark, Cue, Edition, Timeline, Track
+from ..tts.cache import SpeechCache
 from .files import Staging, prepare_output, safe_name
 from .formats import Finished, check_formats, format_writer
 from .id3 import tag_mp3
@@ -29,13 +30,15 @@ def write_edition(
     threads: int = 1,
     fingerprint: str | None = None,
     articles: Sequence[Article] = (),
+    cache: SpeechCache | None = None,
 ) -> Edition:
     """The edition's files from its chapters, each a Track of one chapter, in order.
 
     Each chapter is resampled when ``sample_rate`` asks, encoded (in parts on
     ``threads`` when long) and appended to the MP3, and handed to the other
     formats, then let go: memory holds one chapter, not the edition. Nothing
-    appears in ``out_dir`` until every file is complete.
+    appears in ``out_dir`` until every file is complete. Chapters already
+    encoded at these settings are taken from ``cache`` (see Mp3Stream).
     """
     formats = check_formats(formats)
     out = prepare_output(out_dir)
@@ -51,7 +54,7 @@ def write_edition(
             mp3_file = stack.enter_context(open(mp3_path, "wb"))
         except OSError as exc:
             raise OutputError(f"{staging.final('.mp3')}: cannot write ({exc.strerror or exc})") from None
-        stream = stack.enter_context(Mp3Stream(mp3_file, bitrate, threads))
+        stream = stack.enter_context(Mp3Stream(mp3_file, bitrate, threads, cache))
         rate, marks, cues = sample_rate, [], []
         for chapter in chapters:
             if sample_rate and chapter.sample_rate != sample_rate:

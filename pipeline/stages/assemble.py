@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 import bisect
+import functools
+import hashlib
 import io
+from pathlib import Path
 
 import numpy as np
 
-from ..loudness import gained, gained_window, limiter_gain, measure
+from .. import loudness
+from ..loudness import BLOCK, gained, gained_window, limiter_gain, measure
 from ..model import ChapterMark, Clip, Cue, Speech, SpokenChapter, Track
 from ..pydub_quiet import AudioSegment
+from ..tts.cache import LEVELS, SpeechCache, read_record, record
 
 FADE_MS = 8  # short fades at every clip edge so joins never click
 SILENCE_THRESHOLD = 200  # sample amplitude below which a clip's edges count as silence
@@ -20,7 +25,7 @@ PARAGRAPH_PAUSE_MS = 700  # a pause this long ends a paragraph in the readable t
 ACTIVE_DB = -40.0  # frames above this level count as speech when matching voices
 
 
-def assemble(speech: Speech, lazy: bool = False) -> Track | LevelledTrack:
+def assemble(speech: Speech, lazy: bool = False, cache: SpeechCache | None = None) -> Track | LevelledTrack:
     """One track: clips trimmed of the engine's own silences, our pauses between them, one join.
 
     Each chapter is levelled on its own: its voices brought to the narrator's
@@ -35,29 +40,72 @@ def assemble(speech: Speech, lazy: bool = False) -> Track | LevelledTrack:
     its samples rendered from the clips only when read, window by window, so
     an assembled chapter costs no more memory than its clips however long it
     is. Both give the same samples.
+
+    With a ``cache``, each chapter's levels (voice gains and gain curve) are
+    kept under a hash of everything that decides them, and an unchanged
+    chapter is not measured again; the lazy track's ``key`` is that hash.
     """
     rate = speech.sample_rate
     parts: list[tuple[_Layout, np.ndarray]] = []
     marks: list[ChapterMark] = []
     cues: list[Cue] = []
+    keys: list[str] = []
     start = 0
     for chapter in speech.chapters:
-        layout, chapter_cues = _chapter_layout(chapter, rate)
-        curve = limiter_gain(measure(layout, rate), TARGET_LUFS, TRUE_PEAK_CEILING_DBTP)
+        key = chapter_key(chapter, rate) if cache else None
+        levels = _cached_levels(cache, key) if cache else None
+        gains = levels[0] if levels else _voice_gains(chapter.clips, rate)
+        layout, chapter_cues = _chapter_layout(chapter, rate, gains)
+        if levels and levels[1].size == -(-layout.size // BLOCK):
+            curve = levels[1]
+        else:
+            curve = limiter_gain(measure(layout, rate), TARGET_LUFS, TRUE_PEAK_CEILING_DBTP)
+            if cache:
+                cache.put(key, *record({"gains": gains}, np.ascontiguousarray(curve, dtype=np.float32)), kind=LEVELS)
         parts.append((layout, curve))
+        keys.append(key)
         marks.append(ChapterMark(chapter.title, start, start + layout.size, rate))
         cues += [Cue(c.text, start + c.start, start + c.end, c.ends_paragraph) for c in chapter_cues]
         start += layout.size
-    levelled = LevelledTrack(rate, tuple(marks), tuple(cues), parts)
+    key = (keys[0] if len(keys) == 1 else hashlib.sha256(" ".join(keys).encode()).hexdigest()) if cache else None
+    levelled = LevelledTrack(rate, tuple(marks), tuple(cues), parts, key)
     return levelled if lazy else Track(sample_rate=rate, pcm=levelled.pcm, chapters=levelled.chapters, cues=levelled.cues)
 
 
+def chapter_key(chapter: SpokenChapter, rate: int) -> str:
+    """A hash of all that decides a chapter's levelled samples: its clips, their voices and pauses, and this code."""
+    material = hashlib.sha256(_code_identity().encode())
+    material.update(f"{rate} {TARGET_LUFS} {TRUE_PEAK_CEILING_DBTP}".encode())
+    for clip in chapter.clips:
+        material.update(f"\x1f{clip.utterance.voice} {clip.utterance.pause_ms} {len(clip.pcm)}\x1f".encode())
+        material.update(clip.pcm)
+    return material.hexdigest()
+
+
+@functools.cache
+def _code_identity() -> str:
+    """The source of the code that levels a chapter, and numpy's version: a changed newscast never reuses old levels."""
+    sources = b"".join(Path(file).read_bytes() for file in (loudness.__file__, __file__))
+    return f"{np.__version__} {hashlib.sha256(sources).hexdigest()}"
+
+
+def _cached_levels(cache: SpeechCache, key: str) -> tuple[dict[str, float], np.ndarray] | None:
+    entry = cache.get(key, LEVELS)
+    found = read_record(entry) if entry is not None else None
+    if found is None or not isinstance(found[0], dict) or not isinstance(found[0].get("gains"), dict) or len(found[1]) % 4:
+        return None
+    return found[0]["gains"], np.frombuffer(found[1], dtype=np.float32)
+
+
 class LevelledTrack:
-    """A track's chapters laid out and levelled, their samples rendered when read (the Audio protocol)."""
+    """A track's chapters laid out and levelled, their samples rendered when read (the Audio protocol).
+
+    ``key``, when set, is a hash of all that decides its samples (see ``chapter_key``).
+    """
 
     def __init__(self, rate: int, chapters: tuple[ChapterMark, ...], cues: tuple[Cue, ...],
-                 parts: list[tuple[_Layout, np.ndarray]]):
-        self.sample_rate, self.chapters, self.cues = rate, chapters, cues
+                 parts: list[tuple[_Layout, np.ndarray]], key: str | None = None):
+        self.sample_rate, self.chapters, self.cues, self.key = rate, chapters, cues, key
         self._parts = parts
         self._starts = [mark.start for mark in chapters]
         self.size = sum(layout.size for layout, _ in parts)
@@ -93,9 +141,8 @@ class LevelledTrack:
         return pcm.getvalue()
 
 
-def _chapter_layout(chapter: SpokenChapter, rate: int) -> tuple[_Layout, list[Cue]]:
-    """A chapter's clips laid out with their pauses, and its transcript cues (from the chapter's start)."""
-    gains = _voice_gains(chapter.clips, rate)
+def _chapter_layout(chapter: SpokenChapter, rate: int, gains: dict[str, float]) -> tuple[_Layout, list[Cue]]:
+    """A chapter's clips laid out with their pauses at their voices' ``gains``, and its transcript cues (from the chapter's start)."""
     keep = rate * EDGE_KEEP_MS // 1000
     layout = _Layout(rate)
     cues: list[Cue] = []

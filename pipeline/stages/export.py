@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..output import DEFAULT_BITRATE, write_edition
 from ..model import Article, Edition, Track
+from ..tts.cache import SpeechCache
 
 
 def export(
@@ -27,6 +28,7 @@ def export(
     threads: int = 1,
     fingerprint: str | None = None,
     articles: tuple[Article, ...] = (),
+    cache: SpeechCache | None = None,
 ) -> Edition:
     """Write the edition's files into ``out_dir`` and describe them.
 
@@ -35,7 +37,9 @@ def export(
     A whole track is cut at its chapter marks and written the same way, so
     both give the same edition. ``threads``: MP3 encoders side by side.
     ``articles``: a daily edition's articles, for the formats that lay them out (EPUB).
+    ``cache``: chapters encoded before are read from it, not encoded again.
     """
     chapters = audio.chapter_tracks() if isinstance(audio, Track) else audio
     return write_edition(chapters, article, out_dir, name, formats=formats, bitrate=bitrate,
-                         sample_rate=sample_rate, threads=threads, fingerprint=fingerprint, articles=articles)
+                         sample_rate=sample_rate, threads=threads, fingerprint=fingerprint, articles=articles,
+                         cache=cache)

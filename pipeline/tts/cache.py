@@ -2,8 +2,12 @@
 
 The key is a hash of the engine's identity (engine, versions, voice settings,
 rate) and the request (words, language, voice role); the value is the PCM.
+Beside the clips it keeps what is derived from them, each kind under its own
+suffix and keyed by a hash of its inputs: a chapter's loudness levels
+(LEVELS) and its encoded MP3 (ENCODED), so a rebuild neither measures nor
+encodes an unchanged chapter again.
 Files live under the user's cache folder, two hex digits a subfolder. When the
-cache grows past its cap, the least recently used clips are deleted.
+cache grows past its cap, the least recently used entries are deleted.
 
 A crash or a full disk can leave an entry short or damaged, so every entry
 carries its length and a checksum: a bad one is dropped with a warning and
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import struct
@@ -24,7 +29,10 @@ from pathlib import Path
 from . import Request
 
 DEFAULT_CAP_BYTES = 1024**3
-SUFFIX = ".clip"
+SUFFIX = ".clip"  # a clip: 16-bit PCM
+LEVELS = ".levels"  # a chapter's voice gains and limiter gain curve (pipeline.stages.assemble)
+ENCODED = ".mp3"  # a chapter's MP3 frames and where its parts start (pipeline.output.mp3)
+KINDS = (SUFFIX, LEVELS, ENCODED)
 _MAGIC = b"NCS1"
 _HEADER = struct.Struct("<4sQ16s")  # magic, payload length in bytes, BLAKE2b-128 of the payload
 _STALE_PART_S = 3600  # a temporary file this old belongs to a build that died mid-write
@@ -32,23 +40,56 @@ _STALE_PART_S = 3600  # a temporary file this old belongs to a build that died m
 log = logging.getLogger("newscast.cache")
 
 
-def _digest(pcm: bytes) -> bytes:
-    return hashlib.blake2b(pcm, digest_size=16).digest()
+def _digest(*pieces: bytes | memoryview) -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    for piece in pieces:
+        digest.update(piece)
+    return digest.digest()
 
 
-def encode_entry(pcm: bytes) -> bytes:
-    return _HEADER.pack(_MAGIC, len(pcm), _digest(pcm)) + pcm
+def _entry_header(*pieces: bytes | memoryview) -> bytes:
+    return _HEADER.pack(_MAGIC, sum(len(piece) for piece in pieces), _digest(*pieces))
 
 
-def decode_entry(data: bytes) -> bytes | None:
-    """The PCM an entry holds, or None when the entry is short, damaged or not 16-bit samples."""
+def encode_entry(payload: bytes) -> bytes:
+    return _entry_header(payload) + payload
+
+
+def decode_entry(data: bytes, samples: bool = True) -> bytes | None:
+    """The payload an entry holds, or None when the entry is short, damaged, or (``samples``) not 16-bit samples."""
+    payload = _payload(data, samples)
+    return None if payload is None else bytes(payload)
+
+
+def _payload(data: bytes, samples: bool) -> memoryview | None:
     if len(data) < _HEADER.size:
         return None
     magic, length, digest = _HEADER.unpack_from(data)
-    pcm = data[_HEADER.size:]
-    if magic != _MAGIC or length != len(pcm) or length % 2 or _digest(pcm) != digest:
+    payload = memoryview(data)[_HEADER.size:]  # not copied: a chapter's entry can be megabytes
+    if magic != _MAGIC or length != len(payload) or (samples and length % 2) or _digest(payload) != digest:
         return None
-    return pcm
+    return payload
+
+
+_RECORD_LENGTH = struct.Struct("<I")
+
+
+def record(header, body: bytes | memoryview) -> tuple[bytes, memoryview]:
+    """A derived entry's pieces: a JSON ``header``, then a binary ``body`` (stored without being copied)."""
+    text = json.dumps(header).encode()
+    return _RECORD_LENGTH.pack(len(text)) + text, memoryview(body).cast("B")
+
+
+def read_record(entry: memoryview) -> tuple[object, memoryview] | None:
+    """The header and body of an entry made by ``record``, or None when it is not one."""
+    if len(entry) < _RECORD_LENGTH.size:
+        return None
+    (length,) = _RECORD_LENGTH.unpack_from(entry)
+    try:
+        header = json.loads(bytes(entry[_RECORD_LENGTH.size : _RECORD_LENGTH.size + length]))
+    except ValueError:
+        return None
+    return header, entry[_RECORD_LENGTH.size + length :]
 
 
 def default_cache_folder() -> Path:
@@ -71,40 +112,49 @@ class SpeechCache:
         material = "\x1f".join((identity, request.language, request.role, request.text))
         return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}{SUFFIX}"
+    def _path(self, key: str, kind: str = SUFFIX) -> Path:
+        return self.folder / key[:2] / f"{key}{kind}"
 
-    def get(self, key: str) -> bytes | None:
-        path = self._path(key)
+    def get(self, key: str, kind: str = SUFFIX) -> bytes | memoryview | None:
+        """A clip's PCM, or an entry of another ``kind`` (a read-only view, not copied); None when missing
+        or damaged. Hits and misses count clips."""
+        clip = kind == SUFFIX
+        path = self._path(key, kind)
         try:
             data = path.read_bytes()
         except OSError:
-            self.misses += 1
+            self.misses += clip
             return None
-        pcm = decode_entry(data)
-        if pcm is None:
-            self.misses += 1
+        payload = _payload(data, samples=clip)
+        if payload is None:
+            self.misses += clip
             self.dropped += 1
-            log.warning("newscast: warning: dropped a damaged speech cache entry (%s); its sentence is spoken again", path)
+            made_again = "its sentence is spoken again" if clip else "it is made again"
+            log.warning("newscast: warning: dropped a damaged speech cache entry (%s); %s", path, made_again)
             with contextlib.suppress(OSError):
                 path.unlink()
             return None
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: kept longest when the cache is pruned
-        self.hits += 1
-        return pcm
+        self.hits += clip
+        return bytes(payload) if clip else payload
 
-    def put(self, key: str, pcm: bytes) -> None:
-        """Store a clip; a cache that cannot be written (read-only, full) is skipped, never an error."""
+    def put(self, key: str, *pieces: bytes | memoryview, kind: str = SUFFIX) -> None:
+        """Store a clip, or an entry of another ``kind`` made of ``pieces`` (written one after another, never joined).
+
+        A cache that cannot be written (read-only, full) is skipped, never an error.
+        """
         if self._unwritable:
             return
-        path = self._path(key)
+        path = self._path(key, kind)
         tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
             with os.fdopen(fd, "wb") as fh:
-                fh.write(encode_entry(pcm))
+                fh.write(_entry_header(*pieces))
+                for piece in pieces:
+                    fh.write(piece)
             os.replace(tmp, path)
         except OSError as exc:
             if tmp is not None:
@@ -124,7 +174,7 @@ class SpeechCache:
                     stat = path.stat()
                     if path.suffix == ".part" and stat.st_mtime < stale:
                         path.unlink()
-                    elif path.suffix in (SUFFIX, ".pcm"):  # .pcm: entries from before checksums, never read
+                    elif path.suffix in (*KINDS, ".pcm"):  # .pcm: entries from before checksums, never read
                         files.append((stat.st_mtime, stat.st_size, path))
         total = sum(size for _, size, _ in files)
         freed = 0

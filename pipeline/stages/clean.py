@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Document, Page
-from ..text.markup import clean_html
 from ..text.notices import is_notice
 from ..text.pagecopy import clean_page_copy
 
@@ -15,6 +14,8 @@ _NOTICE_KINDS = ("paragraph", "standfirst", "heading", "caption")
 def clean(page: Page) -> Document:
     """Keep the article's headline, paragraphs, crossheads, captions and pull quotes; drop the rest."""
     if page.kind == "html":
+        from ..text.markup import clean_html  # trafilatura and lxml: a third of a second to import, for HTML only
+
         document = clean_html(page.content, url=page.origin if page.origin.startswith(("http://", "https://")) else None)
     else:
         document = clean_page_copy(page.content)

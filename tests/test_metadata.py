@@ -29,13 +29,27 @@ def meta(tmp_path, body, head=""):
         ("Written by Rob Ewaschuk Edited by Betsy Beyer", ("Rob Ewaschuk", "Betsy Beyer")),
         ("By Brenda Goodman, MA WebMD Health News", ("Brenda Goodman",)),
         ("By Lucas Nolan22 Dec 2016", ("Lucas Nolan",)),
-        ("JOE HILDEBRAND", ("JOE HILDEBRAND",)),
+        ("JOE HILDEBRAND", ("Joe Hildebrand",)),  # as people write it
         ("J J", ()),
+        ("By Eric Song, IGN Staff", ("Eric Song",)),
+        ("By Associated Press", ("Associated Press",)),
+        ("By Matthew Digby, Minh Do on Monday, November 18th, 2019", ("Matthew Digby", "Minh Do")),
+        ("Von Moritz Bachmann publiziert am 25. September 2018", ("Moritz Bachmann",)),
+        ("Jack Ma", ("Jack Ma",)),
         ("Posted on March 3, 2019 by admin", ()),
     ],
 )
 def test_byline_names(text, names):
     assert byline_names(text) == names
+
+
+def test_a_structured_authors_name_is_kept_as_stated_unless_it_holds_several(tmp_path):
+    def ld(author):
+        return ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Lighthouse to reopen\", "
+                f"\"author\": {{\"@type\": \"Person\", \"name\": \"{author}\"}}}}</script>")
+    body = f"<article><h1>Lighthouse to reopen</h1>{PROSE}</article>"
+    assert meta(tmp_path, body, ld("Friends of the Harbour Lighthouse")).authors == ("Friends of the Harbour Lighthouse",)
+    assert meta(tmp_path, body, ld("Ann Lee and Tom Pascoe")).authors == ("Ann Lee", "Tom Pascoe")
 
 
 def test_a_by_line_in_running_text_needs_its_by():

@@ -1,35 +1,48 @@
 """Read author names from a byline as pages print it: "By Ann Lee and Tom Pascoe | 3 June 2019".
 
-Shared by the HTML metadata reader and page copies: a byline element's text
-and a "By …" line are both read here.
+The one byline reader: the HTML metadata reader gives it a byline element's
+text, a <meta> author or a "By …" line; the page-copy reader gives it a line
+from its "By" on (pagecopy_meta.signed_names decides where a copy's byline
+starts). Names are read word by word until something that is not a name
+(a date, a separator, a lower-case word), as they are printed.
 """
 from __future__ import annotations
 
 import re
 
+from .dates import MONTHS
+
 # What introduces the names, in the languages dates.py reads.
 _LEAD = re.compile(
-    r"^\s*(?:(?:written|words|reported|text|story|posted|published)\s+)?(?:by|por|par|von|di|door|de)\s*[:\-]?\s+",
+    r"^\s*(?:(?:written|words|reported|text|story|posted|published|analysis|escrito|publicado|geschrieben)\s+)?"
+    r"(?:by|por|par|von|di|door|de)\s*[:\-]?\s+",
     re.I,
 )
-# Where the names end: a date, a time, a separator, a role or an update note.
-_TAIL = re.compile(
-    r"\s*(?:[|•·–—/]|\s-\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:\w+\s+)?\d|\d|\bfor\s+(?:the\s+)?[A-Z]|"
-    r"\bin\s+[A-Z][a-z]+\b(?=\s*$)|@|\bhttps?:|\bemail\b|\bfollow\b|\bread more\b|\bview\b).*$",
-    re.I,
+# "Edited by", "Reporting by": a second name follows, as after "and".
+_SECOND_CREDIT = re.compile(
+    r"\s+\b(?:edited|photos?|photographs?|illustrations?|(?:additional\s+)?reporting)\s+by\b\s*", re.I
 )
-_SPLIT = re.compile(
-    r"\s*(?:[,;&()]|\b(?:(?:edited|photos?|photographs?|illustrations?|(?:additional\s+)?reporting)\s+by|"
-    r"and|und|et|(?-i:y|e)|en|with|avec|con|mit)\b)\s*",  # "y", "e" lower-case: "Sarah E. Needleman" has an initial
-    re.I,
+_PIECES = re.compile(r"[,;&()|/•·—–／]|[^\s,;&()|/•·—–／]+")
+_SEPARATORS = frozenset(",;&()")
+_END = frozenset("|/•·—–／")
+_JOINERS = frozenset("and und et y e avec with mit con".split())
+_CONNECTORS = frozenset("de da van von der den del di la le bin al du dos das ter st.".split())
+# Words that end the names: what follows them on the same line (a date, a place, an update note).
+_NOT_NAME = frozenset(
+    "updated update published posted on at in for from the with last about this that is was are "
+    "am pm et est edt pst pdt gmt utc bst cet cest today yesterday ago min mins minutes hours read more "
+    "follow email view publiziert aktualisiert le el em às".split()
+) | frozenset(MONTHS) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
 )
-# Words that say what someone does, not who they are.
-_ROLES = re.compile(
-    r"(?i:\b(?:staff|senior|chief|special|contributing|political|foreign|science|health|business|tech(?:nology)?|"
-    r"sports?|news|associated|press|writer|reporter|correspondent|editor|columnist|contributor|photographer|"
-    r"producer|analyst|author|team|desk|journalist|guest)\b)|\b(?:MA|MD|PhD|MSc|MPH|RN)\b",
+# Words that say what someone does, not who they are ("Staff Writer"), or name an organisation ("CNN Business").
+ROLES = frozenset(
+    "news business press agency staff writer reporter editor correspondent contributor columnist senior chief "
+    "contributing associate editor-at-large desk team service wire special political foreign science health "
+    "tech technology sports sport producer analyst author journalist guest photographer".split()
 )
-_CONNECTORS = {"de", "van", "von", "da", "der", "den", "bin", "al", "la", "le", "di", "del", "du", "dos", "das", "ter"}
+_DEGREES = frozenset("MA MD PhD MSc MPH RN".split())  # case matters: "Jack Ma" is a name
+MAX_NAME_TOKENS = 5
 # Longest byline text worth reading: beyond it the element holds a biography, not a name.
 MAX_BYLINE_CHARS = 160
 
@@ -47,24 +60,49 @@ def byline_names(text: str, *, needs_lead: bool = False) -> tuple[str, ...]:
         return ()
     if lead:
         text = text[lead.end():]
-    text = _TAIL.sub("", text)
-    names = []
-    for part in _SPLIT.split(text):
-        part = part.strip(" .:,'\"“”")
-        if _ROLES.search(part):
-            part = _ROLES.split(part)[0].strip(" ,.-")
-        if is_name(part) and part not in names:
-            names.append(part)
-    return tuple(names)
+    return _names(_SECOND_CREDIT.sub(", ", text))
 
 
-def is_name(text: str) -> bool:
-    """One to five words, capitalised (or all capitals) but for connectors like "de" and "van"."""
-    tokens = text.split()
-    if not 1 <= len(tokens) <= 5 or len(text) > 60:
-        return False
-    if len(tokens) == 1 and (len(text) < 3 or not text[:1].isupper()):
-        return False
-    if max(len(t.strip(".")) for t in tokens) < 3:
-        return False  # initials alone ("J J") name no one
-    return all((t[:1].isupper() and any(c.isalpha() for c in t)) or t.lower() in _CONNECTORS for t in tokens)
+def _names(text: str) -> tuple[str, ...]:
+    parts: list[list[str]] = [[]]
+    for piece in _PIECES.findall(text):
+        low = piece.lower()
+        if piece in _END:
+            break
+        if piece in _SEPARATORS or low in _JOINERS:
+            if parts[-1]:
+                parts.append([])
+            continue
+        glued = re.match(r"([^\W\d_][\w.'’-]*?)\d", piece)  # "Nolan22 Dec 2016": a date glued to the name
+        if glued:
+            piece = glued.group(1)
+        if low in _CONNECTORS and parts[-1]:
+            parts[-1].append(piece)
+        elif piece[0].isalpha() and not piece[0].islower() and low.rstrip(".") not in _NOT_NAME:
+            parts[-1].append(piece)
+        else:
+            break
+        if glued:
+            break
+    people, others = [], []
+    for tokens in (p for p in parts if p):
+        at = next((i for i, t in enumerate(tokens) if t.lower() in ROLES or t in _DEGREES), None)
+        if at is None or at >= 2:
+            people.append(tokens[:at])  # "Sarah Smith Staff Writer" is Sarah Smith
+        else:
+            others.append(tokens)  # "IGN Staff", "Associated Press"
+    # "By Jill Disis, CNN Business" names Jill Disis; "By Associated Press" the agency.
+    found = [tidy_name(" ".join(tokens)) for tokens in (people or others[:1]) if is_name(tokens)]
+    return tuple(dict.fromkeys(found))
+
+
+def is_name(tokens: list[str]) -> bool:
+    """One to five words, not initials alone ("J J")."""
+    return 1 <= len(tokens) <= MAX_NAME_TOKENS and not all(len(t.rstrip(".")) <= 1 for t in tokens) and (
+        len(tokens) > 1 or len(tokens[0]) >= 3 or not tokens[0].isascii()
+    )
+
+
+def tidy_name(name: str) -> str:
+    """A name as people write it: "KASHMIRA GANDER" is Kashmira Gander."""
+    return name.title() if name.isupper() and len(name) > 3 else name

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Block
+from .byline import ROLES, byline_names, tidy_name
 from .copylines import PHOTO_CREDIT, Line
-from .dates import MONTHS, find_date
+from .dates import find_date
 from .words import STOPWORDS, content_stems, looks_like_name, word_count, words
 
 # How many non-blank lines above the article may hold its headline and captions.
@@ -30,7 +31,7 @@ ANCHOR_BONUS = 0.5
 META_LINES_INTO_BODY = 4
 # A line of a name alone under the headline is its author's: within two lines, or next to the dateline this close.
 NAME_LINES_UNDER_HEADLINE = 4
-MAX_META_WORDS = 25
+MAX_META_WORDS = 25  # a byline or dateline longer than this is a sentence that happens to hold one
 # A text with no more than this many lines above its first paragraph is a plain text, not a web page: its
 # first line is its headline.
 PLAIN_TOP_LINES = 3
@@ -41,30 +42,12 @@ TOPIC_STEMS = 3
 TOPIC_MIN_REPEATS = 5
 # A line under the headline this long is its standfirst, not a title.
 DEK_WORDS = 12
-SHORT_TITLE_WORDS = 20  # a headline may be two sentences ("Game over. Will Sanders come down?"), a long one is not  # a byline or dateline longer than this is a sentence that happens to hold one
+SHORT_TITLE_WORDS = 20  # a headline may be two sentences ("Game over. Will Sanders come down?"), a long one is not
 
 _BY = re.compile(r"\b(?:by|por|von|par|di|door)\s+", re.I)
 # What may stand before "by" on a byline ("Analysis by", "Posted by"); "Photos by" or "Sponsored by" name no author.
 _BY_LEAD = re.compile(r"^(?:analysis|story|words|text|written|posted|reported|reporting|report|published|"
                       r"commentary|opinion|review|interview|article|updated|escrito|publicado|geschrieben|publiziert)$", re.I)
-# Words that end the names on a byline: what follows them on the same line.
-_NOT_NAME = frozenset(
-    "updated update published posted on at in for from the with last about this that is was are "
-    "am pm et est edt pst pdt gmt utc bst cet cest today yesterday ago min mins minutes hours read "
-    "publiziert am le el em às aktualisiert".split()
-) | frozenset(MONTHS) | frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
-)
-_NAME_JOINERS = frozenset("and und et y e &".split())
-_NAME_CONNECTORS = frozenset("de da van von der den del di la le bin al du dos das st.".split())
-# Words that make a byline's name an organisation or a role, not a person ("CNN Business", "Staff Writer").
-_ROLE = frozenset(
-    "news business press agency staff writer reporter editor correspondent contributor columnist senior "
-    "chief contributing associate editor-at-large desk team service wire".split()
-)
-MAX_NAME_TOKENS = 4
-_NAME_PIECES = re.compile(r"[,&|/•·—–]|[^\s,&|/•·—–]+")
-_END_OF_NAMES = frozenset("|/•·—–")
 
 # A year glued to the time after it ("NOV 20 20194:29 AM"), as copies of some layouts have it.
 _GLUED_YEAR = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
@@ -223,7 +206,7 @@ def _signed(zone: list[Line], kinds: list[str | None], i: int) -> bool:
 def _meta_kind(line: Line) -> str | None:
     if line.n_words > MAX_META_WORDS:
         return None
-    if byline_names(line.text):
+    if signed_names(line.text):
         return "byline"
     if line.n_words <= 15 and line_date(line.text):
         return "date"
@@ -233,13 +216,13 @@ def _meta_kind(line: Line) -> str | None:
 def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at: int | None) -> tuple[str, ...]:
     for i in range(first, len(lines)):
         if kinds[i] == "byline":
-            return byline_names(lines[i].text)
+            return signed_names(lines[i].text)
     if headline_at is None:
         return ()
     for i in range(headline_at + 1, min(len(lines), headline_at + 1 + NAME_LINES_UNDER_HEADLINE)):
         next_to_date = "date" in (kinds[i - 1], kinds[i + 1] if i + 1 < len(kinds) else None)
         if (i <= headline_at + 2 or next_to_date) and _person_name(lines[i].text):
-            return (_tidy_name(lines[i].text),)
+            return (tidy_name(lines[i].text),)
     return ()
 
 
@@ -256,54 +239,27 @@ def _published(lines: list[Line], kinds: list[str | None], first: int) -> str | 
     return None
 
 
-def byline_names(text: str) -> tuple[str, ...]:
-    """The names on a byline ("By Ann Lee and Bo Chan | City Post", "Posted by Vortex"), or () when it is none."""
+def signed_names(text: str) -> tuple[str, ...]:
+    """The names on a copy's byline line ("By Ann Lee and Bo Chan | City Post", "Posted by Vortex",
+    "2/26/2015 7:11 AM PST BY TMZ STAFF"), or () when it is none. The "by" may follow a word that says what
+    the piece is, a date or a time; "Photos by" or "Sponsored by" name no author."""
     if word_count(text) > MAX_META_WORDS:
         return ()
     for match in _BY.finditer(text):
         lead = text[: match.start()].strip(" |•·-—–,:/")
         if lead and not (_BY_LEAD.match(lead) or line_date(lead) or re.search(r"\d:\d\d", lead)):
             continue
-        names = _names(text[match.end() :])
+        names = byline_names(text[match.start() :], needs_lead=True)
         if names:
             return names
     return ()
-
-
-def _names(rest: str) -> tuple[str, ...]:
-    names: list[list[str]] = [[]]
-    for piece in _NAME_PIECES.findall(rest):
-        low = piece.lower()
-        if piece in _END_OF_NAMES:
-            break
-        if piece == "," or low in _NAME_JOINERS:
-            if names[-1]:
-                names.append([])
-            continue
-        if low in _NAME_CONNECTORS and names[-1]:
-            names[-1].append(piece)
-        elif piece[0].isalpha() and not piece[0].islower() and low.rstrip(".") not in _NOT_NAME:
-            names[-1].append(piece)
-        else:
-            break
-    found = [n for n in names if n]
-    if not found or any(len(n) > MAX_NAME_TOKENS for n in found):
-        return ()
-    people = [n for n in found if not any(t.lower() in _ROLE for t in n)]
-    kept = people or found[:1]  # "By Jill Disis, CNN Business" names Jill Disis; "By Associated Press" the agency
-    return tuple(_tidy_name(" ".join(n)) for n in kept)
 
 
 def _person_name(text: str) -> bool:
     tokens = text.split()
     return (looks_like_name(text.title() if text.isupper() else text) and not any(c in text for c in "0123456789:/|@")
             and not PHOTO_CREDIT.search(text)
-            and not all(t.lower() in _ROLE for t in tokens) and not _NEWS_NAME.match(text))
-
-
-def _tidy_name(name: str) -> str:
-    """A name as people write it: "KASHMIRA GANDER" is Kashmira Gander."""
-    return name.title() if name.isupper() and len(name) > 3 else name
+            and not all(t.lower() in ROLES for t in tokens) and not _NEWS_NAME.match(text))
 
 
 def line_date(text: str) -> str | None:

@@ -82,6 +82,15 @@ def test_a_thread_with_relative_timestamps_and_report_links(tmp_path):
     assert paragraphs(doc) == STORY
 
 
+def test_a_comment_count_under_the_dateline_does_not_start_a_thread(tmp_path):
+    # A privacy notice far above the story: enough prose for a label below it to be taken for a thread's.
+    notice = ["We and our partners use cookies and similar technologies to store and access information on your device, "
+              "to measure how our pages are used and to show advertising that is more relevant to you and your interests."] * 3
+    header = [HEADLINE, "Sarah Needleman", "Associated PressDecember 2, 2016", "11 Comments", ""]
+    doc = copy(tmp_path, spaced(notice) + MENU * 4 + [""] + header + spaced(STORY) + ["What to Read Next"])
+    assert paragraphs(doc) == STORY
+
+
 # A sidebar of prose.
 
 def test_a_headed_article_beats_a_longer_sidebar_of_prose_far_below_it(tmp_path):

@@ -31,6 +31,8 @@ _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.I)
 THREAD_WINDOW = 12  # lines in which ...
 THREAD_MARKS = 3  # ... this many buttons and timestamps make a thread
 STAMP_WORDS = 12
+DATELINE_WORDS = 15
+_RUN_TOGETHER = re.compile(r"([a-z])([A-Z])")
 
 
 def comments_start(lines: list[Line], article_from: int | None = None) -> int | None:
@@ -42,7 +44,8 @@ def comments_start(lines: list[Line], article_from: int | None = None) -> int | 
     marks = [_is_button(line) or _is_stamp(line) for line in lines] if article_from is not None else []
     prose_words, article_words = 0, 0
     for i, line in enumerate(lines):
-        if prose_words >= COMMENTS_AFTER_WORDS and _LABEL.match(line.text) and not _is_count(lines, i + 1):
+        if (prose_words >= COMMENTS_AFTER_WORDS and _LABEL.match(line.text) and not _is_count(lines, i + 1)
+                and not _under_dateline(lines, i)):
             return i
         if article_words >= THREAD_AFTER_WORDS and marks[i] and sum(marks[i : i + THREAD_WINDOW]) >= THREAD_MARKS:
             named = _is_stamp(line) and lines[i - 1].n_words <= 4 and not lines[i - 1].prose
@@ -51,6 +54,14 @@ def comments_start(lines: list[Line], article_from: int | None = None) -> int | 
             prose_words += line.n_words
             article_words += line.n_words if article_from is not None and i >= article_from else 0
     return None
+
+
+def _under_dateline(lines: list[Line], i: int) -> bool:
+    """A count of comments set with the byline and the date ("Associated Press, December 2, 2016", "11
+    Comments") belongs to the article's header: the article follows it, not a thread."""
+    # A copy may run the agency into the date ("Associated PressDecember 2, 2016").
+    return any(lines[j].n_words <= DATELINE_WORDS and line_date(_RUN_TOGETHER.sub(r"\1 \2", lines[j].text))
+               for j in range(max(0, i - 2), i))
 
 
 def _is_count(lines: list[Line], i: int) -> bool:

@@ -193,6 +193,9 @@ def test_a_plain_text_headline_is_not_read_twice(tmp_path):
     ("by Lighthouse Office ／ 2016.12.01", ("Lighthouse Office",), "2016-12-01"),
     ("PUBLISHED WED, NOV 20 20194:29 AM EST", (), "2019-11-20"),
     ("// By Arun Sai Krishnan • Nov 11, 2020", ("Arun Sai Krishnan",), "2020-11-11"),
+    ("by: Laurie Oakes", ("Laurie Oakes",), None),
+    ("By Alex Heath, a deputy editor and author of the Command Line newsletter. He has covered the tech industry "
+     "for over a decade at The Information and other outlets.", ("Alex Heath",), None),
 ])
 def test_bylines_and_datelines_under_the_headline(tmp_path, line, authors, published):
     doc = copy(tmp_path, MENU + ["", HEADLINE, line, ""] + spaced(STORY))
@@ -205,6 +208,18 @@ def test_bylines_and_datelines_under_the_headline(tmp_path, line, authors, publi
 def test_what_is_not_a_byline(tmp_path, line):
     doc = copy(tmp_path, MENU + ["", HEADLINE, line, ""] + spaced(STORY))
     assert doc.meta.authors == ()
+
+
+def test_a_blogs_signature_under_the_post_names_its_author(tmp_path):
+    lines = MENU + ["", HEADLINE, ""] + spaced(STORY) + ["Sarah Needleman — 2013-09-29 — in Transport — Permalink", "",
+                                                        "Home", "Contact"]
+    assert copy(tmp_path, lines).meta.authors == ("Sarah Needleman",)
+
+
+def test_a_long_sentence_opening_with_by_is_no_byline(tmp_path):
+    line = ("By Christmas the council expects every stop on the new line to have a shelter, a map and a screen showing "
+            "when the next tram will arrive.")
+    assert copy(tmp_path, MENU + ["", HEADLINE, line, ""] + spaced(STORY)).meta.authors == ()
 
 
 def test_a_name_alone_under_the_headline_is_its_author(tmp_path):

@@ -15,7 +15,7 @@ from .copylines import APPEAL, PHOTO_CREDIT, Line, code_lines, copy_lines, run_t
 from .copycomments import comments_start
 from .copylists import bulleted, is_listing, list_entry, list_items
 from .language import detect_language
-from .pagecopy_meta import after_opening_header, first_date, headed, opening_title, read_header, site_name
+from .pagecopy_meta import after_opening_header, first_date, headed, opening_title, read_header, signature, site_name
 from .regions import densest_run
 from .words import PAYWALL, SENTENCE_END, looks_like_name
 
@@ -37,7 +37,7 @@ def clean_page_copy(content: str) -> Document:
         source=site_name(lines),
         published=header.published or first_date(lines),
         language=detect_language(text),
-        authors=header.authors,
+        authors=header.authors or signature(lines, end),
         paywalled=bool(PAYWALL.search(content)),
     )
     return Document(blocks=blocks, meta=meta)

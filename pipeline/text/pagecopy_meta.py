@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Block
-from .byline import ROLES, byline_names, tidy_name
+from .byline import MAX_BYLINE_CHARS, ROLES, byline_names, tidy_name
 from .copylines import PHOTO_CREDIT, Line
 from .dates import find_date
 from .words import STOPWORDS, content_stems, looks_like_name, word_count, words
@@ -32,6 +32,8 @@ META_LINES_INTO_BODY = 4
 # A line of a name alone under the headline is its author's: within two lines, or next to the dateline this close.
 NAME_LINES_UNDER_HEADLINE = 4
 MAX_META_WORDS = 25  # a byline or dateline longer than this is a sentence that happens to hold one
+# How many lines under the article its author's signature may stand.
+SIGNATURE_LINES = 2
 # A text with no more than this many lines above its first paragraph is a plain text, not a web page: its
 # first line is its headline.
 PLAIN_TOP_LINES = 3
@@ -44,7 +46,9 @@ TOPIC_MIN_REPEATS = 5
 DEK_WORDS = 12
 SHORT_TITLE_WORDS = 20  # a headline may be two sentences ("Game over. Will Sanders come down?"), a long one is not
 
-_BY = re.compile(r"\b(?:by|por|von|par|di|door)\s+", re.I)
+_BY = re.compile(r"\b(?:by|por|von|par|di|door)\s*[:\-]?\s+", re.I)
+# "By Alex Heath, a deputy editor and author of …": a byline that goes on to say who the author is.
+_BYLINE_WITH_BIO = re.compile(r"^(?:by|por|von|par)\s+(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*,\s+(?:an?|the)\s+[a-z]", re.I)
 # What may stand before "by" on a byline ("Analysis by", "Posted by"); "Photos by" or "Sponsored by" name no author.
 _BY_LEAD = re.compile(r"^(?:analysis|story|words|text|written|posted|reported|reporting|report|published|"
                       r"commentary|opinion|review|interview|article|updated|escrito|publicado|geschrieben|publiziert)$", re.I)
@@ -204,12 +208,10 @@ def _signed(zone: list[Line], kinds: list[str | None], i: int) -> bool:
 
 
 def _meta_kind(line: Line) -> str | None:
-    if line.n_words > MAX_META_WORDS:
-        return None
     if signed_names(line.text):
         return "byline"
     if line.n_words <= 15 and line_date(line.text):
-        return "date"
+        return "date"  # a dateline; a longer line is a sentence that happens to hold a date
     return None
 
 
@@ -243,15 +245,27 @@ def signed_names(text: str) -> tuple[str, ...]:
     """The names on a copy's byline line ("By Ann Lee and Bo Chan | City Post", "Posted by Vortex",
     "2/26/2015 7:11 AM PST BY TMZ STAFF"), or () when it is none. The "by" may follow a word that says what
     the piece is, a date or a time; "Photos by" or "Sponsored by" name no author."""
-    if word_count(text) > MAX_META_WORDS:
+    if word_count(text) > MAX_META_WORDS and not _BYLINE_WITH_BIO.match(text):
         return ()
     for match in _BY.finditer(text):
         lead = text[: match.start()].strip(" |•·-—–,:/")
         if lead and not (_BY_LEAD.match(lead) or line_date(lead) or re.search(r"\d:\d\d", lead)):
             continue
-        names = byline_names(text[match.start() :], needs_lead=True)
+        # The names come first: a byline that goes on about its author is read no further than a byline's length.
+        names = byline_names(text[match.start() :][:MAX_BYLINE_CHARS], needs_lead=True)
         if names:
             return names
+    return ()
+
+
+def signature(lines: list[Line], end: int) -> tuple[str, ...]:
+    """The author a blog signs under its post: "Nicolas Perriault — 2013-09-29 — in Code — Permalink", a name
+    and the date on a line just after the article's text ends at ``end``."""
+    for line in lines[end + 1 : end + 1 + SIGNATURE_LINES]:
+        if line.n_words <= MAX_META_WORDS and line_date(line.text):
+            names = byline_names(line.text)
+            if len(names) == 1 and _person_name(names[0]):
+                return names
     return ()
 
 

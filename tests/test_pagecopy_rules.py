@@ -388,3 +388,14 @@ def test_a_label_in_capitals_or_a_picture_credit_names_no_site(tmp_path):
 
 def test_a_copyright_line_keeps_the_domain_the_site_writes(tmp_path):
     assert site(tmp_path, MENU, ["© Tramways.fr | Mentions légales"]) == "Tramways.fr"
+
+
+@pytest.mark.parametrize("line, published", [
+    ("11.14.2019 09:00 AM", "2019-11-14"),
+    ("Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019, a day after the council's vote",
+     "2019-11-18"),
+    ("Текст: Анна Петрова · 24 сентября 2018", "2018-09-24"),
+])
+def test_datelines_in_other_forms(tmp_path, line, published):
+    doc = copy(tmp_path, MENU + ["", HEADLINE, line, ""] + spaced(STORY))
+    assert (doc.meta.published or "")[:10] == published

@@ -5,20 +5,20 @@ import re
 from datetime import datetime, timedelta, timezone
 
 # Month names in the languages of most news pages (English, Portuguese, Spanish,
-# French, German, Italian, Dutch), with the abbreviations sites print.
+# French, German, Italian, Dutch, and Russian in the genitive a date takes), with the abbreviations sites print.
 _MONTH_NAMES = (
-    "january jan janeiro jan enero ene janvier janv januar jän gennaio gen januari",
-    "february feb fevereiro fev febrero feb février févr fevrier februar febbraio febr februari",
-    "march mar março marzo mars märz marzo maart mrt",
-    "april apr abril abr avril avr aprile aprile",
-    "may maio mayo mai mai maggio mag mei",
-    "june jun junho junio juin juni giugno giu",
-    "july jul julho julio juillet juil juli luglio lug",
-    "august aug agosto ago août aout august agosto augustus",
-    "september sep sept setembro set septiembre septembre setiembre settembre",
-    "october oct outubro out octubre octobre oktober ottobre ott okt",
-    "november nov novembro noviembre novembre november",
-    "december dec dezembro dez diciembre dic décembre déc dezember dicembre",
+    "january jan janeiro jan enero ene janvier janv januar jän gennaio gen januari января",
+    "february feb fevereiro fev febrero feb février févr fevrier februar febbraio febr februari февраля",
+    "march mar março marzo mars märz marzo maart mrt марта",
+    "april apr abril abr avril avr aprile aprile апреля",
+    "may maio mayo mai mai maggio mag mei мая",
+    "june jun junho junio juin juni giugno giu июня",
+    "july jul julho julio juillet juil juli luglio lug июля",
+    "august aug agosto ago août aout august agosto augustus августа",
+    "september sep sept setembro set septiembre septembre setiembre settembre сентября",
+    "october oct outubro out octubre octobre oktober ottobre ott okt октября",
+    "november nov novembro noviembre novembre november ноября",
+    "december dec dezembro dez diciembre dic décembre déc dezember dicembre декабря",
 )
 MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"

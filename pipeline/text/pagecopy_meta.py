@@ -210,8 +210,8 @@ def _signed(zone: list[Line], kinds: list[str | None], i: int) -> bool:
 def _meta_kind(line: Line) -> str | None:
     if signed_names(line.text):
         return "byline"
-    if line.n_words <= 15 and line_date(line.text):
-        return "date"  # a dateline; a longer line is a sentence that happens to hold a date
+    if (line.n_words <= 15 or (_STAMP.match(line.text) and line.n_words <= MAX_META_WORDS)) and line_date(line.text):
+        return "date"  # a dateline ("Published Nov 18, 2019 at 4:07 PM | Updated …"); a longer line is a sentence
     return None
 
 
@@ -288,8 +288,8 @@ def line_date(text: str) -> str | None:
             parts = dict(zip(order, (int(g) for g in match.groups())))
             year = parts["y"] + 2000 if parts["y"] < 100 else parts["y"]
             month, day = parts["m"], parts["d"]
-            if order == "mdy" and month > 12:
-                month, day = day, month  # "13/11/19": day first
+            if month > 12:
+                month, day = day, month  # "13/11/19" is day first, "11.14.2019" month first
             try:
                 return date(year, month, day).isoformat()
             except ValueError:

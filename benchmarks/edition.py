@@ -64,11 +64,14 @@ def floor(text_file: str, quality: int) -> dict:
     return json.loads(result.stdout)
 
 
-def timed(command: list[str]) -> float:
-    """Wall seconds of a whole process, from outside."""
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds of a whole process, from outside, and the CPU seconds (user + system) of its process tree."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     subprocess.run(command, capture_output=True, check=True, cwd=ROOT)
-    return time.perf_counter() - began
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def whole_process(source: str, page: str, repeat: int) -> None:
@@ -85,21 +88,41 @@ def whole_process(source: str, page: str, repeat: int) -> None:
         floor_command = [sys.executable, "-c", f"import os; os.sched_setaffinity(0, {{sorted(os.sched_getaffinity(0))[0]}}); "
                          f"import runpy, sys; sys.argv = ['floor', {text_file!r}, '--quality', '5']; "
                          f"runpy.run_path({str(ROOT / 'benchmarks' / 'floor.py')!r}, run_name='__main__')"]
-        runs: dict[str, list[float]] = {"floor": [], "cold": [], "warm": [], "help": [], "segment": []}
-        timed(newscast + ["build", source, "-o", out, "--force"])  # fills the cache for the warm runs
+        commands = {
+            "floor": floor_command,
+            "cold": newscast + ["build", source, "-o", out, "--no-cache", "--force"],
+            "warm": newscast + ["build", source, "-o", out, "--force"],
+            "missing": newscast + ["build", os.path.join(work, "missing.html"), "-o", out],
+            "help": newscast + ["--help"],
+            "segment": newscast + ["segment", page],
+        }
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        timed(commands["warm"])  # fills the cache for the warm runs
         for _ in range(repeat):
-            runs["floor"].append(timed(floor_command))
-            runs["cold"].append(timed(newscast + ["build", source, "-o", out, "--no-cache", "--force"]))
-            runs["warm"].append(timed(newscast + ["build", source, "-o", out, "--force"]))
-            runs["help"].append(timed(newscast + ["--help"]))
-            runs["segment"].append(timed(newscast + ["segment", page]))
-    median = {name: statistics.median(values) for name, values in runs.items()}
-    print(f"whole processes, medians of {repeat} alternating runs (wall seconds):")
-    print(f"  floor (eSpeak NG C library + LAME q5, one core)   {median['floor']:.3f}")
-    print(f"  newscast build, cold (--no-cache)                 {median['cold']:.3f}  = {median['cold'] / median['floor']:.2f}x the floor")
-    print(f"  newscast build, warm rebuild (every clip cached)  {median['warm']:.3f}")
-    print(f"  newscast --help                                   {median['help']:.3f}")
-    print(f"  newscast segment {Path(page).name:<32} {median['segment']:.3f}")
+            for name, command in commands.items():
+                if name == "missing":
+                    began = time.perf_counter()
+                    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+                    subprocess.run(command, capture_output=True, cwd=ROOT)  # fails, as it should
+                    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                    cpu = after.ru_utime - usage.ru_utime + after.ru_stime - usage.ru_stime
+                    runs[name].append((time.perf_counter() - began, cpu))
+                else:
+                    runs[name].append(timed(command))
+    wall = {name: statistics.median(w for w, _ in values) for name, values in runs.items()}
+    cpu = {name: statistics.median(c for _, c in values) for name, values in runs.items()}
+    labels = {
+        "floor": "floor (eSpeak NG C library + LAME q5, one core)",
+        "cold": "newscast build, cold (--no-cache)",
+        "warm": "newscast build, warm rebuild (every clip cached)",
+        "missing": "newscast build of a missing file",
+        "help": "newscast --help",
+        "segment": f"newscast segment {Path(page).name}",
+    }
+    print(f"whole processes, medians of {repeat} alternating runs: wall seconds, CPU seconds of the process tree")
+    for name, label in labels.items():
+        ratio = f"  = {wall[name] / wall['floor']:.2f}x the floor" if name == "cold" else ""
+        print(f"  {label:<50} {wall[name]:6.3f}  cpu {cpu[name]:6.3f}{ratio}")
 
 
 def best(runs: list[dict]) -> dict:

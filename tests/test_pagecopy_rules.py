@@ -399,3 +399,11 @@ def test_a_copyright_line_keeps_the_domain_the_site_writes(tmp_path):
 def test_datelines_in_other_forms(tmp_path, line, published):
     doc = copy(tmp_path, MENU + ["", HEADLINE, line, ""] + spaced(STORY))
     assert (doc.meta.published or "")[:10] == published
+
+
+def test_a_quoted_sentence_over_the_headline_is_a_claim_not_the_headline(tmp_path):
+    lines = MENU + ["", "\"The tram will pay for itself in ten years.\"", "— Mayor Ann Lee on Sunday, October 13th, 2019 on the radio",
+                    "Will the northern tram line pay for itself?", "By Sarah Needleman on Monday, November 18th, 2019", ""]
+    doc = copy(tmp_path, lines + spaced(STORY))
+    assert doc.meta.headline == "Will the northern tram line pay for itself?"
+    assert paragraphs(doc) == STORY

@@ -66,7 +66,7 @@ _STAMP = re.compile(r"^(?:by|published|updated|posted|last updated|modified)\b",
 _NAVIGATION = re.compile(r"^(?:home\s*[/>»›|:-]|home (?:news|blog|page)\b|(?:menu|skip|search|share|sign|log|subscribe|follow|download|advertisement)\b)|\bshare (?:this|on)\b|\s[»›>](?:\s|$)", re.I)
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s|^\d+\.\s")
 _SECOND_SENTENCE = re.compile(r"\w\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
-_FULL_STOP = re.compile(r"(?<![.\s]\w)(?<!\.\w\w)\.$")
+_FULL_STOP = re.compile(r"(?<![.\s]\w)(?<!\.\w\w)\.[\"'”’]?$")
 # Menu entries run together: "Últimas NoticiasSociedadPolíticaEl MundoOpinión".
 _MENU_RUN = re.compile(r"(?:[a-zà-ÿ][A-ZÀ-Þ].*?){3}")
 # Code that a copy shows when a page's scripts are not run; never a headline.
@@ -301,7 +301,7 @@ def _title_like(line: Line) -> bool:
     text = line.text
     if not 3 <= line.n_words <= 30 or line.cells > 1 or text.endswith((":", ",", ";")) or _CODE.search(text) or _MENU_RUN.search(text):
         return False
-    if text.endswith(".") and not _title_case(text):
+    if _FULL_STOP.search(text) and not _title_case(text):
         return False  # a sentence: "This is a modal window."
     if _SECTION_NUMBER.match(text):
         return False  # an entry of a table of contents: "4.2 Mozilla Persona", "2. The Production Environment"

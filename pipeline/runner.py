@@ -3,9 +3,9 @@
     load -> clean -> segment -> script -> speak -> assemble -> export
 
 ``speak`` is called on batches of chapters (enough sentences to keep every
-speech worker busy), ``assemble`` on each spoken chapter, and ``export``
-once, on the stream of assembled chapters, which it encodes and writes as
-they come. Speaking happens on the calling thread while chapters are
+speech worker busy) and gives each chapter as soon as it is spoken,
+``assemble`` is called on each spoken chapter, and ``export`` once, on the
+stream of assembled chapters, which it encodes and writes as they come. Speaking happens on the calling thread while chapters are
 assembled and exported on others, and at most CHAPTERS_IN_HAND assembled
 chapters wait between them, so memory holds a batch and a few chapters, never
 the edition.
@@ -26,7 +26,7 @@ from .stages.export import export
 from .stages.load import load
 from .stages.script import script
 from .stages.segment import segment
-from .stages.speak import Progress, speak
+from .stages.speak import Progress, speak_chapters
 from .tts import Engine
 from .tts.cache import SpeechCache
 
@@ -36,7 +36,7 @@ STAGES: tuple[tuple[str, Callable], ...] = (
     ("clean", clean),
     ("segment", segment),
     ("script", script),
-    ("speak", speak),
+    ("speak", speak_chapters),
     ("assemble", assemble),
     ("export", export),
 )
@@ -68,6 +68,18 @@ class Runner:
             return fn(*args, **kwargs)
         finally:
             self._add(label, time.perf_counter() - began)
+
+    def _timed_each(self, label: str, items: Iterator):
+        """The items of ``items``, the wall time of making each added to ``timings[label]``."""
+        while True:
+            began = time.perf_counter()
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            finally:
+                self._add(label, time.perf_counter() - began)
+            yield item
 
     def _add(self, stage: str, seconds: float) -> None:
         with self._lock:
@@ -127,8 +139,8 @@ class Runner:
         def hand_over(item) -> None:
             nonlocal written
             if written is None:
-                # Threads start only once the first batch is spoken: speech workers fork (fast) only
-                # from a process with one thread, and otherwise start through a fork server (slow).
+                # Threads start only once the first chapter is spoken, its batch handed to the speech workers:
+                # they fork (fast) only from a process with one thread, and otherwise start through a fork server (slow).
                 written = exporter.submit(exporting)
             _hand_over(handoff, item, written)
 
@@ -137,12 +149,11 @@ class Runner:
             done = 0
             for group in _batches(spoken_script.chapters, SENTENCES_PER_WORKER * getattr(engine, "workers", 1)):
                 report = _offset_progress(progress, done, total)
-                speech = self.run("speak", Script(group, spoken_script.language), engine, report, cache)
-                done += sum(len(chapter.utterances) for chapter in group)
-                for spoken in speech.chapters:
-                    one = Speech(speech.sample_rate, (spoken,))
+                spoken_chapters = self.run("speak", Script(group, spoken_script.language), engine, report, cache)
+                for spoken in self._timed_each("speak", spoken_chapters):
+                    one = Speech(engine.sample_rate, (spoken,))
                     hand_over(assembler.submit(self.run, "assemble", one, lazy=True, cache=cache))
-                del speech
+                done += sum(len(chapter.utterances) for chapter in group)
             hand_over(_END)
             return written.result()
         except BaseException:

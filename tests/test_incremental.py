@@ -1,8 +1,10 @@
 """No work twice: the speech cache, up-to-date editions, parallel workers."""
+import contextlib
 import io
 import os
 import shutil
 import time
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, SEED, ffmpeg_chapters
@@ -201,3 +203,23 @@ def test_a_chapters_key_changes_with_its_samples_and_with_the_code(monkeypatch):
     assert assemble.chapter_key(quieter, 22050) != key
     monkeypatch.setattr(assemble, "_code_identity", lambda: "another newscast")
     assert assemble.chapter_key(chapter, 22050) != key
+
+
+def speak_or_die_once(requests):
+    """A worker's chunk that kills the first worker to run it, and then is spoken (as its text).
+
+    The marker file is named in the text: a retry may run in workers of a fork server started before this test.
+    """
+    marker = Path(requests[0].text.split()[0])
+    with contextlib.suppress(FileExistsError):
+        marker.touch(exist_ok=False)
+        os._exit(1)
+    return [request.text.encode() for request in requests]
+
+
+def test_a_worker_that_dies_is_replaced_and_every_clip_still_comes(monkeypatch, tmp_path):
+    monkeypatch.setattr(pool, "_synthesize_chunk", speak_or_die_once)
+    requests = [Request(f"{tmp_path / 'died'} sentence {i}.", "en", "narrator") for i in range(6)]
+    with EnginePool(2) as engines:
+        assert engines.synthesize_batch(requests) == [r.text.encode() for r in requests]
+    assert (tmp_path / "died").exists()

@@ -11,6 +11,8 @@ from tone_engine import ToneEngine
 
 import pipeline
 from pipeline import Article, Runner, Script, Speech, STAGES, assemble, build_daily, build_edition, export, speak
+from pipeline.stages.speak import StreamingEngine, speak_chapters
+from pipeline.tts.pool import EnginePool
 
 STORED = json.loads((FIXTURES / "seed_tone_edition.json").read_text())
 SEED_SCRIPT = Script.from_dict(json.loads((FIXTURES / "seed_script.json").read_text()))
@@ -131,3 +133,37 @@ def test_an_error_while_speaking_leaves_no_files(tmp_path):
         with pytest.raises(pipeline.SpeechError, match="engine died"):
             Runner().edition(script, SEED_ARTICLE, tmp_path, "seed", engine=Failing())
     assert list(tmp_path.iterdir()) == []
+
+
+class StreamingTones(ToneEngine):
+    """Hands its clips over one at a time, as the speech pool does as its workers finish them."""
+
+    def __init__(self):
+        self.handed_over = 0
+
+    def synthesize_stream(self, requests):
+        clips = self.synthesize_batch(requests)
+
+        def one_at_a_time():
+            for i, clip in enumerate(clips):
+                self.handed_over += 1
+                yield [i], [clip]
+
+        return one_at_a_time()
+
+
+def test_each_chapter_is_given_as_soon_as_its_clips_are_spoken():
+    engine = StreamingTones()
+    given = [(chapter.title, engine.handed_over) for chapter in speak_chapters(SEED_SCRIPT, engine)]
+    sizes = [len(chapter.utterances) for chapter in SEED_SCRIPT.chapters]
+    assert given == [(c.title, sum(sizes[: i + 1])) for i, c in enumerate(SEED_SCRIPT.chapters)]
+    assert speak(SEED_SCRIPT, StreamingTones()) == speak(SEED_SCRIPT, ToneEngine())
+
+
+def test_the_speech_pool_streams():
+    assert isinstance(EnginePool(2), StreamingEngine)
+
+
+def test_a_streamed_edition_is_the_same_edition(runner_edition, tmp_path):
+    streamed = Runner().edition(SEED_SCRIPT, SEED_ARTICLE, tmp_path, "seed", engine=StreamingTones())
+    assert open(streamed.mp3, "rb").read() == open(runner_edition.mp3, "rb").read()

@@ -1,13 +1,23 @@
 """speak: synthesise every utterance of a Script, each at most once."""
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
+from typing import Protocol, runtime_checkable
 
 from ..model import Clip, Script, Speech, SpokenChapter
 from ..tts import Engine, Request
 from ..tts.cache import SpeechCache
 
 Progress = Callable[[int, int], None]
+
+
+@runtime_checkable
+class StreamingEngine(Protocol):
+    """An engine that hands clips over as they are made (the process pool), not only the whole batch."""
+
+    def synthesize_stream(self, requests: list[Request]) -> Iterator[tuple[list[int], list[bytes]]]:
+        """Groups of clips, each with its requests' indices, in any order."""
 
 
 def speak(script: Script, engine: Engine, progress: Progress | None = None, cache: SpeechCache | None = None) -> Speech:
@@ -17,6 +27,17 @@ def speak(script: Script, engine: Engine, progress: Progress | None = None, cach
     engine in one batch (in parallel when the engine is a pool) and are
     cached. ``progress(done, total)`` is called as clips arrive.
     """
+    return Speech(sample_rate=engine.sample_rate, chapters=tuple(speak_chapters(script, engine, progress, cache)))
+
+
+def speak_chapters(script: Script, engine: Engine, progress: Progress | None = None,
+                   cache: SpeechCache | None = None) -> Iterator[SpokenChapter]:
+    """As ``speak``, each chapter given as soon as all its clips are there, in order.
+
+    The engine gets every missing utterance before the first chapter is
+    given, so a pool's workers start (by fork) before the caller starts any
+    thread, and speak on while the first chapters are assembled.
+    """
     utterances = [u for chapter in script.chapters for u in chapter.utterances]
     requests = [Request(u.text, u.language or script.language, u.voice) for u in utterances]
     identity = engine.identity()
@@ -24,8 +45,6 @@ def speak(script: Script, engine: Engine, progress: Progress | None = None, cach
     clips: list[bytes | None] = [cache.get(k) for k in keys] if cache else [None] * len(requests)
     missing = [i for i, clip in enumerate(clips) if clip is None]
     done = len(requests) - len(missing)
-    if progress:
-        progress(done, len(requests))
 
     def advance(n: int) -> None:
         nonlocal done
@@ -33,15 +52,37 @@ def speak(script: Script, engine: Engine, progress: Progress | None = None, cach
         if progress:
             progress(done, len(requests))
 
-    if missing:
-        for i, pcm in zip(missing, engine.synthesize_batch([requests[i] for i in missing], advance)):
-            clips[i] = pcm
+    advance(0)
+    arrivals = _arrivals(engine, [requests[i] for i in missing], advance) if missing else iter(())
+    position = 0
+    pending = iter(script.chapters)
+    chapter = next(pending, None)
+    for found in itertools.chain([None], arrivals):  # None: the chapters cached whole go first
+        for j, pcm in zip(*found) if found else ():
+            clips[missing[j]] = pcm
             if cache:
-                cache.put(keys[i], pcm)
-    chapters, position = [], 0
-    for chapter in script.chapters:
-        count = len(chapter.utterances)
-        spoken = tuple(Clip(u, clips[position + j]) for j, u in enumerate(chapter.utterances))
-        chapters.append(SpokenChapter(chapter.title, spoken))
-        position += count
-    return Speech(sample_rate=engine.sample_rate, chapters=tuple(chapters))
+                cache.put(keys[missing[j]], pcm)
+        while chapter is not None and all(clips[position + j] is not None for j in range(len(chapter.utterances))):
+            yield SpokenChapter(chapter.title, tuple(Clip(u, clips[position + j]) for j, u in enumerate(chapter.utterances)))
+            position += len(chapter.utterances)
+            chapter = next(pending, None)
+
+
+def _arrivals(engine: Engine, requests: list[Request], advance: Callable[[int], None]) -> Iterator[tuple[list[int], list[bytes]]]:
+    """The engine's clips for ``requests`` as they come (all at once unless it can stream them), counted by ``advance``.
+
+    A streaming engine is handed the requests now, not when the first clip is wanted.
+    """
+    if isinstance(engine, StreamingEngine):
+        return _counted(engine.synthesize_stream(requests), advance)
+    return _whole_batch(engine, requests, advance)
+
+
+def _counted(arrivals, advance: Callable[[int], None]):
+    for indices, clips in arrivals:
+        advance(len(indices))
+        yield indices, clips
+
+
+def _whole_batch(engine: Engine, requests: list[Request], advance: Callable[[int], None]):
+    yield list(range(len(requests))), engine.synthesize_batch(requests, advance)

@@ -23,8 +23,8 @@ import sys
 import threading
 import time
 import weakref
-from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
 from ..errors import SpeechError
@@ -135,20 +135,39 @@ class EnginePool:
 
     def synthesize_batch(self, requests: list[Request], progress: Callable[[int], None] | None = None) -> list[bytes]:
         results: list[bytes | None] = [None] * len(requests)
-        chunks = _chunks([len(r.text) for r in requests], self.workers * TASKS_PER_WORKER)
-        for attempt in (1, 2):
-            chunks = self._run(chunks, requests, results, progress)
-            if not chunks:
-                return results
-        raise SpeechError(f"speech workers failed twice ({len(chunks)} groups of sentences unspoken)")
+        for indices, clips in self.synthesize_stream(requests):
+            for i, clip in zip(indices, clips):
+                results[i] = clip
+            if progress:
+                progress(len(indices))
+        return results
 
-    def _run(self, chunks, requests, results, progress) -> list[list[int]]:
-        """Run ``chunks`` on the workers; return those left unfinished when a worker broke or hung.
+    def synthesize_stream(self, requests: list[Request]) -> Iterator[tuple[list[int], list[bytes]]]:
+        """The clips in groups as the workers finish them, each group with its requests' indices.
 
-        A broken or hung pool is stopped, and the next run starts a fresh one.
+        Every request is handed to the workers before this returns (starting
+        them, by fork, from the calling thread), so they speak on while the
+        caller uses the first clips.
         """
+        chunks = _chunks([len(r.text) for r in requests], self.workers * TASKS_PER_WORKER)
+        return self._stream(requests, self._submit(chunks, requests))
+
+    def _submit(self, chunks: list[list[int]], requests: list[Request]) -> dict[Future, list[int]]:
         executor = self._workers()
-        pending = {executor.submit(_synthesize_chunk, [requests[i] for i in chunk]): chunk for chunk in chunks}
+        return {executor.submit(_synthesize_chunk, [requests[i] for i in chunk]): chunk for chunk in chunks}
+
+    def _stream(self, requests, pending) -> Iterator[tuple[list[int], list[bytes]]]:
+        failed = yield from self._collect(requests, pending)
+        if failed:  # tried once more, in a fresh pool
+            failed = yield from self._collect(requests, self._submit(failed, requests))
+        if failed:
+            raise SpeechError(f"speech workers failed twice ({len(failed)} groups of sentences unspoken)")
+
+    def _collect(self, requests, pending) -> Generator[tuple[list[int], list[bytes]], None, list[list[int]]]:
+        """Clips as ``pending`` chunks finish; returns the chunks left unfinished when a worker broke or hung.
+
+        A broken or hung pool is stopped, and the next submission starts a fresh one.
+        """
         failed: list[list[int]] = []
         try:
             while pending:
@@ -156,7 +175,6 @@ class EnginePool:
                 limit = (TIMEOUT_BASE_S + TIMEOUT_PER_CHAR_S * longest) * 2
                 done, _ = wait(pending, timeout=limit, return_when=FIRST_COMPLETED)
                 if not done:  # nothing finished in time: a worker hangs
-                    failed.extend(pending.values())
                     break
                 for future in done:
                     chunk = pending.pop(future)
@@ -169,14 +187,10 @@ class EnginePool:
                         raise
                     except Exception as exc:  # a worker's own error, reported with its message
                         raise SpeechError(f"a speech worker failed ({exc})") from None
-                    for i, clip in zip(chunk, clips):
-                        results[i] = clip
-                    if progress:
-                        progress(len(chunk))
-            if failed:
-                failed.extend(pending.values())
+                    yield chunk, clips
+            failed.extend(pending.values())  # left by a hung worker
         except BaseException:
-            self.close()  # an error or an interruption leaves no worker running or queued
+            self.close()  # an error, an interruption or a caller that stopped listening leaves no worker running
             raise
         if failed:
             self.close()

@@ -42,6 +42,8 @@ _CODE_LINE = re.compile(
 _STATEMENT_END = re.compile(r"[;{]$")
 _CODE_SYMBOL = re.compile(r"[(){}=<>\"'\[\]*+]")
 MAX_STATEMENT_WORDS = 10
+MAX_CODE_WORDS = 25  # a longer line is a paragraph that mentions code
+_CODE_MARK = re.compile(r"[<>{}();=\]]")
 
 
 def code_lines(lines: list[Line]) -> list[bool]:
@@ -59,6 +61,8 @@ def code_lines(lines: list[Line]) -> list[bool]:
 
 def _code_like(line: Line) -> bool:
     text = line.text
+    if line.n_words > MAX_CODE_WORDS or not _CODE_MARK.search(text):
+        return False
     return bool(_CODE_LINE.search(text)) or bool(
         _STATEMENT_END.search(text) and _CODE_SYMBOL.search(text) and line.n_words <= MAX_STATEMENT_WORDS
     )

@@ -347,7 +347,7 @@ def site_name(lines: list[Line]) -> str | None:
     Media, LLC", "The Atlantic Monthly Group"), said without its corporate word when nothing better shows.
     """
     owner = _copyright_owner(lines)
-    found = [name for line in lines for name in _brands(line.text)]
+    found = [name for line in lines if line.n_words <= BRAND_LINE_WORDS for name in _brands(line.text)]
     found += [line.text for line in lines[:MASTHEAD_LINES] if _NEWS_NAME.match(line.text)]
     found += [m.group(1) for line in lines[:DOMAIN_LINES] if (m := _DOMAIN_LINE.match(line.text))]
     if found:
@@ -369,6 +369,8 @@ def _copyright_owner(lines: list[Line]) -> str | None:
     return None
 
 
+# The most words a line that names the site has ("Sign up for CityLab Daily:", "Royal Road® © 2024").
+BRAND_LINE_WORDS = 8
 # How many lines from the top a masthead or a line of the domain alone may stand.
 MASTHEAD_LINES = 15
 DOMAIN_LINES = 5
@@ -381,6 +383,7 @@ _BRAND_LINES = (
     re.compile(r"^" + _BRAND + r"\s+(?i:home\s*page)\W*$"),
     re.compile(r"^" + _BRAND + r"\s*[®™]?\s*(?:©|\((?i:c)\)|(?i:copyright)\b)"),
 )
+_BRAND_LEADS = ("welcome to", "follow", "about", "write for", "subscribe to", "sign up for")
 # What a menu's "About" or "Follow" is followed by that names no site.
 _NOT_BRAND = frozenset("us our the this me my author site archive copyright from back blog home".split())
 _DOMAIN_LINE = re.compile(r"^(?:www\.|m\.)?([a-z0-9-]{3,})\.(?:com|org|net|co\.uk|com\.au|fr|de|es|it)$", re.I)
@@ -389,6 +392,9 @@ _CORPORATE = re.compile(r"(?:\s+(?:&|and))?\s+(?:Company|Corporation|Group|Media
 
 
 def _brands(text: str) -> list[str]:
+    low = text.lower()
+    if not (low.startswith(_BRAND_LEADS) or "home" in low or "©" in text or "(c)" in low or "copyright" in low):
+        return []  # none of the patterns can match: most lines are let go here, cheaply
     if len(text) > 80 or text.isupper() or PHOTO_CREDIT.search(text):
         return []  # a label in capitals ("FOLLOW CNN POLITICS") may name a section; a picture's credit names no site
     out = []

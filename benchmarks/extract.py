@@ -6,8 +6,9 @@ BENCH_DIR holds html/<id>.html.gz, text/<id>.txt and gold.json (like
 shared/bench/extract). For each kind of input this runs load -> clean ->
 segment, writes the Article's `text` per page in the format score_extract.py
 reads ({id: {"articleBody": text}}), prints milliseconds per page (the median
-of the pages, and the mean), and runs the scorer that sits beside BENCH_DIR
-when there is one.
+of the pages, and the mean; wall clock, and the process's CPU time, which
+other jobs on a shared machine disturb less), and runs the scorer that sits
+beside BENCH_DIR when there is one.
 
 --trafilatura also scores trafilatura alone (favor_precision=True) on the HTML
 pages and lists every page where we score more than 0.05 below it. --real
@@ -36,19 +37,20 @@ from pipeline import NewscastError, clean, load, segment  # noqa: E402
 BEHIND = 0.05
 
 
-def predict(paths: list[Path]) -> tuple[dict, list[float], list[str]]:
-    predictions, times, refused = {}, [], []
+def predict(paths: list[Path]) -> tuple[dict, list[float], list[float], list[str]]:
+    predictions, times, cpu_times, refused = {}, [], [], []
     for path in paths:
         page_id = path.name.split(".")[0]
-        began = time.perf_counter()
+        began, cpu_began = time.perf_counter(), time.process_time()
         try:
             text = segment(clean(load(path))).text
         except NewscastError as exc:
             text = ""
             refused.append(f"{page_id} ({exc})")
         times.append((time.perf_counter() - began) * 1000)
+        cpu_times.append((time.process_time() - cpu_began) * 1000)
         predictions[page_id] = {"articleBody": text}
-    return predictions, times, refused
+    return predictions, times, cpu_times, refused
 
 
 def trafilatura_predict(paths: list[Path]) -> dict:
@@ -88,11 +90,12 @@ def main() -> None:
         paths = [p for p in sorted(args.bench.glob(pattern)) if p.name.split(".")[0] in gold]
         if not paths or (args.only and args.only != kind):
             continue
-        predictions, times, refused = predict(paths)
+        predictions, times, cpu_times, refused = predict(paths)
         target = args.out / f"predictions-{kind}.json"
         target.write_text(json.dumps(predictions, ensure_ascii=False))
         print(f"{kind}: {len(paths)} pages, {statistics.median(times):.1f} ms per page median "
-              f"({statistics.mean(times):.1f} mean), {len(refused)} refused as not an article -> {target}")
+              f"({statistics.mean(times):.1f} mean), CPU {statistics.median(cpu_times):.1f} median "
+              f"({statistics.mean(cpu_times):.1f} mean), {len(refused)} refused as not an article -> {target}")
         for line in refused:
             print(f"  refused: {line}")
         if not scorer:

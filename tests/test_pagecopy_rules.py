@@ -91,6 +91,12 @@ def test_a_comment_count_under_the_dateline_does_not_start_a_thread(tmp_path):
     assert paragraphs(doc) == STORY
 
 
+def test_a_tables_comment_column_does_not_end_the_article(tmp_path):
+    table = ["Stop", "Opens", "Comment", "Depot Road", "2024", "Step-free", "Mill Lane", "2025", "Needs a new bridge"]
+    doc = copy(tmp_path, MENU + ["", HEADLINE, ""] + spaced(STORY[:2]) + table + [""] + spaced(STORY[2:]))
+    assert paragraphs(doc)[-2:] == STORY[2:]
+
+
 # A sidebar of prose.
 
 def test_a_headed_article_beats_a_longer_sidebar_of_prose_far_below_it(tmp_path):

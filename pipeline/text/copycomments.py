@@ -14,8 +14,8 @@ from .pagecopy_meta import line_date
 
 # Labels that open a comment section.
 _LABEL = re.compile(
-    r"^\W*(?:\d+\s+)?(?:comments?|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
-    r"join the (?:conversation|discussion)|reader comments|discussion)\W*$",
+    r"^\W*(?:\d+\s+comment|(?:\d+\s+)?(?:comments|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
+    r"join the (?:conversation|discussion)|reader comments|discussion))\W*$",
     re.IGNORECASE,
 )
 COMMENTS_AFTER_WORDS = 100

@@ -58,10 +58,10 @@ RIVAL_SHARE = 0.3
 TABLE_ROW_SCORE = 1.0
 # Labels that open what follows an article: its comments, or links to other stories.
 _ARTICLE_END = re.compile(
-    r"^\W*(?:\d+\s+)?(?:comments?|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
+    r"^\W*(?:\d+\s+comment|(?:\d+\s+)?(?:comments|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
     r"join the (?:conversation|discussion)|related(?: stories| articles| posts| coverage| content)?|"
     r"more (?:stories|from [\w ]+|on this story)|most (?:read|popular|viewed|shared)|"
-    r"you (?:may|might) also (?:like|enjoy)|recommended(?: for you)?|trending(?: now)?|popular now)\W*$",
+    r"you (?:may|might) also (?:like|enjoy)|recommended(?: for you)?|trending(?: now)?|popular now))\W*$",
     re.IGNORECASE,
 )
 

@@ -97,6 +97,17 @@ def test_a_tables_comment_column_does_not_end_the_article(tmp_path):
     assert paragraphs(doc)[-2:] == STORY[2:]
 
 
+def test_other_stories_cards_with_blurbs_bylines_and_dates_are_not_read(tmp_path):
+    cards = []
+    for n, (name, stamp) in enumerate([("Laura Bliss", "Apr 29, 2019"), ("John Metcalfe", "1:57 PM ET"),
+                                      ("Matt Simon", "Oct 20, 2015"), ("Linda Poon", "Aug 23, 2017")]):
+        cards += [f"Another city story number {n}", "",
+                  f"A long blurb that sums up another story about buses, bridges and bicycles in a different city, number {n}.",
+                  "", name, stamp, ""]
+    doc = copy(tmp_path, MENU + ["", HEADLINE, ""] + spaced(STORY) + ["Most Popular", ""] + cards + ["About us"])
+    assert paragraphs(doc) == STORY
+
+
 # A sidebar of prose.
 
 def test_a_headed_article_beats_a_longer_sidebar_of_prose_far_below_it(tmp_path):

@@ -15,7 +15,8 @@ from .copylines import APPEAL, PHOTO_CREDIT, Line, code_lines, copy_lines, run_t
 from .copycomments import comments_start
 from .copylists import bulleted, is_listing, list_entry, list_items
 from .language import detect_language
-from .pagecopy_meta import after_opening_header, first_date, headed, opening_title, read_header, signature, site_name
+from .pagecopy_meta import (after_opening_header, card_blurbs, first_date, headed, opening_title, read_header, signature,
+                            site_name)
 from .regions import densest_run
 from .words import PAYWALL, SENTENCE_END, looks_like_name
 
@@ -59,7 +60,7 @@ TABLE_ROW_SCORE = 1.0
 # Labels that open what follows an article: its comments, or links to other stories.
 _ARTICLE_END = re.compile(
     r"^\W*(?:\d+\s+comment|(?:\d+\s+)?(?:comments|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
-    r"join the (?:conversation|discussion)|related(?: stories| articles| posts| coverage| content)?|"
+    r"(?:show|view|expand|load|see|read)(?: all)?(?: \d+)? comments|join the (?:conversation|discussion)|related(?: stories| articles| posts| coverage| content)?|"
     r"more (?:stories|from [\w ]+|on this story)|most (?:read|popular|viewed|shared)|"
     r"you (?:may|might) also (?:like|enjoy)|recommended(?: for you)?|trending(?: now)?|popular now))\W*$",
     re.IGNORECASE,
@@ -84,12 +85,15 @@ def _scores(lines: list[Line], comments: int | None) -> list[float]:
     scores = []
     bullets = bulleted(lines)
     code = code_lines(lines)
+    cards = card_blurbs(lines)
     for i, (line, run, row, item) in enumerate(zip(lines, runs, table_rows(lines), list_items(lines))):
         isolated = line.blank_before or line.blank_after
         if comments is not None and i >= comments:
             scores.append(-1.0)
         elif code[i]:
             scores.append(0.0)  # a code sample sits inside a tech article: it neither ends it nor is read
+        elif cards[i]:
+            scores.append(-1.0)
         elif row or item:
             scores.append(TABLE_ROW_SCORE)
         elif _ARTICLE_END.match(line.text):
@@ -161,6 +165,7 @@ def _body(lines: list[Line]) -> list[Block]:
     listing = is_listing(lines)
     items = [item or bullet for item, bullet in zip(list_items(lines), bulleted(lines))]
     code = code_lines(lines)
+    cards = card_blurbs(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -172,8 +177,8 @@ def _body(lines: list[Line]) -> list[Block]:
             blocks.append(Block("table", "\n".join(l.text for l in lines[i:j])))
             i = j
             continue
-        if code[i]:
-            pass  # code is shown, not said
+        if code[i] or cards[i]:
+            pass  # code is shown, not said; another story's blurb is not this story
         elif items[i]:
             blocks.append(Block("paragraph", line.text))
         elif line.prose and PHOTO_CREDIT.search(line.text):

@@ -53,6 +53,7 @@ _BYLINE_WITH_BIO = re.compile(r"^(?:by|por|von|par)\s+(?:[A-Z][\w.'’-]*\s+){1,
 _BY_LEAD = re.compile(r"^(?:analysis|story|words|text|written|posted|reported|reporting|report|published|"
                       r"commentary|opinion|review|interview|article|updated|escrito|publicado|geschrieben|publiziert)$", re.I)
 
+_CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{1,4})?$", re.I)
 # A year glued to the time after it ("NOV 20 20194:29 AM"), as copies of some layouts have it.
 _GLUED_YEAR = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
 _NUMERIC_DATES = (
@@ -267,6 +268,17 @@ def signature(lines: list[Line], end: int) -> tuple[str, ...]:
             if len(names) == 1 and _person_name(names[0]):
                 return names
     return ()
+
+
+def card_blurbs(lines: list[Line]) -> list[bool]:
+    """Prose lines that are another story's blurb on a card: an author's name and a date or a time right under it
+    ("Laura Bliss", "Apr 29, 2019"). An article's paragraph is not signed and dated one by one."""
+    flags = [False] * len(lines)
+    for i in range(len(lines) - 2):
+        if lines[i].prose and lines[i + 1].n_words <= 5 and lines[i + 2].n_words <= 6 and _person_name(lines[i + 1].text):
+            stamp = lines[i + 2].text
+            flags[i] = bool(_CLOCK_TIME.match(stamp) or line_date(stamp))
+    return flags
 
 
 def _person_name(text: str) -> bool:

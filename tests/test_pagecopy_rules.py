@@ -108,6 +108,13 @@ def test_other_stories_cards_with_blurbs_bylines_and_dates_are_not_read(tmp_path
     assert paragraphs(doc) == STORY
 
 
+@pytest.mark.parametrize("label", ["Expand Comments +", "View all 12 comments", "Load comments"])
+def test_a_button_that_opens_the_comments_ends_the_article(tmp_path, label):
+    comment = "I have taken this tram every day for ten years and I think the extension is a terrible waste of our money."
+    doc = copy(tmp_path, [HEADLINE, ""] + spaced(STORY) + [label, ""] + spaced([comment]))
+    assert paragraphs(doc) == STORY
+
+
 # A sidebar of prose.
 
 def test_a_headed_article_beats_a_longer_sidebar_of_prose_far_below_it(tmp_path):

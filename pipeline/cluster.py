@@ -67,6 +67,8 @@ LEAN_DASK = {
     "distributed.admin.tick.interval": "1s",  # 20 ms: only to warn that the event loop was blocked
     "distributed.admin.system-monitor.interval": "2s",  # 0.5 s: CPU, network and disk figures for the dashboard
     "distributed.worker.memory.monitor-interval": "1s",  # 0.1 s: a worker's memory still kept under its limit
+    # A LocalCluster's workers forked from a process that has imported Dask, not each a fresh interpreter: up 3 s sooner.
+    "distributed.worker.multiprocessing-method": "forkserver",
 }
 
 

@@ -431,3 +431,12 @@ def test_a_quoted_sentence_over_the_headline_is_a_claim_not_the_headline(tmp_pat
     doc = copy(tmp_path, lines + spaced(STORY))
     assert doc.meta.headline == "Will the northern tram line pay for itself?"
     assert paragraphs(doc) == STORY
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Copyright © 2002–2015 The Valley Courier Company LLC.", "Valley Courier"),
+    ("© 2024 Tram Media, LLC. All Rights Reserved", "Tram"),
+    ("© 2019 The Valley Courier", "The Valley Courier"),
+])
+def test_the_brand_in_a_copyright_lines_company(tmp_path, line, name):
+    assert site(tmp_path, MENU, ["Contact", line]) == name

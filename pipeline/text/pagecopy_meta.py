@@ -368,7 +368,16 @@ def site_name(lines: list[Line]) -> str | None:
         texts = [line.text.lower() for line in lines]
         return max(found, key=lambda name: (bool(owner) and _mentions(name, owner.lower()),
                                             sum(_mentions(name, t) for t in texts), len(name)))
-    return _CORPORATE.sub("", owner).rstrip(" &") or owner if owner else None
+    return _brand_of(owner) if owner else None
+
+
+def _brand_of(company: str) -> str:
+    """"The Daring Fireball Company" is Daring Fireball, "Vox Media" is Vox: the company's name without its
+    corporate word (and the article that went with it)."""
+    brand = _CORPORATE.sub("", company).rstrip(" &")
+    if not brand:
+        return company
+    return brand.removeprefix("The ") if brand != company else brand
 
 
 def _copyright_owner(lines: list[Line]) -> str | None:

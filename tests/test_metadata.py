@@ -33,6 +33,8 @@ def meta(tmp_path, body, head=""):
         ("J J", ()),
         ("By Eric Song, IGN Staff", ("Eric Song",)),
         ("By Associated Press", ("Associated Press",)),
+        ("By European Space Agency", ("European Space Agency",)),  # an organisation, not a person and a role
+        ("Sarah Smith Staff Writer", ("Sarah Smith",)),
         ("By Matthew Digby, Minh Do on Monday, November 18th, 2019", ("Matthew Digby", "Minh Do")),
         ("Von Moritz Bachmann publiziert am 25. September 2018", ("Moritz Bachmann",)),
         ("Jack Ma", ("Jack Ma",)),

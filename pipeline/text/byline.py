@@ -35,12 +35,15 @@ _NOT_NAME = frozenset(
 ) | frozenset(MONTHS) | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
 )
-# Words that say what someone does, not who they are ("Staff Writer"), or name an organisation ("CNN Business").
-ROLES = frozenset(
-    "news business press agency staff writer reporter editor correspondent contributor columnist senior chief "
-    "contributing associate editor-at-large desk team service wire special political foreign science health "
-    "tech technology sports sport producer analyst author journalist guest photographer".split()
+# Words that say what someone does, not who they are ("Staff Writer"), and words that end an organisation's
+# name ("Associated Press", "European Space Agency", "CNN Business").
+_JOBS = frozenset(
+    "staff writer reporter editor correspondent contributor columnist senior chief contributing associate "
+    "editor-at-large special political foreign science health tech technology sports sport producer analyst author "
+    "journalist guest photographer".split()
 )
+_BODIES = frozenset("news business press agency desk team service wire".split())
+ROLES = _JOBS | _BODIES
 _DEGREES = frozenset("MA MD PhD MSc MPH RN".split())  # case matters: "Jack Ma" is a name
 MAX_NAME_TOKENS = 5
 # Longest byline text worth reading: beyond it the element holds a biography, not a name.
@@ -87,7 +90,7 @@ def _names(text: str) -> tuple[str, ...]:
     people, others = [], []
     for tokens in (p for p in parts if p):
         at = next((i for i, t in enumerate(tokens) if t.lower() in ROLES or t in _DEGREES), None)
-        if at is None or at >= 2:
+        if at is None or (at >= 2 and tokens[at].lower() not in _BODIES):
             people.append(tokens[:at])  # "Sarah Smith Staff Writer" is Sarah Smith
         else:
             others.append(tokens)  # "IGN Staff", "Associated Press"

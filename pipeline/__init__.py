@@ -6,6 +6,11 @@ what comes out::
     from pipeline import load, clean, segment
     article = segment(clean(load("seeds/000_88c1d4bd90c12416.txt")))
 
+Many editions, here or on a Dask cluster::
+
+    from pipeline import build_many, BuildOptions
+    result = build_many(["a.html", "https://example.com/news/1"], "editions", BuildOptions(rate=180), scheduler="local")
+
 Names are imported when first used, so reading a page does not load the audio
 stack, and ``newscast --help`` loads nothing heavy at all.
 """
@@ -19,6 +24,7 @@ from .version import __version__
 # name -> the module that defines it
 _LAZY = {
     **dict.fromkeys(("build_edition", "build_daily"), "edition"),
+    **dict.fromkeys(("build_many", "BuildOptions", "BatchResult", "Outcome", "Tally", "ClusterError", "read_input_list"), "batch"),
     **dict.fromkeys(("STAGES", "Runner"), "runner"),
     **dict.fromkeys((
         "Article", "Block", "ChapterMark", "Clip", "Cue", "Document", "Edition", "Metadata", "Page", "Quote",

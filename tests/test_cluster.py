@@ -17,14 +17,14 @@ import pytest
 from conftest import FIXTURES
 from tone_engine import ToneEngine
 
-from pipeline import build_edition
-from pipeline.batch import BuildOptions, ClusterError, build_many
+from pipeline import BuildOptions, ClusterError, build_edition, build_many
 from pipeline.cli import main
 from pipeline.errors import ExtractionError, InputError
 from pipeline.text.lexicon import load_lexicon
 from pipeline.tts import Request
 
 distributed = pytest.importorskip("distributed")
+import yaml  # noqa: E402  (Dask's dependency)
 from pipeline import cluster  # noqa: E402  (needs distributed)
 
 OPTIONS = BuildOptions(lexicon=load_lexicon(None))  # what `newscast build` uses by default
@@ -57,6 +57,21 @@ def assert_same_audio(built: dict, reference) -> None:
         assert chapter["start"] / chapter["sample_rate"] == pytest.approx(expected.start / expected.sample_rate, abs=SAME_AUDIO_S)
 
 
+@pytest.fixture(scope="module")
+def local_build(tmp_path_factory) -> dict:
+    """The three pages built here, by the local engine, one after another: what every cluster must match."""
+    built = build_many(PAGES, tmp_path_factory.mktemp("local"), OPTIONS, workers=1).built
+    assert len(built) == 3
+    return {Path(edition.mp3).stem: edition for edition in built}
+
+
+def test_the_batch_api_is_at_the_package_root_and_loads_neither_dask_nor_the_audio_stack():
+    code = ("import sys; from pipeline import build_many, BuildOptions, BatchResult, ClusterError, read_input_list; "
+            "print(sorted(m for m in ('distributed', 'pipeline.edition', 'numpy') if m in sys.modules))")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert found == "[]\n"
+
+
 @contextlib.contextmanager
 def serving(folder: Path):
     """``folder`` over HTTP on loopback; yields the base URL."""
@@ -69,7 +84,7 @@ def serving(folder: Path):
         server.shutdown()
 
 
-def test_a_local_cluster_of_two_processes_builds_every_page_and_reports_the_bad_ones(tmp_path):
+def test_a_local_cluster_of_two_processes_builds_every_page_and_reports_the_bad_ones(tmp_path, local_build):
     menu = tmp_path / "menu.txt"
     menu.write_text("Home\nNews\nSport\nSign in\n")
     out = tmp_path / "out"
@@ -80,7 +95,10 @@ def test_a_local_cluster_of_two_processes_builds_every_page_and_reports_the_bad_
         result = build_many([*PAGES, url, menu, tmp_path / "gone.html"], out, options, scheduler="local", workers=2,
                             report=lambda outcome, tally: seen.append(tally))
         assert build_many([url], out, options).skipped == [url]
-    assert len(editions(out)) == 4 and {"harbour", "mercado", "orchard"} < set(editions(out))
+    built = editions(out)
+    assert len(built) == 4 and set(local_build) < set(built)
+    for stem, edition in local_build.items():
+        assert_same_audio(built[stem], edition)
     assert [p for p in out.iterdir() if p.suffix not in (".mp3", ".json", ".vtt", ".txt")] == []  # nothing partial
     errors = {Path(source).name: error for source, error in result.failed}
     assert isinstance(errors["menu.txt"], ExtractionError)  # raised on a worker, reported here
@@ -148,13 +166,28 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path, monkeypatch):
     assert stderr.count("\n") == 1 and list(tmp_path.iterdir()) == []
 
 
+def lean_dask_folder(folder: Path) -> Path:
+    """A Dask config folder holding cluster.LEAN_DASK as YAML: what the README has workers of one's own use."""
+    nested: dict = {}
+    for dotted, value in cluster.LEAN_DASK.items():
+        *parents, key = dotted.split(".")
+        place = nested
+        for parent in parents:
+            place = place.setdefault(parent, {})
+        place[key] = value
+    (folder / "dask").mkdir()
+    (folder / "dask" / "newscast.yaml").write_text(yaml.safe_dump(nested))
+    return folder / "dask"
+
+
 @contextlib.contextmanager
 def loopback_cluster(folder: Path, names):
-    """`dask scheduler` and one `dask worker` process per name, on 127.0.0.1 only; killed at the end."""
+    """`dask scheduler` and one `dask worker` process per name, on 127.0.0.1 only, lean; killed at the end."""
     started = []
+    environment = {**os.environ, "DASK_CONFIG": str(lean_dask_folder(folder))}
 
     def start(*argv, log):
-        started.append(subprocess.Popen([sys.executable, "-m", "dask", *argv], start_new_session=True,
+        started.append(subprocess.Popen([sys.executable, "-m", "dask", *argv], start_new_session=True, env=environment,
                                         stdout=subprocess.DEVNULL, stderr=(folder / log).open("wb")))
         return started[-1]
 
@@ -192,18 +225,22 @@ def wait_for(condition, seconds: float = 120):
     raise AssertionError("timed out")
 
 
-def test_a_loopback_cluster_loses_a_worker_mid_run_then_is_interrupted_then_loses_every_worker(tmp_path, monkeypatch):
+def test_a_loopback_cluster_loses_a_worker_mid_run_then_is_interrupted_then_loses_every_worker(tmp_path, monkeypatch,
+                                                                                                   local_build):
     inputs = list(PAGES)
+    reference = dict(local_build)
     for page in PAGES[:2]:  # five inputs: enough that a worker is still busy after the first edition
         inputs.append(tmp_path / f"{page.stem}-again{page.suffix}")
         inputs[-1].write_bytes(page.read_bytes())
+        reference[inputs[-1].stem] = local_build[page.stem]  # the same page: the same edition
     listing = tmp_path / "inputs.txt"
     listing.write_text("".join(f"{source}\n" for source in inputs))
-    reference = {Path(e.mp3).stem: e for e in build_many(inputs, tmp_path / "local", OPTIONS, workers=1).built}
-    assert len(reference) == 5
 
     out = tmp_path / "cluster"
     with loopback_cluster(tmp_path, ["left", "right"]) as (address, client, workers):
+        # The README's worker configuration took: glibc's trimming left alone, no profiling.
+        assert list(client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values()) == [None, None]
+        assert list(client.run(lambda dask_worker: "profile" in dask_worker.periodic_callbacks).values()) == [False] * 2
         build = newscast("build", "--inputs", str(listing), "--scheduler", address, "-o", str(out))
         # Mid-run: an edition is written and a worker is building another. That worker goes, as a machine would.
         busy = wait_for(lambda: list(out.glob("*.json")) and [a for a, keys in client.processing().items() if keys])

@@ -116,3 +116,20 @@ def test_segment_reads_a_heading_that_repeats_the_headline_once():
         meta=Metadata(),
     )
     assert [s.title for s in segment(doc).sections] == [None]
+
+
+def test_the_byline_set_as_the_first_paragraph_is_not_read(tmp_path):
+    head = "<meta name='author' content='Ann Lee'>"
+    byline = "By Ann Lee, a city hall reporter who has covered transport for a decade and writes the Commute newsletter."
+    a = article(tmp_path, paragraphs([byline] + STORY), head)
+    assert a.authors == ("Ann Lee",) and a.text.split("\n\n") == STORY
+
+
+def test_a_first_paragraph_opening_with_by_is_read_when_it_names_no_author(tmp_path):
+    head = "<meta name='author' content='Ann Lee'>"
+    opening = "By Christmas Eve, the city hopes, the first of the new lanes will be open to riders across the downtown core."
+    assert article(tmp_path, paragraphs([opening] + STORY), head).text.split("\n\n") == [opening] + STORY
+
+
+def test_a_paragraph_without_a_word_is_not_read(tmp_path):
+    assert article(tmp_path, paragraphs(STORY[:1] + ["0"] + STORY[1:])).text.split("\n\n") == STORY

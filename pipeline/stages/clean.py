@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Document, Page
+from ..model import Block, Document, Page
+from ..text.byline import MAX_BYLINE_CHARS, byline_names
 from ..text.notices import is_notice
 from ..text.pagecopy import clean_page_copy
 
 # Kinds of block a time stamp or a sponsorship notice is set as (a page copy may take one for a caption).
 _NOTICE_KINDS = ("paragraph", "standfirst", "heading", "caption")
+# How many blocks from the top a paragraph that is the byline may stand.
+BYLINE_BLOCKS = 4
 
 
 def clean(page: Page) -> Document:
@@ -23,6 +26,19 @@ def clean(page: Page) -> Document:
 
 
 def _without_notices(document: Document) -> Document:
-    """Both cleaners keep a paragraph that is only a time stamp or an advertiser's notice; neither is the story."""
-    blocks = tuple(b for b in document.blocks if not (b.kind in _NOTICE_KINDS and is_notice(b.text)))
+    """Both cleaners keep a paragraph that is only a time stamp or an advertiser's notice; neither is the story.
+    Nor is a paragraph without a word (a comment count, "0"), or the byline set as the article's first paragraph
+    ("By Alex Heath, a deputy editor …"), which the disclosure already reads."""
+    authors = set(document.meta.authors)
+    blocks = tuple(
+        b for i, b in enumerate(document.blocks)
+        if not (b.kind in _NOTICE_KINDS and (is_notice(b.text) or not any(c.isalpha() for c in b.text)))
+        and not (i < BYLINE_BLOCKS and _is_byline(b, authors))
+    )
     return document if len(blocks) == len(document.blocks) else replace(document, blocks=blocks)
+
+
+def _is_byline(block: Block, authors: set[str]) -> bool:
+    # The names come first: a byline that goes on about its author is read no further than a byline's length.
+    names = byline_names(block.text[:MAX_BYLINE_CHARS], needs_lead=True)
+    return block.kind == "paragraph" and bool(authors) and bool(set(names) & authors)

@@ -440,3 +440,9 @@ def test_a_quoted_sentence_over_the_headline_is_a_claim_not_the_headline(tmp_pat
 ])
 def test_the_brand_in_a_copyright_lines_company(tmp_path, line, name):
     assert site(tmp_path, MENU, ["Contact", line]) == name
+
+
+def test_a_topic_tag_above_a_headless_story_is_not_its_headline(tmp_path):
+    story = [p + " Tramlink says so, Tramlink says." for p in STORY]
+    lines = MENU + ["", "Trending", "Tramlink", ""] + spaced(story)
+    assert copy(tmp_path, lines).meta.headline != "Tramlink"

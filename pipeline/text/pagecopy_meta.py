@@ -37,9 +37,10 @@ SIGNATURE_LINES = 2
 # A text with no more than this many lines above its first paragraph is a plain text, not a web page: its
 # first line is its headline.
 PLAIN_TOP_LINES = 3
-# A title of a word or two is the article's topic when each of its words is among the TOPIC_STEMS the first
-# TOPIC_BODY_LINES of the article repeat most, at least TOPIC_MIN_REPEATS times.
+# A title of a word or two in the copy's first TOPIC_TOP_LINES is the article's topic when each of its words is
+# among the TOPIC_STEMS the first TOPIC_BODY_LINES of the article repeat most, at least TOPIC_MIN_REPEATS times.
 TOPIC_BODY_LINES = 40
+TOPIC_TOP_LINES = 5
 TOPIC_STEMS = 3
 TOPIC_MIN_REPEATS = 5
 # A line under the headline this long is its standfirst, not a title.
@@ -154,12 +155,13 @@ def read_header(lines: list[Line], start: int) -> Header:
 
 
 def _topic_title(lines: list[Line], start: int) -> str | None:
-    """A title of a word or two above the article that names what it is about: every content word of it among
-    the words the article repeats most ("Mozilla" over an encyclopedia's article on Mozilla)."""
+    """A title of a word or two at the top of the copy that names what the article is about: every content word
+    of it among the words the article repeats most ("Mozilla" over an encyclopedia's article on Mozilla). Only
+    the top: further down, a topic tag ("Trump") would pass too."""
     counts = Counter(w.lower()[:4] for line in lines[start : start + TOPIC_BODY_LINES] for w in words(line.text)
                      if len(w) > 2 and w.lower() not in STOPWORDS)
     top = {stem for stem, n in counts.most_common(TOPIC_STEMS) if n >= TOPIC_MIN_REPEATS}
-    for line in reversed(lines[:start]):
+    for line in lines[: min(start, TOPIC_TOP_LINES)]:
         stems = content_stems(line.text)
         if (1 <= line.n_words <= 2 and stems and stems <= top and line.cells == 1 and line.text[:1].isalpha()
                 and not _NAVIGATION.search(line.text)):

@@ -446,3 +446,9 @@ def test_a_topic_tag_above_a_headless_story_is_not_its_headline(tmp_path):
     story = [p + " Tramlink says so, Tramlink says." for p in STORY]
     lines = MENU + ["", "Trending", "Tramlink", ""] + spaced(story)
     assert copy(tmp_path, lines).meta.headline != "Tramlink"
+
+
+def test_a_short_headline_over_a_short_subtitle_stays_the_headline(tmp_path):
+    lines = MENU + ["", "Northern tram line approved", "Council backs northern suburbs plan", "By Sarah Needleman",
+                    ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == "Northern tram line approved"

@@ -43,6 +43,9 @@ TOPIC_BODY_LINES = 40
 TOPIC_TOP_LINES = 5
 TOPIC_STEMS = 3
 TOPIC_MIN_REPEATS = 5
+# A kicker over a headline has at most KICKER_WORDS, and KICKER_SHORTER fewer than the headline.
+KICKER_WORDS = 5
+KICKER_SHORTER = 2
 # A line under the headline this long is its standfirst, not a title.
 DEK_WORDS = 12
 SHORT_TITLE_WORDS = 20  # a headline may be two sentences ("Game over. Will Sanders come down?"), a long one is not
@@ -170,11 +173,13 @@ def _topic_title(lines: list[Line], start: int) -> str | None:
 
 
 def _kicker_over(zone: list[Line], kinds: list[str | None], candidates: dict, at: int) -> bool:
-    """Whether line ``at`` is a kicker ("Sur vos écrans cette semaine") over a longer title that a byline or
-    dateline signs right under it; a standfirst (a long line, or one ending as a sentence) is no title."""
+    """Whether line ``at`` is a kicker ("Sur vos écrans cette semaine") over a title that a byline or dateline
+    signs right under it. A kicker is a few words and the title clearly longer; a standfirst (a long line, or one
+    ending as a sentence) is no title, and a short headline over a short subtitle stays the headline."""
     below = at + 1
     return (below in candidates and below + 1 < len(kinds) and bool(kinds[below + 1])
-            and zone[at].n_words < zone[below].n_words < DEK_WORDS and not _FULL_STOP.search(zone[below].text))
+            and zone[at].n_words <= KICKER_WORDS and zone[at].n_words + KICKER_SHORTER <= zone[below].n_words < DEK_WORDS
+            and not _FULL_STOP.search(zone[below].text))
 
 
 def after_opening_header(lines: list[Line], start: int, end: int) -> int:

@@ -452,3 +452,8 @@ def test_a_short_headline_over_a_short_subtitle_stays_the_headline(tmp_path):
     lines = MENU + ["", "Northern tram line approved", "Council backs northern suburbs plan", "By Sarah Needleman",
                     ""] + spaced(STORY)
     assert copy(tmp_path, lines).meta.headline == "Northern tram line approved"
+
+
+def test_a_letter_signed_and_dated_under_its_last_paragraph_is_read_whole(tmp_path):
+    lines = MENU + ["", HEADLINE, ""] + spaced(STORY) + ["Sarah Needleman", "March 3, 2019", "", "About us"]
+    assert paragraphs(copy(tmp_path, lines)) == STORY

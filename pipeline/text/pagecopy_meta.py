@@ -32,6 +32,8 @@ META_LINES_INTO_BODY = 4
 # A line of a name alone under the headline is its author's: within two lines, or next to the dateline this close.
 NAME_LINES_UNDER_HEADLINE = 4
 MAX_META_WORDS = 25  # a byline or dateline longer than this is a sentence that happens to hold one
+# The most lines from one story's card to the next.
+CARD_LINES = 8
 # How many lines under the article its author's signature may stand.
 SIGNATURE_LINES = 2
 # A text with no more than this many lines above its first paragraph is a plain text, not a web page: its
@@ -279,12 +281,18 @@ def signature(lines: list[Line], end: int) -> tuple[str, ...]:
 
 def card_blurbs(lines: list[Line]) -> list[bool]:
     """Prose lines that are another story's blurb on a card: an author's name and a date or a time right under it
-    ("Laura Bliss", "Apr 29, 2019"). An article's paragraph is not signed and dated one by one."""
-    flags = [False] * len(lines)
+    ("Laura Bliss", "Apr 29, 2019"), as on the cards around it. An article's paragraph is not signed and dated
+    one by one; a post signed once at its foot is not a list of cards."""
+    found = []
     for i in range(len(lines) - 2):
         if lines[i].prose and lines[i + 1].n_words <= 5 and lines[i + 2].n_words <= 6 and _person_name(lines[i + 1].text):
             stamp = lines[i + 2].text
-            flags[i] = bool(_CLOCK_TIME.match(stamp) or line_date(stamp))
+            if _CLOCK_TIME.match(stamp) or line_date(stamp):
+                found.append(i)
+    flags = [False] * len(lines)
+    for a, b in zip(found, found[1:]):
+        if b - a <= CARD_LINES:
+            flags[a] = flags[b] = True
     return flags
 
 

@@ -457,3 +457,13 @@ def test_a_short_headline_over_a_short_subtitle_stays_the_headline(tmp_path):
 def test_a_letter_signed_and_dated_under_its_last_paragraph_is_read_whole(tmp_path):
     lines = MENU + ["", HEADLINE, ""] + spaced(STORY) + ["Sarah Needleman", "March 3, 2019", "", "About us"]
     assert paragraphs(copy(tmp_path, lines)) == STORY
+
+
+def test_a_comment_count_under_a_posts_closing_dateline_still_opens_its_thread(tmp_path):
+    thread = []
+    for n in range(3):
+        thread += [f"Reader Number{n} March {n + 3}, 2019 at 4:15 pm", "",
+                   "I have taken this tram every day for ten years and I think the extension is a terrible waste of money.",
+                   "", "Reply", ""]
+    lines = [HEADLINE, ""] + spaced(STORY) + ["Posted on March 2, 2019", "12 Comments", ""] + thread
+    assert paragraphs(copy(tmp_path, lines)) == STORY

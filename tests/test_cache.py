@@ -10,7 +10,7 @@ from tone_engine import ToneEngine
 from pipeline import build_edition
 from pipeline.tts import Request
 from pipeline.tts import cache as cache_module
-from pipeline.tts.cache import LEVELS, SpeechCache, decode_entry, encode_entry
+from pipeline.tts.cache import LEVELS, SpeechCache, code_identity, decode_entry, encode_entry
 
 REQUEST = Request("A sentence to keep.", "en", "narrator")
 PCM = bytes(range(256)) * 8
@@ -126,3 +126,12 @@ def test_derived_entries_are_checked_and_dropped_like_clips(cache, caplog):
     with caplog.at_level(logging.WARNING, logger="newscast.cache"):
         assert cache.get(key, LEVELS) is None
     assert not path.exists() and "it is made again" in caplog.text
+
+
+def test_derived_keys_follow_the_code_that_made_them(tmp_path):
+    source = tmp_path / "levels.py"
+    source.write_text("GAIN = 1\n")
+    before = code_identity(str(source))
+    source.write_text("GAIN = 2\n")
+    assert code_identity(str(source)) != before
+    assert code_identity(None) == code_identity(str(tmp_path / "gone.py"))  # unreadable: the version stands in

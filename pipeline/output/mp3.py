@@ -8,12 +8,11 @@ import hashlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
-from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import OutputError
 from ..model import Samples, Track
-from ..tts.cache import ENCODED, SpeechCache, read_record, record
+from ..tts.cache import ENCODED, SpeechCache, code_identity, read_record, record
 
 DEFAULT_BITRATE = 64  # kbit/s: transparent for a single speaking voice at 22.05 kHz mono
 BITRATES = (32, 48, 64, 96, 128)
@@ -199,7 +198,7 @@ def _code_identity() -> str:
         lame = metadata.version("lameenc")
     except metadata.PackageNotFoundError:
         lame = "-"
-    return f"{lame} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+    return f"{lame} {code_identity(__file__)}"
 
 
 def _cut_places(track: Track) -> set[int]:

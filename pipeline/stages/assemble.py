@@ -5,7 +5,6 @@ import bisect
 import functools
 import hashlib
 import io
-from pathlib import Path
 
 import numpy as np
 
@@ -13,7 +12,7 @@ from .. import loudness
 from ..loudness import BLOCK, gained, gained_window, limiter_gain, measure
 from ..model import ChapterMark, Clip, Cue, Speech, SpokenChapter, Track
 from ..pydub_quiet import AudioSegment
-from ..tts.cache import LEVELS, SpeechCache, read_record, record
+from ..tts.cache import LEVELS, SpeechCache, code_identity, read_record, record
 
 FADE_MS = 8  # short fades at every clip edge so joins never click
 SILENCE_THRESHOLD = 200  # sample amplitude below which a clip's edges count as silence
@@ -85,8 +84,7 @@ def chapter_key(chapter: SpokenChapter, rate: int) -> str:
 @functools.cache
 def _code_identity() -> str:
     """The source of the code that levels a chapter, and numpy's version: a changed newscast never reuses old levels."""
-    sources = b"".join(Path(file).read_bytes() for file in (loudness.__file__, __file__))
-    return f"{np.__version__} {hashlib.sha256(sources).hexdigest()}"
+    return f"{np.__version__} {code_identity(loudness.__file__, __file__)}"
 
 
 def _cached_levels(cache: SpeechCache, key: str) -> tuple[dict[str, float], np.ndarray] | None:

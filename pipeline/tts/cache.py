@@ -71,6 +71,22 @@ def _payload(data: bytes, samples: bool) -> memoryview | None:
     return payload
 
 
+def code_identity(*sources: str | None) -> str:
+    """A hash of these source files, for the keys of derived entries: changed code never reuses what older code made.
+
+    Where a source cannot be read (a frozen program), newscast's version stands in for it.
+    """
+    digest = hashlib.sha256()
+    for source in sources:
+        try:
+            digest.update(Path(source).read_bytes())
+        except (TypeError, OSError):
+            from ..version import __version__
+
+            digest.update(f"newscast {__version__}".encode())
+    return digest.hexdigest()
+
+
 _RECORD_LENGTH = struct.Struct("<I")
 
 

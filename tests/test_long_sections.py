@@ -15,9 +15,9 @@ def seed_body(seed_article):
 def test_a_long_section_is_split_between_paragraphs_into_parts_of_about_equal_length(seed_article):
     paragraphs = tuple(seed_body(seed_article) * 12)
     article = replace(seed_article, sections=(Section(None, paragraphs),))
-    whole = pipeline.script(replace(seed_article, sections=(Section(None, paragraphs[:3]),)))
+    whole = pipeline.script(replace(seed_article, sections=(Section(None, paragraphs[:3]),)), wpm=175)
     assert [c.title for c in whole.chapters if c.title.startswith("Story")] == ["Story"]  # short: not split
-    chapters = [c for c in pipeline.script(article).chapters if c.title.startswith("Story")]
+    chapters = [c for c in pipeline.script(article, wpm=175).chapters if c.title.startswith("Story")]
     assert [c.title for c in chapters] == ["Story", "Story, part 2", "Story, part 3"]
     lengths = [_seconds(c.utterances, 175) for c in chapters]
     assert max(lengths) <= MAX_CHAPTER_S and max(lengths) - min(lengths) < 0.2 * max(lengths)
@@ -30,7 +30,7 @@ def test_a_long_section_is_split_between_paragraphs_into_parts_of_about_equal_le
 
 def test_one_enormous_paragraph_is_split_between_sentences(seed_article):
     article = replace(seed_article, sections=(Section("Transcript", (" ".join(seed_body(seed_article) * 12),)),))
-    chapters = [c for c in pipeline.script(article).chapters if c.title.startswith("Transcript")]
+    chapters = [c for c in pipeline.script(article, wpm=175).chapters if c.title.startswith("Transcript")]
     assert [c.title for c in chapters] == ["Transcript", "Transcript, part 2", "Transcript, part 3"]
     assert chapters[0].utterances[0].display == "Transcript"  # the crosshead is read once, at the start
     assert all(not c.utterances[0].continues for c in chapters)  # no sentence is cut in two

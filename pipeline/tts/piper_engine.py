@@ -22,7 +22,7 @@ from importlib import metadata
 from math import gcd
 
 from ..errors import SpeechError
-from . import Request, Voice, pyttsx3_engine
+from . import DEFAULT_WPM, Request, Voice, pyttsx3_engine
 from .piper_voices import PiperVoiceFile, find_voice, installed_voices, voice_for
 
 # A Piper voice's pace against its length_scale, measured for en_US-joe-medium on the seed's
@@ -50,7 +50,7 @@ class PiperEngine:
     threads spin while they wait); one thread 2.1x at 0.099.
     """
 
-    def __init__(self, voice: str | None = None, rate: int = 175, quote_voice: str | None = None, workers: int = 1):
+    def __init__(self, voice: str | None = None, rate: int = DEFAULT_WPM, quote_voice: str | None = None, workers: int = 1):
         self.workers = max(1, workers)
         self._installed = installed_voices()
         self._chosen = find_voice(voice) if voice else None

@@ -28,7 +28,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from ..errors import SpeechError
-from . import Request, pyttsx3_engine
+from . import DEFAULT_WPM, Request, pyttsx3_engine
 from .pyttsx3_engine import SAMPLE_RATE, TIMEOUT_BASE_S, TIMEOUT_PER_CHAR_S, Pyttsx3Engine, engine_identity
 
 TASKS_PER_WORKER = 4  # enough tasks that no worker is left with a long tail, few enough to amortise the messaging
@@ -98,7 +98,7 @@ class EnginePool:
 
     sample_rate = SAMPLE_RATE
 
-    def __init__(self, workers: int, voice: str | None = None, rate: int = 175, quote_voice: str | None = None):
+    def __init__(self, workers: int, voice: str | None = None, rate: int = DEFAULT_WPM, quote_voice: str | None = None):
         self.workers = workers
         self._config = (voice, int(rate), quote_voice)
         self._executor: ProcessPoolExecutor | None = None

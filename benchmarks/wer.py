@@ -5,6 +5,8 @@ English normaliser, and jiwer counts the errors.
 
 Fair: the same, and then both sides get the same extra steps, so that two ways of writing
 what was said count as the same words:
+- words in brackets are words: the normaliser drops them as a recogniser's "(music)" notes,
+  but a script's "(Reporting by …)" or "[Independence for Kosovo]" is read aloud;
 - a possessive is one word ("Browns" heard as "Brown's": the normaliser would read "'s" as "is");
 - a scale written short is written out before normalising ("$1.5bn" -> "$1.5 billion": the
   normaliser turns "1.5 billion dollars" into digits, but mangles "1.5bn");
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 
 _SCALES = {"bn": "billion", "m": "million", "mn": "million", "k": "thousand", "tn": "trillion"}
+_BRACKETS = re.compile(r"[()\[\]{}]")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _SHORT_SCALE = re.compile(r"(?<=\d)\s?(bn|mn|tn|m|k)\b")
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -38,6 +41,7 @@ def raw_text(text: str, normalise) -> list[str]:
 
 
 def fair_text(text: str, normalise) -> list[str]:
+    text = _BRACKETS.sub(" ", text)
     text = _POSSESSIVE.sub("s", text)
     text = _SHORT_SCALE.sub(lambda m: " " + _SCALES[m.group(1)], text)
     text = normalise(text)

@@ -26,7 +26,8 @@ def raw(reference, heard):
     ("on November 19", "on November the nineteenth"),
     ("the U.S. said", "the US said"),  # letters spelt apart are the initialism
     ("it cost $1.5bn", "it cost 1.5 billion dollars"),
-    ("the Browns defence", "the Brown's defence"),  # a possessive sounds like a plural
+    ("the Browns defence", "the Brown's defence"),
+    ("(Reporting by Jo Bloggs.) [Independence] would lead", "reporting by jo bloggs independence would lead"),  # a possessive sounds like a plural
 ])
 def test_two_spellings_of_the_same_words_are_no_error(reference, heard):
     assert raw(reference, heard) > 0

@@ -135,3 +135,12 @@ def test_derived_keys_follow_the_code_that_made_them(tmp_path):
     source.write_text("GAIN = 2\n")
     assert code_identity(str(source)) != before
     assert code_identity(None) == code_identity(str(tmp_path / "gone.py"))  # unreadable: the version stands in
+
+
+def test_only_a_cache_that_grew_is_pruned(tmp_path):
+    for i in range(3):
+        SpeechCache(tmp_path).put(f"{i:02d}" * 32, PCM)
+    unchanged = SpeechCache(tmp_path, cap_bytes=0)
+    assert unchanged.prune() == 0 and len(list(tmp_path.glob("*/*.clip"))) == 3  # a warm rebuild walks nothing
+    unchanged.put("ff" * 32, PCM)
+    assert unchanged.prune() > 0 and not list(tmp_path.glob("*/*.clip"))

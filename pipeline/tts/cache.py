@@ -122,6 +122,7 @@ class SpeechCache:
         self.folder = Path(folder) if folder else default_cache_folder()
         self.cap_bytes = cap_bytes
         self.hits = self.misses = self.dropped = 0
+        self.stored = 0  # entries written by this object
         self._unwritable = False
 
     def key(self, identity: str, request: Request) -> str:
@@ -172,6 +173,7 @@ class SpeechCache:
                 for piece in pieces:
                     fh.write(piece)
             os.replace(tmp, path)
+            self.stored += 1
         except OSError as exc:
             if tmp is not None:
                 with contextlib.suppress(OSError):
@@ -181,7 +183,14 @@ class SpeechCache:
                         self.folder, exc.strerror or exc)
 
     def prune(self) -> int:
-        """Delete least recently used clips until the cache is under its cap; return bytes freed."""
+        """Delete least recently used entries until the cache is under its cap; return bytes freed.
+
+        Only after something was stored: a cache that has not grown needs no pruning, and walking
+        thousands of entries took longer than a whole warm rebuild (a lowered cap applies from the
+        next build that stores anything).
+        """
+        if not self.stored:
+            return 0
         files = []
         stale = time.time() - _STALE_PART_S
         with contextlib.suppress(OSError):

@@ -16,8 +16,10 @@ Each figure is the best of N runs.
 With --whole-process it times what a user waits for instead: whole commands
 from the shell, start-up included, each run alternating with the floor (a
 plain Python process that speaks the same text with eSpeak NG's C library and
-encodes it with LAME at newscast's settings, on one core), and prints medians:
-a cold build, a warm rebuild, `newscast --help` and `newscast segment` of a page.
+encodes it with LAME at newscast's settings, on one core), and prints medians of
+the wall time and of the CPU seconds of each command's process tree (the steadier
+figure on a shared machine): a cold build, a warm rebuild, a build of a missing
+file, `newscast --help` and `newscast segment` of a page.
 """
 from __future__ import annotations
 

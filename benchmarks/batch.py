@@ -7,8 +7,8 @@ the figures are what a user sees: start-up (a LocalCluster's included) to exit,
 every sentence spoken (cluster workers use no speech cache either). For each
 way of building it prints the median over the runs of: wall time, editions
 per minute, CPU-seconds (user + system of every process of the run, sampled
-every 0.1 s with psutil, which `newscast[dask]` brings) per edition, and the
-audio made; then the time a rerun of the pages it built takes to find every
+every 0.1 s with psutil, which `newscast[dask]` brings) per edition, the
+audio made and the machine's load average as each run ends; then the time a rerun of the pages it built takes to find every
 edition up to date (a page refused for having no article is tried again).
 The ways take turns, so a change in the machine's load hits them alike;
 medians, because this machine is shared.
@@ -90,17 +90,20 @@ def main() -> None:
             for number, (label, extra) in enumerate(ways.items()):
                 out = Path(scratch) / f"out-{attempt}-{number}"
                 wall, cpu, stdout = newscast("build", "--inputs", str(listing), "-o", str(out), "--no-cache", *extra)
-                runs[label].append((wall, cpu, len(stdout.splitlines()), audio_seconds(stdout)))
+                runs[label].append((wall, cpu, len(stdout.splitlines()), audio_seconds(stdout), os.getloadavg()[0]))
                 built = Path(scratch) / f"built-{attempt}-{number}.txt"
                 built.write_text("".join(f"{page}\n" for page in pages if (out / f"{Path(page).name.split('.')[0]}.mp3").exists()))
                 reruns[label].append(newscast("build", "--inputs", str(built), "-o", str(out), *extra)[0])
-                print(f"  run {attempt + 1}, {label}: {wall:.1f} s", file=sys.stderr)
+                print(f"  run {attempt + 1}, {label}: {wall:.1f} s, {cpu / max(1, runs[label][-1][2]):.2f} CPU-s an edition, "
+                      f"load {runs[label][-1][4]:.1f}", file=sys.stderr)
         for label in ways:
-            wall, cpu, built, audio = (statistics.median(r[i] for r in runs[label]) for i in range(4))
+            wall, cpu, built, audio, load = (statistics.median(r[i] for r in runs[label]) for i in range(5))
             print(f"\n{label}")
             print(f"  built {built:.0f} of {len(pages)} ({len(pages) - built:.0f} refused: no article found)")
             print(f"  wall {wall:.1f} s (runs: {', '.join(f'{r[0]:.1f}' for r in runs[label])}) -> {built / wall * 60:.1f} editions a minute")
-            print(f"  CPU {cpu:.1f} s -> {cpu / built:.2f} CPU-s an edition; audio {audio / 60:.1f} min, {audio / wall:.0f}x real time")
+            print(f"  CPU {cpu:.1f} s -> {cpu / built:.2f} CPU-s an edition (runs: {', '.join(f'{r[1] / r[2]:.2f}' for r in runs[label])}); "
+                  f"audio {audio / 60:.1f} min, {audio / wall:.0f}x real time")
+            print(f"  load average (1 min) at the end of a run: median {load:.1f} (runs: {', '.join(f'{r[4]:.1f}' for r in runs[label])})")
             print(f"  rerun, every edition up to date: {statistics.median(reruns[label]):.1f} s")
 
 

@@ -11,22 +11,27 @@ from scare quotes and titles ("special case", "Face the Nation").
 Where the speaker is named is speaker_place's part; who that is,
 speaker_name's: pronouns and short forms resolve to the fullest name the
 article gave that person, and the role the article gives a person ("Russian
-President") is kept with the quote. No speaker found: the speaker is unknown
-(None), never guessed: a wrong name misleads a listener more than none.
+President") is kept with the quote. Each place rule proposes a speaker, and
+speaker_rank, a small fitted model, picks the likeliest. No speaker likely
+enough: the speaker is unknown (None), never guessed: a wrong name misleads a
+listener more than none.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Quote
-from . import quote_gate
+from . import quote_gate, speaker_rank
 from .quotemarks import Span, find_spans
 from .speaker_name import NAME, PRONOUNS, Context, lower_case_words, proper_words, tidy_name, trailing_subject
 from .speaker_place import (
     characterising_subject,
     continuing_speaker,
     described_before,
+    Mention,
     intro_speaker,
+    mentions,
     next_sentence_speaker,
     outside_quotes,
     sentence_around,
@@ -34,6 +39,7 @@ from .speaker_place import (
     speaker_after,
     speaker_before,
 )
+from .speaker_rank import Proposal, Setting
 from .speech_verbs import VERB
 from .words import SENTENCE_END, word_count, words
 
@@ -60,19 +66,20 @@ def find_quotes(paragraphs: list[str], headline: str | None = None) -> list[Quot
         for p in range(learned_upto, span.first):
             context.learn(paragraphs[p])
         learned_upto = max(learned_upto, span.first)
-        paragraph = paragraphs[span.first]
-        context.learn(outside_quotes(paragraph[: span.start]))
-        found = _attribute(span, paragraphs, spans[number - 1] if number else None, context)
+        previous = spans[number - 1] if number else None
+        # The paragraph up to the quote, from where the quote before it in the paragraph ended:
+        # reading it again from the start for every quote costs the square of its quotes.
+        since = previous.end if previous is not None and previous.last == span.first else 0
+        context.learn(outside_quotes(paragraphs[span.first][since : span.start]))
+        found = _attribute(span, paragraphs, previous, context)
         if found is None:
             continue
-        text, speaker = found
-        speaker, role = context.resolve(context.checked(speaker))
-        if speaker and speaker.lower() in PRONOUNS:
-            speaker = role = None
+        chosen = speaker_rank.choose(_proposals(found, context), _setting(found, span, context))
+        speaker, role = (chosen.name, chosen.role) if chosen else (None, None)
         if speaker:
             context.last_speaker, context.last_speaker_paragraph = speaker, span.last
             context.learn_speaker(speaker)
-        quotes.append(Quote(text=text, speaker=speaker, role=role))
+        quotes.append(Quote(text=found.text, speaker=speaker, role=role))
     return quotes
 
 
@@ -153,45 +160,93 @@ def _headline_quotes(headline: str) -> list[Quote]:
     return [Quote(text=span.text.rstrip(",").strip(), speaker=tidy_name(who) if who else None) for span in spans]
 
 
-def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context: Context):
-    """(quote text, speaker or None) when the span is a quote, else None."""
+@dataclass(frozen=True)
+class _Found:
+    """A quote and the speaker phrases the rules found for it, in the order the rules trust them."""
+
+    text: str
+    found: tuple[tuple[str, str | None], ...]
+    whole_paragraph: bool = False
+    introduced: bool = False
+    nearby: str = ""
+    mentions: tuple[Mention, ...] = ()
+
+
+def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context: Context) -> _Found | None:
+    """The quote and its speaker proposals when the span is a quote, else None."""
     text = span.text.strip()
     label = _LABEL.match(text)
     if label and label.group("label").strip() not in _NOT_LABELS and len(label.group("label").split()) <= 3:
-        return label.group("rest").strip(), label.group("label").strip().title()
+        return _Found(label.group("rest").strip(), (("label", label.group("label").strip().title()),))
     first, last = paragraphs[span.first], paragraphs[span.last]
     before, after = sentence_around(first, span.start, last, span.end)
     whole_paragraph = not first[: span.start].strip() and not outside_quotes(last[span.end :]).strip(" .,;:")
     text = span.text.strip().rstrip(",").rstrip()
-    speaker = speaker_after(after) or speaker_before(before) or characterising_subject(before)
     dash = _DASH_ATTRIBUTION.match(last[span.end :])
-    if dash:
-        return text, dash.group("who")
+    found = [
+        ("dash", dash.group("who") if dash else None),
+        ("after", speaker_after(after)),
+        ("before", speaker_before(before)),
+        ("characterising", characterising_subject(before)),
+    ]
+    speaker = any(phrase for _, phrase in found[1:])
+    split = False
     if not speaker and previous is not None and previous.last == span.first and context.last_speaker_paragraph == span.first:
         between = outside_quotes(first[previous.end : span.start])
-        if len(between) < 160 and VERB.search(between):
-            # "“A,” she said. “B.”": the second part of a quote split by its attribution.
-            return text, context.last_speaker
+        # "“A,” she said. “B.”": the second part of a quote split by its attribution.
+        split = len(between) < 160 and bool(VERB.search(between))
+        if split:
+            found.append(("split", context.last_speaker))
     introduced = before.rstrip().endswith(":") or (
         not first[: span.start].strip() and span.first > 0 and paragraphs[span.first - 1].rstrip().endswith(":")
     )
     sentence_like = word_count(text) >= 6 and (SENTENCE_END.search(text) or text.endswith(","))
-    if not (whole_paragraph or introduced or sentence_like or next_sentence_speaker(last, span.end)):
+    following = next_sentence_speaker(last, span.end)
+    if not (whole_paragraph or introduced or sentence_like or following or dash or split):
         # A phrase inside a sentence: someone's words, or a scare quote or a title.
         subject = sentence_subject(before)
-        if not quote_gate.is_quote(quote_gate.features(text, before, after, speaker is not None, subject is not None)):
+        if not quote_gate.is_quote(quote_gate.features(text, before, after, speaker, subject is not None)):
             return None
-        return text, speaker or subject
-    if speaker:
-        return text, speaker
-    speaker = (
-        intro_speaker(before, paragraphs, span)
-        or next_sentence_speaker(last, span.end)
-        or continuing_speaker(span, previous, paragraphs, context)
-        or sentence_subject(before)
-        or (described_before(paragraphs, span) if whole_paragraph else None)
+        found.append(("subject_gate", subject))
+    else:
+        found += [
+            ("intro", intro_speaker(before, paragraphs, span)),
+            ("next_sentence", following),
+            ("continuing", continuing_speaker(span, previous, paragraphs, context)),
+            ("subject", sentence_subject(before)),
+            ("described", described_before(paragraphs, span) if whole_paragraph else None),
+        ]
+    found.append(("last_speaker", context.last_speaker))
+    return _Found(text, tuple(found), whole_paragraph, introduced, outside_quotes(before + " " + after), tuple(mentions(before, after)))
+
+
+def _proposals(found: _Found, context: Context) -> list[Proposal]:
+    """Each phrase found, as the person it names; pronouns no one was named for are dropped."""
+    proposals = []
+    for finder, phrase in found.found:
+        if not phrase:
+            continue
+        name, role = context.resolve(context.checked(phrase))
+        if name and name.lower() not in PRONOUNS:
+            proposals.append(Proposal(finder, phrase, name, role))
+    if any(p.finder != "last_speaker" for p in proposals):
+        return proposals  # the names in passing only stand in when no rule found a speaker
+    for mention in found.mentions:
+        name, role = context.resolve(context.checked(mention.phrase))
+        if name:
+            proposals.append(Proposal(f"mention_{mention.side}", mention.phrase, name, role, mention))
+    return proposals
+
+
+def _setting(found: _Found, span: Span, context: Context) -> Setting:
+    return Setting(
+        whole_paragraph=found.whole_paragraph,
+        introduced=found.introduced,
+        known=frozenset(name.split()[-1].lower() for name in context.people if name.split()),
+        last_speaker=context.last_speaker,
+        paragraphs_since_speaker=span.first - context.last_speaker_paragraph,
+        nearby=found.nearby,
     )
-    return text, speaker
 
 
 def merge_pull_quotes(pull: list[Quote], direct: list[Quote]) -> list[Quote]:

@@ -293,7 +293,7 @@ def plausible_name(tokens: list[str]) -> bool:
 
 
 # What follows a subject: its verb, maybe after an appositive or an adverb ("Trump, 70, then went").
-_FOLLOWED_BY_VERB = re.compile(
+FOLLOWED_BY_VERB = re.compile(
     r"(?:\s*\([^)]{1,30}\))?(?:\s*,[^,]{1,80},|\s*[—–][^—–]{1,80}[—–])?\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|again\s+|never\s+|not\s+)*"
     r"(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|are|were|will|would|could|can|did|does|went|said|told|made|gave|took|"
     r"came|spoke|wrote|shot|broke|got|saw|sent|put|met|ran|left|led|fought|struck|held|brought|sought|began|won|lost|"
@@ -311,7 +311,7 @@ def clause_subject(sentence_start: str) -> str | None:
     else what opens it after an introductory phrase ("During the speech, the senator …")."""
     for m in _SUBJECT.finditer(sentence_start):
         tokens = m.group(0).split()
-        if tokens[0].lower() in ("he", "she") and _FOLLOWED_BY_VERB.match(sentence_start, m.end()):
+        if tokens[0].lower() in ("he", "she") and FOLLOWED_BY_VERB.match(sentence_start, m.end()):
             return tokens[0].lower()
         if tokens[0].lower() in NOT_NAMES and len(tokens) == 1:
             continue
@@ -327,7 +327,7 @@ def clause_subject(sentence_start: str) -> str | None:
             or re.fullmatch(r"\s*(?:[A-Z][\w.’'-]*\s+){0,3}(?:[a-z][\w-]*\s+){1,2}", lead) and lead.split()[-1] in TITLES | _ROLE_NOUNS
         ):
             continue
-        if _FOLLOWED_BY_VERB.match(sentence_start, m.end()) and plausible_name(tidy_name(m.group(0)).split() if tidy_name(m.group(0)) else []):
+        if FOLLOWED_BY_VERB.match(sentence_start, m.end()) and plausible_name(tidy_name(m.group(0)).split() if tidy_name(m.group(0)) else []):
             return tidy_name(m.group(0))
     rest = _INTRODUCTORY.sub("", sentence_start, count=1)
     return leading_subject(rest)

@@ -7,10 +7,12 @@ Each finder returns the speaker phrase as the text gives it ("Ms Lee", "he",
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .quotemarks import Span
 from .sentences import sentence_spans
 from .speaker_name import (
+    FOLLOWED_BY_VERB,
     AUXILIARIES,
     NAME,
     NOT_NAMES,
@@ -308,3 +310,54 @@ def sentence_subject(before: str) -> str | None:
     ):
         return None
     return subject
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the quote's sentence, outside the quote, and where it stands: the ranker's raw material
+    when the rules find no speaker or the wrong one."""
+
+    side: str  # "before" or "after" the quote
+    phrase: str
+    distance: int  # words between the name and the quote
+    verb: bool  # a speech verb right after the name, or right before it ("said Lee")
+    governed: bool  # after a preposition or possessive: "told Lee", "Lee’s plan", an object, not a subject
+    opens: bool  # the first name of the sentence, where its subject usually stands
+    acts: bool  # a verb of any kind follows: the name is a subject ("Mr. Biden assured …")
+    after_article: bool  # "the Illinois statehouse": a name used as a modifier, a place or a thing
+    apart: bool  # another quote or clause ("…, but …") stands between: the name belongs to that one
+
+
+_VERB_NEXT = re.compile(rf"(?:\s*\([^)]{{1,30}}\))?(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+)?(?:{SPEECH_VERBS})(?![\w-])")
+_VERB_BEFORE = re.compile(rf"\b(?:{_SAID}),?\s+$")  # "said Lee"; "told Lee" names whom they spoke to
+
+
+def mentions(before: str, after: str) -> list[Mention]:
+    """The names in the quote's sentence outside quotes, nearest first on each side."""
+    found = []
+    for side, raw in (("before", before), ("after", after)):
+        text = _QUOTED.sub(lambda q: " " * len(q.group(0)), raw)  # offsets kept
+        first = True
+        for m in NAME.finditer(text):
+            name = tidy_name(m.group(0))
+            if not name or not plausible_name(name.split()):
+                continue
+            opens, first = first and side == "before", False
+            # What tidy_name dropped from the front ("The Illinois") precedes the name.
+            ahead = text[: m.start() + max(0, m.group(0).find(name))]
+            between = slice(m.end(), None) if side == "before" else slice(0, m.start())
+            preceding = (ahead.split() or [""])[-1].lower()
+            found.append(
+                Mention(
+                    side,
+                    name,
+                    distance=len(re.findall(r"[^\W_]+", text[between])),
+                    verb=bool(_VERB_NEXT.match(text, m.end()) or _VERB_BEFORE.search(ahead)),
+                    governed=preceding in PREPOSITIONS or bool(re.search(r"['’]s?$", m.group(0))),
+                    opens=opens,
+                    acts=bool(FOLLOWED_BY_VERB.match(text, m.end())),
+                    after_article=preceding in ("the", "a", "an"),
+                    apart=bool(re.search(r"[“”\"«»]", raw[between]) or _NEW_CLAUSE.search(text[between]) or ";" in text[between]),
+                )
+            )
+    return sorted(found, key=lambda m: (m.side, m.distance))

@@ -1,0 +1,170 @@
+"""Which of the speakers the rules propose said a quote, or no one when none is likely enough.
+
+Each rule of speaker_place finds a speaker phrase in its own place (after the
+quote, before it, in the introducing sentence, the speaker of the quote
+before); when none finds one, the names the sentence mentions in passing stand
+in. The rules used to be tried in a fixed order, the first find winning. A
+small conditional logit model weighs instead the signs each proposal carries:
+which rule found it, whether the fixed order would pick it, how many other
+rules agree, what kind of phrase it is (a pronoun, a description, a surname, a
+full name, an organisation or a group), whether the article named that person
+before, and for a name in passing where it stands (next to a speech verb, as
+the sentence's acting subject, after a preposition, beyond another quote).
+Proposals naming the same person add their chances; the likeliest person
+wins, unless even they are unlikely: then the speaker is unknown, since a
+wrong name misleads a listener more than none. The weights
+(``data/speaker_rank.json``) were fitted on PolNeAR political news by
+``benchmarks/train_speaker_rank.py``; reading them is plain arithmetic.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .speaker_name import TITLES, common_words
+from .speaker_place import Mention
+
+# Below this chance the likeliest person is left unsaid: the speaker is unknown. Chosen on the
+# publisher folds the weights were fitted on (benchmarks/train_speaker_rank.py prints the trade).
+THRESHOLD = 0.5
+_ORGANISATION = re.compile(
+    r"\b(?:Foundation|Club|University|College|Party|Committee|Institute|Center|Centre|Association|News|Times|Post|"
+    r"Journal|Council|Department|Court|Company|Inc|Corp|Group|Network|School|Church|Union|League|Fund|Bank|Agency|"
+    r"Administration|States|County|City|Poll|Report|Magazine|Review|Tribune|Herald|Daily|Fox|CNN|MSNBC|NBC|ABC|CBS|AP|Reuters)\b"
+)
+_DETERMINERS = frozenset("the a an one two three several some many other another this that these those his her their its".split())
+_GROUPS = frozenset(
+    "officials sources critics supporters experts analysts democrats republicans aides voters protesters "
+    "demonstrators lawmakers leaders residents police prosecutors investigators officers authorities".split()
+)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A speaker one rule found: the phrase as the text gives it, and the person it resolves to."""
+
+    finder: str
+    phrase: str
+    name: str
+    role: str | None = None
+    mention: Mention | None = None  # where a name the sentence mentions stands (finders "mention_*")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the quote and the article so far tell about any proposal."""
+
+    whole_paragraph: bool
+    introduced: bool  # by a colon
+    known: frozenset[str]  # the surnames of people the article named before the quote
+    last_speaker: str | None
+    paragraphs_since_speaker: int
+    nearby: str  # the quote's sentence outside the quote
+
+
+def surname(name: str) -> str:
+    tokens = re.findall(r"[^\W_]+", name.lower())
+    return tokens[-1] if tokens else ""
+
+
+def features(proposal: Proposal, proposals: list[Proposal], setting: Setting) -> dict[str, float]:
+    """The signs for and against ``proposal`` being the speaker, as named numbers."""
+    phrase, name = proposal.phrase, proposal.name
+    tokens = name.split()
+    person = surname(name)
+    pronoun = phrase.lower() in ("he", "she", "they", "i", "we", "it")
+    opener = phrase.split()[0].lower() if phrase.split() else ""
+    described = not pronoun and (phrase[:1].islower() or opener in _DETERMINERS)
+    agree = sum(
+        1 for p in proposals if p is not proposal and p.mention is None and p.finder != proposal.finder and surname(p.name) == person
+    )
+    mention = proposal.mention
+    signs = {
+        "bias": 1.0,
+        f"finder_{proposal.finder}": 1.0,
+        "first": float(proposals[0] is proposal),
+        "agree": float(min(agree, 3)),
+        "pronoun": float(pronoun),
+        "description": float(described and name == phrase),
+        "description_resolved": float(described and name != phrase),
+        "one_word": float(len(tokens) == 1 and not described and not pronoun),
+        "full_name": float(len(tokens) >= 2 and name[:1].isupper()),
+        "long_name": float(len(tokens) >= 4),
+        "long_description": float(described and len(phrase.split()) >= 4),
+        "common_word": float(bool(tokens) and not described and tokens[0].lower() in common_words()),
+        "titled": float(bool(tokens) and tokens[0].lower() in TITLES),
+        "shouted": float(name.isupper() and len(name) > 3),
+        "organisation": float(bool(_ORGANISATION.search(name))),
+        "group": float(tokens[-1].lower() in _GROUPS if tokens else False),
+        "known": float(person in setting.known),
+        "nearby": float(bool(person) and person in setting.nearby.lower()),
+        "last_speaker": float(setting.last_speaker is not None and surname(setting.last_speaker) == person),
+        "far_speaker": float(setting.paragraphs_since_speaker > 1 and proposal.finder in ("continuing", "last_speaker")),
+        "whole_paragraph": float(setting.whole_paragraph),
+        "introduced": float(setting.introduced),
+    }
+    if pronoun:
+        signs[f"pronoun_{proposal.finder}"] = 1.0
+    if mention is not None:
+        signs["near"] = float(mention.distance <= 2)
+        signs["log_distance"] = math.log1p(mention.distance)
+        signs["verb"] = float(mention.verb)
+        signs["governed"] = float(mention.governed)
+        signs["opens"] = float(mention.opens)
+        signs["acts"] = float(mention.acts)
+        signs["acts_opening"] = float(mention.acts and mention.opens)
+        signs["after_article"] = float(mention.after_article)
+        signs["apart"] = float(mention.apart)
+        signs["apart_acting"] = float(mention.apart and (mention.acts or mention.verb))
+        signs[f"side_{mention.side}_verb"] = float(mention.verb)
+        signs["nearest"] = float(all(p.mention is None or p.mention.side != mention.side or p.mention.distance >= mention.distance for p in proposals))
+    if proposals[0] is proposal:
+        signs[f"first_{proposal.finder}"] = 1.0
+    return signs
+
+
+@cache
+def _weights() -> dict[str, float]:
+    data = resources.files("pipeline").joinpath("data/speaker_rank.json").read_text(encoding="utf-8")
+    return json.loads(data)["weights"]
+
+
+def none_features(proposals: list[Proposal], setting: Setting) -> dict[str, float]:
+    """The signs that no proposal is right: the rules found nothing, only names in passing."""
+    return {
+        "none": 1.0,
+        "none_unruled": float(all(p.mention is not None or p.finder == "last_speaker" for p in proposals)),
+        "none_whole_paragraph": float(setting.whole_paragraph),
+    }
+
+
+def _score(signs: dict[str, float]) -> float:
+    weights = _weights()
+    return max(-30.0, min(30.0, sum(weights.get(name, 0.0) * value for name, value in signs.items())))
+
+
+def probabilities(proposals: list[Proposal], setting: Setting) -> list[float]:
+    """How likely each proposal is the speaker, against the others and against no one."""
+    scores = [_score(features(p, proposals, setting)) for p in proposals]
+    scores.append(_score(none_features(proposals, setting)))
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps[:-1]]
+
+
+def choose(proposals: list[Proposal], setting: Setting) -> Proposal | None:
+    """The likeliest person, as the likeliest proposal that names them, or None when the person is not
+    likely enough (THRESHOLD). Rules that find the same person in different places add their chances."""
+    if not proposals:
+        return None
+    chances = probabilities(proposals, setting)
+    people: dict[str, float] = {}
+    for proposal, chance in zip(proposals, chances):
+        people[surname(proposal.name)] = people.get(surname(proposal.name), 0.0) + chance
+    best = max(range(len(proposals)), key=lambda i: (people[surname(proposals[i].name)], chances[i], -i))
+    return proposals[best] if people[surname(proposals[best].name)] >= THRESHOLD else None

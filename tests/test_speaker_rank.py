@@ -1,0 +1,78 @@
+"""The speaker ranker: the likeliest of the speakers the rules propose, or none when unsure."""
+import pytest
+
+from pipeline.text import speaker_rank
+from pipeline.text.quotes import find_quotes
+from pipeline.text.speaker_place import mentions
+from pipeline.text.speaker_rank import Proposal, Setting
+
+SETTING = Setting(whole_paragraph=False, introduced=False, known=frozenset(), last_speaker=None, paragraphs_since_speaker=9, nearby="")
+
+
+def speakers(*paragraphs):
+    return [q.speaker for q in find_quotes(list(paragraphs))]
+
+
+def test_the_speech_verb_next_to_the_quote_wins():
+    assert speakers("“We will win this race,” said Ann Lee, who met Bob Smith on Monday.") == ["Ann Lee"]
+    assert speakers("Mr. Lee came late. “We will win this,” he said at the rally.") == ["Lee"]
+
+
+def test_a_name_in_passing_stands_in_when_no_rule_finds_a_speaker():
+    # "assured" is no speech verb: the sentence's acting subject is the likeliest speaker.
+    found = speakers("Mr. Biden assured his hometown's residents that Mrs. Clinton was ''made of the same stuff,'' even if she could not always show it.")
+    assert found == ["Mr. Biden"]
+
+
+def test_a_speaker_paragraphs_away_is_not_guessed():
+    found = speakers(
+        "“We will win this race,” Ann Lee said on Monday.",
+        "The weather was bad all week.",
+        "The hall was cold and the roads were icy.",
+        "Turnout was low.",
+        "“It was a disgrace to the party and everyone in it.”",
+    )
+    assert found == ["Ann Lee", None]
+
+
+def test_a_person_named_between_two_quotes_of_a_paragraph_is_learned():
+    found = speakers("“The plan is sound,” said Ann Lee. Then Bob Smith stepped up. “It is not,” he said.")
+    assert found == ["Ann Lee", "Bob Smith"]
+
+
+def test_rules_finding_the_same_person_add_their_chances(monkeypatch):
+    monkeypatch.setattr(speaker_rank, "_weights", lambda: {"finder_subject": 1.0, "finder_after": 1.0, "finder_before": 1.4, "none": -9.0})
+    lee_after = Proposal("after", "Lee", "Ann Lee")
+    lee_subject = Proposal("subject", "Ann Lee", "Ann Lee")
+    kim = Proposal("before", "Kim", "Kim")
+    # Kim alone is likelier than either proposal for Lee, but not than both.
+    chances = speaker_rank.probabilities([lee_after, lee_subject, kim], SETTING)
+    assert chances[2] > chances[0] and chances[0] + chances[1] > chances[2]
+    assert speaker_rank.choose([lee_after, lee_subject, kim], SETTING) is lee_after
+
+
+def test_no_one_is_chosen_below_the_threshold(monkeypatch):
+    monkeypatch.setattr(speaker_rank, "_weights", lambda: {"finder_last_speaker": -2.0, "none": 1.0})
+    assert speaker_rank.choose([Proposal("last_speaker", "Lee", "Ann Lee")], SETTING) is None
+    monkeypatch.setattr(speaker_rank, "_weights", lambda: {"finder_last_speaker": 3.0, "none": 1.0})
+    assert speaker_rank.choose([Proposal("last_speaker", "Lee", "Ann Lee")], SETTING).name == "Ann Lee"
+    assert speaker_rank.choose([], SETTING) is None
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "name", "expected"),
+    [
+        # said Lee: the verb names who speaks; told Kim: whom they spoke to.
+        ("The mayor told Kim that ", "", "Kim", {"verb": False, "apart": False}),
+        ("", ", said Ann Lee on Monday.", "Ann Lee", {"verb": True, "distance": 1, "governed": False}),
+        ("Ann Lee, the mayor, warned that ", "", "Ann Lee", {"verb": True, "opens": True, "acts": True}),
+        ("Lee’s plan was ", "", "Lee", {"governed": True}),
+        ("The Illinois statehouse was ", "", "Illinois", {"after_article": True}),
+        ('Cruz accuses Obama of "leading from behind" and Trump says he is ', "", "Cruz", {"apart": True, "verb": True}),
+    ],
+)
+def test_where_a_name_stands(before, after, name, expected):
+    found = {m.phrase: m for m in mentions(before, after)}
+    assert name in found
+    for sign, value in expected.items():
+        assert getattr(found[name], sign) == value, sign

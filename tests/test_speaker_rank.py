@@ -76,3 +76,12 @@ def test_where_a_name_stands(before, after, name, expected):
     assert name in found
     for sign, value in expected.items():
         assert getattr(found[name], sign) == value, sign
+
+
+def test_a_role_with_a_prefix_before_the_name():
+    assert speakers("“Imagine Brad Thor going up against Trump,” mused Blaze co-host Stu Burguiere.") == ["Stu Burguiere"]
+
+
+def test_a_short_description_closing_the_sentence_speaks():
+    assert speakers("''The court expresses no view on the merits'' of the case, the unsigned opinion said.") == ["the unsigned opinion"]
+    assert speakers("“It is a mess,” of course, the mayor said on Monday.") == ["the mayor"]

@@ -172,7 +172,8 @@ def leading_subject(phrase: str) -> str | None:
     if name and tidy_name(name.group(0)):
         # "Ayotte campaign manager Jon Kohan": a name describing the role, then the speaker's name.
         role_then_name = re.match(rf"\s+((?:[a-z][\w-]*\s+){{1,3}})(?P<name>{NAME.pattern})", phrase[name.end() :])
-        if role_then_name and role_then_name.group(1).split()[-1] in TITLES | _ROLE_NOUNS:
+        # "co-host", "ex-adviser": the role word after its prefix.
+        if role_then_name and role_then_name.group(1).split()[-1].split("-")[-1] in TITLES | _ROLE_NOUNS:
             return tidy_name(role_then_name.group("name"))
         return tidy_name(name.group(0))
     # "the finance minister, Carlos Pérez, …": a description, then the name it describes.

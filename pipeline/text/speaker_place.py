@@ -106,7 +106,12 @@ def speaker_after(after: str) -> str | None:
         if name and name.lower() not in PRONOUNS:
             return name
     # "…" to drive up the price, she said: the attribution closes the sentence.
-    late = re.search(rf",\s*(?P<who>{NAME.pattern}|he|she|they)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])", head)
+    # "…" of the case, the unsigned opinion said: a short description closes it too.
+    late = re.search(
+        rf",\s*(?P<who>{NAME.pattern}|he|she|they|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])"
+        r"(?:\s+(?:on|in|at|during|last|this|after|before|when|while)\b[^.,;]{0,40})?\s*[.,]?\s*$",
+        head,
+    ) or re.search(rf",\s*(?P<who>{NAME.pattern}|he|she|they)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])", head)
     if late:
         return tidy_name(late.group("who")) if late.group("who")[:1].isupper() else late.group("who")
     # "…,” Bozell answers. / “…!” beamed Donald Hartley: any verb right after the quote tells who.

@@ -12,7 +12,7 @@ SPEECH_VERBS = (
     "recalled|recalls|vowed|vows|promised|promises|promising|pledged|pledges|urged|urges|urging|called|calls|"
     "calling|described|describes|describing|dubbed|dubs|labeled|labelled|labels|branded|brands|accused|"
     "accuses|blasted|blasts|slammed|slams|criticized|criticised|criticizes|criticises|praised|praises|"
-    "cited|cites|quipped|joked|jokes|boasted|boasts|complained|complains|lamented|laments|touted|touts|"
+    "cited|cites|quipped|mused|muses|joked|jokes|boasted|boasts|complained|complains|lamented|laments|touted|touts|"
     "mocked|mocks|shouted|shouts|yelled|chanted|chants|sang|sings|read|reads|reported|reports|reporting|"
     "concluded|concludes|emphasized|emphasised|emphasizes|countered|counters|agreed|agrees|insist|"
     "testified|testifies|acknowledge|believes|thinks|thought|feared|fears|hoped|hopes|questioned|"

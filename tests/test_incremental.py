@@ -223,3 +223,19 @@ def test_a_worker_that_dies_is_replaced_and_every_clip_still_comes(monkeypatch, 
     with EnginePool(2) as engines:
         assert engines.synthesize_batch(requests) == [r.text.encode() for r in requests]
     assert (tmp_path / "died").exists()
+
+
+def spoken_as_text(requests):
+    return [request.text.encode() for request in requests]
+
+
+def test_a_stream_left_unread_keeps_the_workers_for_the_next_edition(monkeypatch):
+    monkeypatch.setattr(pool, "_synthesize_chunk", spoken_as_text)
+    requests = [Request(f"Sentence {i}.", "en", "narrator") for i in range(40)]
+    with EnginePool(2) as engines:
+        stream = engines.synthesize_stream(requests)
+        next(stream)
+        workers = engines._executor
+        stream.close()  # as when an edition fails while its chapters are still being spoken
+        assert engines.synthesize_batch(requests[:3]) == [r.text.encode() for r in requests[:3]]
+        assert engines._executor is workers

@@ -189,8 +189,12 @@ class EnginePool:
                         raise SpeechError(f"a speech worker failed ({exc})") from None
                     yield chunk, clips
             failed.extend(pending.values())  # left by a hung worker
+        except GeneratorExit:  # the caller stopped listening (its edition failed): drop what waits, keep the workers
+            for future in pending:
+                future.cancel()
+            raise
         except BaseException:
-            self.close()  # an error, an interruption or a caller that stopped listening leaves no worker running
+            self.close()  # an error or an interruption leaves no worker running or queued
             raise
         if failed:
             self.close()

@@ -85,3 +85,13 @@ def test_a_role_with_a_prefix_before_the_name():
 def test_a_short_description_closing_the_sentence_speaks():
     assert speakers("''The court expresses no view on the merits'' of the case, the unsigned opinion said.") == ["the unsigned opinion"]
     assert speakers("“It is a mess,” of course, the mayor said on Monday.") == ["the mayor"]
+
+
+def test_a_dateline_with_a_date_names_no_speaker():
+    found = speakers("WASHINGTON, Dec. 8 (UPI) — Hillary Clinton’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”")
+    assert found == ["Hillary Clinton’s right-hand woman"]  # someone who works for her, not Clinton
+
+
+def test_where_a_speaker_is_from_may_stand_between_name_and_verb():
+    found = speakers("At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders of Vermont endorsed Mrs. Clinton, saying that his rival would ''make an outstanding president.''")
+    assert found == ["Senator Bernie Sanders"]

@@ -92,6 +92,7 @@ def _double_apostrophes(text: str) -> str:
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "WASHINGTON, Dec. 8 (UPI) —"
     r"(?:\s*\((?:[A-Z][A-Za-z]*\.?\s?){1,3}\))?\s*[—–-]+\s+(?=\S)"
 )
 _AGENCY_ONLY = re.compile(r"^\s*\((?:AP|AFP|CNN|Reuters|UPI)\)\s*[—–-]*\s*")

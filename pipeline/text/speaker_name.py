@@ -175,6 +175,13 @@ def leading_subject(phrase: str) -> str | None:
         # "co-host", "ex-adviser": the role word after its prefix.
         if role_then_name and role_then_name.group(1).split()[-1].split("-")[-1] in TITLES | _ROLE_NOUNS:
             return tidy_name(role_then_name.group("name"))
+        # "Hillary Clinton’s right-hand woman": someone else, described by whom they work for;
+        # "Trump’s statement" stays Trump's.
+        following = re.match(r"(?:\s+[a-z][\w-]*){1,3}", phrase[name.end() :]) if _POSSESSIVE.search(name.group(0)) else None
+        nouns = following.group(0).split() if following else []
+        for end, noun in enumerate(nouns, 1):
+            if noun.split("-")[-1] in TITLES | _ROLE_NOUNS | _RELATIONS:
+                return " ".join([name.group(0), *nouns[:end]])
         return tidy_name(name.group(0))
     # "the finance minister, Carlos Pérez, …": a description, then the name it describes.
     parts = phrase.split(",")
@@ -295,10 +302,15 @@ def plausible_name(tokens: list[str]) -> bool:
 
 # What follows a subject: its verb, maybe after an appositive or an adverb ("Trump, 70, then went").
 FOLLOWED_BY_VERB = re.compile(
-    r"(?:\s*\([^)]{1,30}\))?(?:\s*,[^,]{1,80},|\s*[—–][^—–]{1,80}[—–])?\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|again\s+|never\s+|not\s+)*"
+    # "Senator Bernie Sanders of Vermont endorsed": where a person is from may come between.
+    r"(?:\s*\([^)]{1,30}\))?(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?(?:\s*,[^,]{1,80},|\s*[—–][^—–]{1,80}[—–])?\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|again\s+|never\s+|not\s+)*"
     r"(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|are|were|will|would|could|can|did|does|went|said|told|made|gave|took|"
     r"came|spoke|wrote|shot|broke|got|saw|sent|put|met|ran|left|led|fought|struck|held|brought|sought|began|won|lost|"
     r"threw|drew|knew|kept|stood|felt|heard|became|rose|called)\b"
+)
+_RELATIONS = frozenset(
+    "woman man wife husband son daughter brother sister mother father lawyer attorney friend partner deputy "
+    "assistant staffer staff surrogate ally allies aides".split()
 )
 _ROLE_NOUNS = frozenset(
     "front-runner frontrunner columnist writer activist delegate supporter voter candidate hopeful moderator reporter "

@@ -32,7 +32,7 @@ CASES = {
     "ordinal": ("the 21st time", "the twenty first time"),
     "year": ("in 1999 and 2008", "in nineteen ninety nine and two thousand and eight"),
     "number": ("1,800 staff and 3.25 points", "one thousand eight hundred staff and three point two five points"),
-    "title": ("Mr Smith met Dr Jones and Gen. Lee", "Mister Smith met Doctor Jones and General Lee"),
+    "title": ("Mr Smith met Dr Jones, Gen. Lee and the Rt. Hon. Jo Bloggs", "Mister Smith met Doctor Jones, General Lee and the Right Hon. Jo Bloggs"),
     "saint_street": ("St Paul's on Baker St.", "Saint Paul's on Baker Street."),
     "number_sign": ("No. 10 said", "Number ten said"),
     "initialism_dotted": ("the U.S. and the U.K.", "the U S and the U K"),

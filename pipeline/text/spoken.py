@@ -39,7 +39,7 @@ _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$")
 _TITLES = {
     "Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Dr": "Doctor", "Prof": "Professor", "Gen": "General",
     "Sen": "Senator", "Rep": "Representative", "Gov": "Governor", "Lt": "Lieutenant", "Col": "Colonel",
-    "Sgt": "Sergeant", "Capt": "Captain", "Supt": "Superintendent", "Insp": "Inspector", "Rev": "Reverend",
+    "Sgt": "Sergeant", "Capt": "Captain", "Supt": "Superintendent", "Insp": "Inspector", "Rev": "Reverend", "Rt": "Right",
 }
 # A rate written with a slash, "100 km/h", "$15/hour": the slash is "per", never "or".
 _RATE_UNITS = {"km": "kilometres", "mi": "miles", "m": "metres", "ft": "feet", "kg": "kilograms", "g": "grams",

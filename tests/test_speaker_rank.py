@@ -95,3 +95,8 @@ def test_a_dateline_with_a_date_names_no_speaker():
 def test_where_a_speaker_is_from_may_stand_between_name_and_verb():
     found = speakers("At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders of Vermont endorsed Mrs. Clinton, saying that his rival would ''make an outstanding president.''")
     assert found == ["Senator Bernie Sanders"]
+
+
+def test_a_speaker_who_will_say_something():
+    found = speakers("“Nothing truly prepares you for the demands of the Oval Office,” the two-term president will say, according to excerpts.")
+    assert found == ["the two-term president"]

@@ -100,3 +100,11 @@ def test_where_a_speaker_is_from_may_stand_between_name_and_verb():
 def test_a_speaker_who_will_say_something():
     found = speakers("“Nothing truly prepares you for the demands of the Oval Office,” the two-term president will say, according to excerpts.")
     assert found == ["the two-term president"]
+
+
+def test_a_long_appositive_between_the_name_and_its_verb():
+    found = speakers(
+        "''The hourly earnings data showed the largest increase since July 2009,'' Douglas Holtz-Eakin, an economic adviser "
+        "to Republicans and former director of the nonpartisan Congressional Budget Office, wrote after the jobs report."
+    )
+    assert found == ["Douglas Holtz-Eakin"]

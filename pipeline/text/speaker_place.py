@@ -86,7 +86,7 @@ def speaker_after(after: str) -> str | None:
             return None  # "…," adding that …: the sentence's subject speaks, before the quote
         return leading_subject(head[verb.end() :])
     subject = re.match(
-        rf"(?P<who>{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,90}}){{0,3}},|{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?"
+        rf"(?P<who>{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,120}}){{0,3}},|{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?"
         rf"|(?i:he|she|they)|(?i:the|a|an|one|two|several|some|other|another|this|that)\s+[^.!?;,]{{1,60}}?)"
         rf"\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+|will\s+|would\s+)?(?:{SPEECH_VERBS})(?![\w-])",
         head,

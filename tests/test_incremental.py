@@ -239,3 +239,13 @@ def test_a_stream_left_unread_keeps_the_workers_for_the_next_edition(monkeypatch
         stream.close()  # as when an edition fails while its chapters are still being spoken
         assert engines.synthesize_batch(requests[:3]) == [r.text.encode() for r in requests[:3]]
         assert engines._executor is workers
+
+
+def test_a_stopped_pool_leaves_no_thread_behind(monkeypatch):
+    """The interpreter joins a pool's manager thread at exit: one left waiting hung a terminated build for ever."""
+    monkeypatch.setattr(pool, "_synthesize_chunk", spoken_as_text)
+    engines = EnginePool(2)
+    engines.synthesize_batch([Request("One.", "en", "narrator"), Request("Two.", "en", "narrator")])
+    manager = engines._executor._executor_manager_thread
+    engines.close()
+    assert not manager.is_alive()

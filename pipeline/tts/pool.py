@@ -233,9 +233,14 @@ def _stop(executor: ProcessPoolExecutor) -> None:
     Idle workers are told to leave and do; only those still running after
     STOP_GRACE_S are killed. Killing workers that were about to leave could
     leave the executor's manager thread waiting for ever, and the interpreter
-    joins that thread at exit, so it is joined here, with a limit.
+    joins that thread at exit, so it is joined here, with a limit. A worker
+    killed while sending its clips leaves half a message that the manager
+    thread would wait for for ever: once every worker is gone, the pool's own
+    end of the results pipe is closed, so the reader sees the pipe end.
     """
-    processes = list((executor._processes or {}).values())  # the only handle on the workers
+    # The only handles on the workers, the manager thread and the results pipe: shutdown() drops them.
+    processes = list((executor._processes or {}).values())
+    manager, results = executor._executor_manager_thread, executor._result_queue
     executor.shutdown(wait=False, cancel_futures=True)
     deadline = time.monotonic() + STOP_GRACE_S
     for process in processes:
@@ -245,6 +250,8 @@ def _stop(executor: ProcessPoolExecutor) -> None:
             process.kill()
     for process in processes:
         process.join(timeout=5)
-    manager = getattr(executor, "_executor_manager_thread", None)
+    if results is not None and not any(process.is_alive() for process in processes):
+        with contextlib.suppress(OSError):
+            results._writer.close()
     if manager is not None and manager is not threading.current_thread():
         manager.join(timeout=5)

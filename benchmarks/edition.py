@@ -37,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.tts import DEFAULT_WPM  # noqa: E402  (the floor speaks at newscast's rate)
+
 
 def build(source: str, out: str, cores: int, cache_dir: str | None, workers: int | None = None) -> dict:
     """One build in a fresh process pinned to ``cores`` cores, with ``workers`` speech
@@ -61,7 +63,7 @@ print(json.dumps(timings))
 
 
 def floor(text_file: str, quality: int) -> dict:
-    code = f"import os; os.sched_setaffinity(0, {{sorted(os.sched_getaffinity(0))[0]}}); import runpy, sys; sys.argv = ['floor', {text_file!r}, '--quality', '{quality}']; runpy.run_path({str(ROOT / 'benchmarks' / 'floor.py')!r}, run_name='__main__')"
+    code = f"import os; os.sched_setaffinity(0, {{sorted(os.sched_getaffinity(0))[0]}}); import runpy, sys; sys.argv = ['floor', {text_file!r}, '--quality', '{quality}', '--rate', '{DEFAULT_WPM}']; runpy.run_path({str(ROOT / 'benchmarks' / 'floor.py')!r}, run_name='__main__')"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
 
@@ -88,7 +90,7 @@ def whole_process(source: str, page: str, repeat: int) -> None:
         Path(text_file).write_text("\n".join(u.text for c in spoken.chapters for u in c.utterances), encoding="utf-8")
         out = os.path.join(work, "out")
         floor_command = [sys.executable, "-c", f"import os; os.sched_setaffinity(0, {{sorted(os.sched_getaffinity(0))[0]}}); "
-                         f"import runpy, sys; sys.argv = ['floor', {text_file!r}, '--quality', '5']; "
+                         f"import runpy, sys; sys.argv = ['floor', {text_file!r}, '--quality', '5', '--rate', '{DEFAULT_WPM}']; "
                          f"runpy.run_path({str(ROOT / 'benchmarks' / 'floor.py')!r}, run_name='__main__')"]
         commands = {
             "floor": floor_command,

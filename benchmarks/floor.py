@@ -1,6 +1,6 @@
 """The speed floor: eSpeak NG called directly, then LAME, on the given text; no newscast.
 
-    python benchmarks/floor.py TEXT_FILE [--quality Q]
+    python benchmarks/floor.py TEXT_FILE --rate WPM [--quality Q]
 
 Prints one JSON line: audio seconds, synthesis seconds, encoding seconds (wall
 and CPU). Run it in its own process: eSpeak allows one engine per process.
@@ -28,7 +28,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("text", type=Path)
     parser.add_argument("--quality", type=int, default=3, help="LAME quality (3 is LAME's own default)")
-    parser.add_argument("--rate", type=int, default=175)
+    parser.add_argument("--rate", type=int, required=True, help="words a minute, as newscast speaks")
     args = parser.parse_args()
     lines = [line for line in args.text.read_text(encoding="utf-8").splitlines() if line.strip()]
 

@@ -30,7 +30,7 @@ def daily_script(articles: list[Article], scripts: list[Script], title: str,
         for chapter in own[1:]:
             utterances = tuple(replace(u, language=u.language or language) for u in chapter.utterances)
             groups.append(ScriptChapter(f"{article.headline} — {chapter.title}", utterances))
-    minutes = estimated_minutes(groups, wpm)
+    minutes = estimated_minutes(groups, wpm, opening_words=25)  # the Contents chapter, made below
     length = "about one minute" if minutes <= 1 else f"about {minutes} minutes"
     count = "one article" if len(articles) == 1 else f"{len(articles)} articles"
     opening = f"{title}. This is a synthetic voice reading of {count}. It lasts {length}. In this edition:"

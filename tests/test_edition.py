@@ -32,6 +32,12 @@ def test_duration(seed_edition, audio):
     assert abs(seed_edition.duration - decoded) < 0.030
 
 
+def test_the_length_the_disclosure_announces_is_the_length_heard(seed_edition, audio):
+    minutes = round(len(audio) / RATE / 60)
+    vtt = open(seed_edition.transcript_vtt, encoding="utf-8").read()
+    assert f"It lasts about {minutes} minutes." in vtt
+
+
 def test_chapters_as_another_tool_reads_them(seed_edition, audio):
     chapters = ffmpeg_chapters(seed_edition.mp3)
     assert [c[0] for c in chapters] == TITLES

@@ -82,7 +82,9 @@ def script(article: Article, lexicon: Mapping[str, str] | None = None, wpm: int 
         title = f"Quote: {quote.speaker or 'speaker unknown'}"
         lead = say.line(intro, PAUSE_QUOTE, intro_language)
         chapters.append(ScriptChapter(title, lead + say.paragraphs([quote.text], voice="quote")))
-    minutes = estimated_minutes(chapters, wpm)
+    # The Headline chapter itself counts: its disclosure names the source, authors and date (a quarter of a
+    # minute), and saying "about 3 minutes" instead of "about 1 minute" adds a word at most.
+    minutes = estimated_minutes([ScriptChapter("Headline", _headline(article, say, 1)), *chapters[1:]], wpm)
     chapters[0] = ScriptChapter("Headline", _headline(article, say, minutes))
     return Script(tuple(_with_chapter_pause(c) for c in chapters), language=article.language)
 
@@ -183,11 +185,15 @@ def _names(authors: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def estimated_minutes(chapters: list[ScriptChapter], wpm: int) -> int:
-    """The edition's length, from its words at ``wpm`` and its pauses, in whole minutes."""
+def estimated_minutes(chapters: list[ScriptChapter], wpm: int, opening_words: int = 0) -> int:
+    """The edition's length, from its words at ``wpm`` and its pauses, in whole minutes.
+
+    ``opening_words`` counts an opening chapter not yet among ``chapters``.
+    """
     utterances = [u for c in chapters for u in c.utterances]
-    # And the Headline chapter's 25 words or so.
-    return max(1, round((_seconds(utterances, wpm) + 25 / (wpm * ESPEAK_PACE) * 60) / 60))
+    # The pause each chapter will end on, where it is not there yet.
+    endings = sum(max(0, PAUSE_CHAPTER - c.utterances[-1].pause_ms) for c in chapters if c.utterances) / 1000
+    return max(1, round((_seconds(utterances, wpm) + endings + opening_words / (wpm * ESPEAK_PACE) * 60) / 60))
 
 
 def _seconds(utterances, wpm: int) -> float:

@@ -150,9 +150,13 @@ class Runner:
             for group in _batches(spoken_script.chapters, SENTENCES_PER_WORKER * getattr(engine, "workers", 1)):
                 report = _offset_progress(progress, done, total)
                 spoken_chapters = self.run("speak", Script(group, spoken_script.language), engine, report, cache)
-                for spoken in self._timed_each("speak", spoken_chapters):
-                    one = Speech(engine.sample_rate, (spoken,))
-                    hand_over(assembler.submit(self.run, "assemble", one, lazy=True, cache=cache))
+                try:
+                    for spoken in self._timed_each("speak", spoken_chapters):
+                        one = Speech(engine.sample_rate, (spoken,))
+                        hand_over(assembler.submit(self.run, "assemble", one, lazy=True, cache=cache))
+                finally:
+                    # Now, not when a kept traceback is freed: a failed edition leaves none of its sentences queued.
+                    getattr(spoken_chapters, "close", lambda: None)()
                 done += sum(len(chapter.utterances) for chapter in group)
             hand_over(_END)
             return written.result()

@@ -135,6 +135,26 @@ def test_an_error_while_speaking_leaves_no_files(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_failed_edition_stops_its_speaking_at_once(tmp_path):
+    """The speak stage is closed when export fails, not when a kept traceback is freed: no sentences stay queued."""
+    closed = []
+
+    def speaking(*args, **kwargs):
+        try:
+            yield from speak_chapters(*args, **kwargs)
+        finally:
+            closed.append(True)
+
+    def failing_export(chapters, *args, **kwargs):
+        next(iter(chapters))
+        raise pipeline.OutputError("disk full")
+
+    stages = [(name, {"speak": speaking, "export": failing_export}.get(name, fn)) for name, fn in STAGES]
+    with pytest.raises(pipeline.OutputError, match="disk full") as failure:
+        Runner(stages).edition(SEED_SCRIPT, SEED_ARTICLE, tmp_path, "seed", engine=ToneEngine())
+    assert closed and failure.value  # the traceback still held
+
+
 class StreamingTones(ToneEngine):
     """Hands its clips over one at a time, as the speech pool does as its workers finish them."""
 

@@ -5,6 +5,7 @@ import bisect
 import functools
 import hashlib
 import io
+import sys
 
 import numpy as np
 
@@ -83,8 +84,10 @@ def chapter_key(chapter: SpokenChapter, rate: int) -> str:
 
 @functools.cache
 def _code_identity() -> str:
-    """The source of the code that levels a chapter, and numpy's version: a changed newscast never reuses old levels."""
-    return f"{np.__version__} {code_identity(loudness.__file__, __file__)}"
+    """The source of the code that levels a chapter (pydub's fades included), and numpy's version: a changed
+    newscast or pydub never reuses old levels."""
+    fades = sys.modules[AudioSegment.__module__].__file__
+    return f"{np.__version__} {code_identity(loudness.__file__, __file__, fades)}"
 
 
 def _cached_levels(cache: SpeechCache, key: str) -> tuple[dict[str, float], np.ndarray] | None:

@@ -122,13 +122,7 @@ def outcome(quotes: list[Quote], weights: dict[str, float] | None, threshold: fl
             best, chance = 0, 1.0
         else:
             scores = [sum(weights.get(n, 0.0) * v for n, v in signs.items()) for signs in [row[0] for row in rows] + [none]]
-            exps = np.exp(np.array(scores) - max(scores))
-            chances = exps / exps.sum()
-            people: dict[str, float] = {}
-            for (_, _, person), c in zip(rows, chances):
-                people[person] = people.get(person, 0.0) + c
-            best = max(range(len(rows)), key=lambda i: (people[rows[i][2]], chances[i], -i))
-            chance = people[rows[best][2]]
+            best, chance = speaker_rank.likeliest([row[2] for row in rows], speaker_rank.shares(scores))
         if chance < threshold:
             continue
         right += rows[best][1]

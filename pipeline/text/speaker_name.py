@@ -44,10 +44,14 @@ _NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Sgt|Capt|Prof
 NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|al|bin|di|del|la|le|du|der|den)\s+)?{_NAME_TOKEN})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Names of places and organisations a short reference must not resolve to.
+ORGANISATION_WORDS = (
+    "Foundation|Club|University|College|Party|Committee|Institute|Center|Centre|Association|News|Times|"
+    "Post|Journal|Council|Department|Court|Company|Inc|Corp|Group|Network|School|Church|Union|League|Fund|Bank|"
+    "Agency|Administration|States|County|City"
+)
 _ORGANISATION = re.compile(
-    r"\b(?:Foundation|Club|University|College|Party|Committee|Institute|Center|Centre|Association|News|Times|"
-    r"Post|Journal|Council|Department|Court|Company|Inc|Corp|Group|Network|School|Church|Union|League|Fund|Bank|"
-    r"Agency|Administration|States|County|City|Partners|Capital|Associates|Holdings|LLC|Hotel|Tower|Street|Avenue|Hall|Square|Airport|Museum|Media|Press)\b"
+    rf"\b(?:{ORGANISATION_WORDS}|Partners|Capital|Associates|Holdings|LLC|Hotel|Tower|Street|Avenue|Hall|Square|"
+    r"Airport|Museum|Media|Press)\b"
 )
 _NOUN_PHRASE = re.compile(
     r"(?:^|\s)(?P<np>(?:(?i:a|an|the|one|two|three|several|some|many|other|another|his|her|their)|[A-Z][\w.-]*['’]s)\s+"
@@ -79,7 +83,7 @@ class Context:
         while tokens and tokens[0][:1].isupper() and tokens[0] not in self.proper and (
             tokens[0].lower() in self.common or tokens[0].lower() in common_words()
         ):
-            if tokens[0].lower() in ("the", "a", "an") or tokens[0].lower().strip(".") in TITLES | _GROUP_NOUNS:
+            if tokens[0].lower() in ("the", "a", "an") or tokens[0].lower().strip(".") in TITLES | GROUP_NOUNS:
                 break  # a description ("The senator"), a title ("President Obama") or a group ("Critics")
             tokens.pop(0)
         if tokens and not tokens[0][:1].isupper():
@@ -212,7 +216,7 @@ _ADVERBS = frozenset(
 )
 # Words that cannot end a speaker's noun phrase ("the test and warned…").
 _NOT_IN_SPEAKER = frozenset("and but or by for to in at with that which who whom when while if as than on from into".split())
-_GROUP_NOUNS = frozenset(
+GROUP_NOUNS = frozenset(
     "officials sources critics supporters experts analysts democrats republicans aides voters protesters "
     "demonstrators lawmakers leaders residents police prosecutors investigators officers authorities".split()
 )
@@ -266,7 +270,7 @@ def trailing_subject(phrase: str) -> str | None:
         return None
     if tokens[-1].lower() in PRONOUNS:
         return tokens[-1].lower()
-    if tokens[-1].lower() in _GROUP_NOUNS:
+    if tokens[-1].lower() in GROUP_NOUNS:
         return tokens[-1]
     chain: list[str] = []
     while tokens and (re.match(_NAME_TOKEN + "$", tokens[-1]) or (chain and tokens[-1].lower() in _CONNECTORS)):

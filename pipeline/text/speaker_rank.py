@@ -25,22 +25,17 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .speaker_name import TITLES, common_words
+from .speaker_name import GROUP_NOUNS, ORGANISATION_WORDS, PRONOUNS, TITLES, common_words
 from .speaker_place import Mention
 
 # Below this chance the likeliest person is left unsaid: the speaker is unknown. Chosen on the
 # publisher folds the weights were fitted on (benchmarks/train_speaker_rank.py prints the trade).
 THRESHOLD = 0.5
+# Organisations, and the news outlets a quote may be credited to.
 _ORGANISATION = re.compile(
-    r"\b(?:Foundation|Club|University|College|Party|Committee|Institute|Center|Centre|Association|News|Times|Post|"
-    r"Journal|Council|Department|Court|Company|Inc|Corp|Group|Network|School|Church|Union|League|Fund|Bank|Agency|"
-    r"Administration|States|County|City|Poll|Report|Magazine|Review|Tribune|Herald|Daily|Fox|CNN|MSNBC|NBC|ABC|CBS|AP|Reuters)\b"
+    rf"\b(?:{ORGANISATION_WORDS}|Poll|Report|Magazine|Review|Tribune|Herald|Daily|Fox|CNN|MSNBC|NBC|ABC|CBS|AP|Reuters)\b"
 )
 _DETERMINERS = frozenset("the a an one two three several some many other another this that these those his her their its".split())
-_GROUPS = frozenset(
-    "officials sources critics supporters experts analysts democrats republicans aides voters protesters "
-    "demonstrators lawmakers leaders residents police prosecutors investigators officers authorities".split()
-)
 
 
 @dataclass(frozen=True)
@@ -76,7 +71,7 @@ def features(proposal: Proposal, proposals: list[Proposal], setting: Setting) ->
     phrase, name = proposal.phrase, proposal.name
     tokens = name.split()
     person = surname(name)
-    pronoun = phrase.lower() in ("he", "she", "they", "i", "we", "it")
+    pronoun = phrase.lower() in PRONOUNS
     opener = phrase.split()[0].lower() if phrase.split() else ""
     described = not pronoun and (phrase[:1].islower() or opener in _DETERMINERS)
     agree = sum(
@@ -99,7 +94,7 @@ def features(proposal: Proposal, proposals: list[Proposal], setting: Setting) ->
         "titled": float(bool(tokens) and tokens[0].lower() in TITLES),
         "shouted": float(name.isupper() and len(name) > 3),
         "organisation": float(bool(_ORGANISATION.search(name))),
-        "group": float(tokens[-1].lower() in _GROUPS if tokens else False),
+        "group": float(tokens[-1].lower() in GROUP_NOUNS if tokens else False),
         "known": float(person in setting.known),
         "nearby": float(bool(person) and person in setting.nearby.lower()),
         "last_speaker": float(setting.last_speaker is not None and surname(setting.last_speaker) == person),
@@ -150,11 +145,25 @@ def _score(signs: dict[str, float]) -> float:
 def probabilities(proposals: list[Proposal], setting: Setting) -> list[float]:
     """How likely each proposal is the speaker, against the others and against no one."""
     scores = [_score(features(p, proposals, setting)) for p in proposals]
-    scores.append(_score(none_features(proposals, setting)))
+    return shares([*scores, _score(none_features(proposals, setting))])
+
+
+def shares(scores: list[float]) -> list[float]:
+    """Each score's share of the chance (a softmax), the last score being "no one"'s, which is left out."""
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
     return [e / total for e in exps[:-1]]
+
+
+def likeliest(people: list[str], chances: list[float]) -> tuple[int, float]:
+    """The proposal that names the likeliest person, and that person's chance: the chances of
+    proposals naming the same person add up."""
+    totals: dict[str, float] = {}
+    for person, chance in zip(people, chances):
+        totals[person] = totals.get(person, 0.0) + chance
+    best = max(range(len(people)), key=lambda i: (totals[people[i]], chances[i], -i))
+    return best, totals[people[best]]
 
 
 def choose(proposals: list[Proposal], setting: Setting) -> Proposal | None:
@@ -162,9 +171,5 @@ def choose(proposals: list[Proposal], setting: Setting) -> Proposal | None:
     likely enough (THRESHOLD). Rules that find the same person in different places add their chances."""
     if not proposals:
         return None
-    chances = probabilities(proposals, setting)
-    people: dict[str, float] = {}
-    for proposal, chance in zip(proposals, chances):
-        people[surname(proposal.name)] = people.get(surname(proposal.name), 0.0) + chance
-    best = max(range(len(proposals)), key=lambda i: (people[surname(proposals[i].name)], chances[i], -i))
-    return proposals[best] if people[surname(proposals[best].name)] >= THRESHOLD else None
+    best, chance = likeliest([surname(p.name) for p in proposals], probabilities(proposals, setting))
+    return proposals[best] if chance >= THRESHOLD else None

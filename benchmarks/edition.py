@@ -62,17 +62,24 @@ print(json.dumps(timings))
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def floor_command(text_file: str, quality: int) -> list[str]:
+    """benchmarks/floor.py on one core, at newscast's speaking rate."""
+    code = (f"import os; os.sched_setaffinity(0, {{sorted(os.sched_getaffinity(0))[0]}}); import runpy, sys; "
+            f"sys.argv = ['floor', {text_file!r}, '--quality', '{quality}', '--rate', '{DEFAULT_WPM}']; "
+            f"runpy.run_path({str(ROOT / 'benchmarks' / 'floor.py')!r}, run_name='__main__')")
+    return [sys.executable, "-c", code]
+
+
 def floor(text_file: str, quality: int) -> dict:
-    code = f"import os; os.sched_setaffinity(0, {{sorted(os.sched_getaffinity(0))[0]}}); import runpy, sys; sys.argv = ['floor', {text_file!r}, '--quality', '{quality}', '--rate', '{DEFAULT_WPM}']; runpy.run_path({str(ROOT / 'benchmarks' / 'floor.py')!r}, run_name='__main__')"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(floor_command(text_file, quality), capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
 
 
-def timed(command: list[str]) -> tuple[float, float]:
+def timed(command: list[str], check: bool = True) -> tuple[float, float]:
     """Wall seconds of a whole process, from outside, and the CPU seconds (user + system) of its process tree."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    subprocess.run(command, capture_output=True, check=True, cwd=ROOT)
+    subprocess.run(command, capture_output=True, check=check, cwd=ROOT)
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -92,42 +99,23 @@ def whole_process(source: str, page: str, repeat: int) -> None:
         text_file = os.path.join(work, "spoken.txt")
         Path(text_file).write_text("\n".join(u.text for c in spoken.chapters for u in c.utterances), encoding="utf-8")
         out = os.path.join(work, "out")
-        floor_command = [sys.executable, "-c", f"import os; os.sched_setaffinity(0, {{sorted(os.sched_getaffinity(0))[0]}}); "
-                         f"import runpy, sys; sys.argv = ['floor', {text_file!r}, '--quality', '5', '--rate', '{DEFAULT_WPM}']; "
-                         f"runpy.run_path({str(ROOT / 'benchmarks' / 'floor.py')!r}, run_name='__main__')"]
-        commands = {
-            "floor": floor_command,
-            "cold": newscast + ["build", source, "-o", out, "--no-cache", "--force"],
-            "warm": newscast + ["build", source, "-o", out, "--force"],
-            "missing": newscast + ["build", os.path.join(work, "missing.html"), "-o", out],
-            "help": newscast + ["--help"],
-            "segment": newscast + ["segment", page],
+        commands = {  # name: (label, command)
+            "floor": ("floor (eSpeak NG C library + LAME q5, one core)", floor_command(text_file, 5)),
+            "cold": ("newscast build, cold (--no-cache)", newscast + ["build", source, "-o", out, "--no-cache", "--force"]),
+            "warm": ("newscast build, warm rebuild (every clip cached)", newscast + ["build", source, "-o", out, "--force"]),
+            "missing": ("newscast build of a missing file", newscast + ["build", os.path.join(work, "missing.html"), "-o", out]),
+            "help": ("newscast --help", newscast + ["--help"]),
+            "segment": (f"newscast segment {Path(page).name}", newscast + ["segment", page]),
         }
         runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-        timed(commands["warm"])  # fills the cache for the warm runs
+        timed(commands["warm"][1])  # fills the cache for the warm runs
         for _ in range(repeat):
-            for name, command in commands.items():
-                if name == "missing":
-                    began = time.perf_counter()
-                    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-                    subprocess.run(command, capture_output=True, cwd=ROOT)  # fails, as it should
-                    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-                    cpu = after.ru_utime - usage.ru_utime + after.ru_stime - usage.ru_stime
-                    runs[name].append((time.perf_counter() - began, cpu))
-                else:
-                    runs[name].append(timed(command))
+            for name, (_, command) in commands.items():
+                runs[name].append(timed(command, check=name != "missing"))  # a missing file fails, as it should
     wall = {name: statistics.median(w for w, _ in values) for name, values in runs.items()}
     cpu = {name: statistics.median(c for _, c in values) for name, values in runs.items()}
-    labels = {
-        "floor": "floor (eSpeak NG C library + LAME q5, one core)",
-        "cold": "newscast build, cold (--no-cache)",
-        "warm": "newscast build, warm rebuild (every clip cached)",
-        "missing": "newscast build of a missing file",
-        "help": "newscast --help",
-        "segment": f"newscast segment {Path(page).name}",
-    }
     print(f"whole processes, medians of {repeat} alternating runs: wall seconds, CPU seconds of the process tree")
-    for name, label in labels.items():
+    for name, (label, _) in commands.items():
         ratio = f"  = {wall[name] / wall['floor']:.2f}x the floor" if name == "cold" else ""
         print(f"  {label:<50} {wall[name]:6.3f}  cpu {cpu[name]:6.3f}{ratio}")
 

@@ -55,9 +55,9 @@ def encode_entry(payload: bytes) -> bytes:
     return _entry_header(payload) + payload
 
 
-def decode_entry(data: bytes, samples: bool = True) -> bytes | None:
-    """The payload an entry holds, or None when the entry is short, damaged, or (``samples``) not 16-bit samples."""
-    payload = _payload(data, samples)
+def decode_entry(data: bytes) -> bytes | None:
+    """The samples an entry holds, or None when the entry is short, damaged, or not 16-bit samples."""
+    payload = _payload(data, samples=True)
     return None if payload is None else bytes(payload)
 
 

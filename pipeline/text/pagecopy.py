@@ -12,7 +12,7 @@ import re
 
 from ..model import Block, Document, Metadata
 from .copylines import APPEAL, PHOTO_CREDIT, Line, code_lines, copy_lines, run_together, table_rows
-from .copycomments import comments_start
+from .copycomments import COMMENT_LABELS, comments_start
 from .copylists import bulleted, is_listing, list_entry, list_items
 from .language import detect_language
 from .pagecopy_meta import (after_opening_header, card_blurbs, first_date, headed, opening_title, read_header, signature,
@@ -59,8 +59,8 @@ RIVAL_SHARE = 0.3
 TABLE_ROW_SCORE = 1.0
 # Labels that open what follows an article: its comments, or links to other stories.
 _ARTICLE_END = re.compile(
-    r"^\W*(?:\d+\s+comment|(?:\d+\s+)?(?:comments|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
-    r"(?:show|view|expand|load|see|read)(?: all)?(?: \d+)? comments|join the (?:conversation|discussion)|related(?: stories| articles| posts| coverage| content)?|"
+    rf"^\W*(?:{COMMENT_LABELS}|"
+    r"(?:show|view|expand|load|see|read)(?: all)?(?: \d+)? comments|related(?: stories| articles| posts| coverage| content)?|"
     r"more (?:stories|from [\w ]+|on this story)|most (?:read|popular|viewed|shared)|"
     r"you (?:may|might) also (?:like|enjoy)|recommended(?: for you)?|trending(?: now)?|popular now))\W*$",
     re.IGNORECASE,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Block, Document, Page
-from ..text.byline import MAX_BYLINE_CHARS, byline_names
+from ..text.byline import lead_byline
 from ..text.notices import is_notice
 from ..text.pagecopy import clean_page_copy
 
@@ -39,6 +39,4 @@ def _without_notices(document: Document) -> Document:
 
 
 def _is_byline(block: Block, authors: set[str]) -> bool:
-    # The names come first: a byline that goes on about its author is read no further than a byline's length.
-    names = byline_names(block.text[:MAX_BYLINE_CHARS], needs_lead=True)
-    return block.kind == "paragraph" and bool(authors) and bool(set(names) & authors)
+    return block.kind == "paragraph" and bool(authors) and bool(set(lead_byline(block.text)) & authors)

@@ -50,6 +50,12 @@ MAX_NAME_TOKENS = 5
 MAX_BYLINE_CHARS = 160
 
 
+def lead_byline(text: str) -> tuple[str, ...]:
+    """The names of a byline that opens ``text`` ("By Ann Lee …"), read no further than a byline's length:
+    a byline that goes on about its author has its names first."""
+    return byline_names(text[:MAX_BYLINE_CHARS], needs_lead=True)
+
+
 def byline_names(text: str, *, needs_lead: bool = False) -> tuple[str, ...]:
     """The people a byline names, in order; () when it names none.
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Block
-from .byline import MAX_BYLINE_CHARS, ROLES, byline_names, tidy_name
+from .byline import ROLES, byline_names, lead_byline, tidy_name
 from .copylines import PHOTO_CREDIT, Line
 from .dates import find_date
 from .words import STOPWORDS, content_stems, looks_like_name, word_count, words
@@ -261,8 +261,7 @@ def signed_names(text: str) -> tuple[str, ...]:
         lead = text[: match.start()].strip(" |•·-—–,:/")
         if lead and not (_BY_LEAD.match(lead) or line_date(lead) or re.search(r"\d:\d\d", lead)):
             continue
-        # The names come first: a byline that goes on about its author is read no further than a byline's length.
-        names = byline_names(text[match.start() :][:MAX_BYLINE_CHARS], needs_lead=True)
+        names = lead_byline(text[match.start() :])
         if names:
             return names
     return ()

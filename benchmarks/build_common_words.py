@@ -13,7 +13,6 @@ mid-sentence, so "Will" stays a name in an article about George Will.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
@@ -22,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from quotes import FOLDS, publisher  # noqa: E402
+from quotes import articles  # noqa: E402
 
 MIN_LOWER = 3
 RATIO = 20
@@ -36,10 +35,7 @@ def main() -> None:
     args = parser.parse_args()
     folds = {int(f) for f in args.folds.split(",")}
     lower, capital = Counter(), Counter()
-    for row in args.gold.read_text(encoding="utf-8").splitlines():
-        article = json.loads(row)
-        if FOLDS.get(publisher(article["id"])) not in folds:
-            continue
+    for article in articles(args.gold, folds):
         text = article["text"]
         lower.update(re.findall(r"(?<=[a-z,;] )[a-z][a-z’'-]+(?![\w./@])", text))
         capital.update(w.lower() for w in re.findall(r"(?<=[a-z,;] )[A-Z][a-z’'-]+(?![\w./@])", text))

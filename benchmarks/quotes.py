@@ -54,6 +54,12 @@ def publisher(article_id: str) -> str:
     return article_id.split("_")[0]
 
 
+def articles(path: Path, folds: set[int] | None = None) -> list[dict]:
+    """The articles of a JSONL gold file, only those of ``folds`` when given."""
+    rows = [json.loads(row) for row in path.read_text(encoding="utf-8").splitlines() if row.strip()]
+    return rows if folds is None else [a for a in rows if FOLDS.get(publisher(a["id"])) in folds]
+
+
 def load_scorer(gold: Path):
     path = gold.resolve().parent.parent / "score_quotes.py"
     if not path.exists():
@@ -126,10 +132,10 @@ def line(name: str, figures: dict) -> str:
 
 
 def report(path: Path, folds: bool, out_dir: Path, by_id: bool, timing: bool) -> None:
-    articles = [json.loads(row) for row in path.read_text(encoding="utf-8").splitlines() if row.strip()]
+    gold_articles = articles(path)
     scorer = load_scorer(path)
-    found, times = predict(articles)
-    gold = {a["id"]: a["quotes"] for a in articles}
+    found, times = predict(gold_articles)
+    gold = {a["id"]: a["quotes"] for a in gold_articles}
     alone = {k: [{"text": q.text, "speaker": q.speaker} for q in v] for k, v in found.items()}
     with_role = {k: [{"text": q.text, "speaker": q.attribution} for q in v] for k, v in found.items()}
     out = out_dir / f"newscast-quotes-{path.stem}.jsonl"
@@ -149,7 +155,7 @@ def report(path: Path, folds: bool, out_dir: Path, by_id: bool, timing: bool) ->
         worst = sorted((score(scorer, {k: gold[k]}, alone)["F1"], k) for k in gold if gold[k] or alone[k])[:10]
         print("worst articles: " + ", ".join(f"{k} {f:.2f}" for f, k in worst))
     if timing:
-        segment_times, refused = time_segment(articles)
+        segment_times, refused = time_segment(gold_articles)
         print(
             f"ms per article: find_quotes median {statistics.median(times):.2f} mean {statistics.mean(times):.2f}; "
             f"segment median {statistics.median(segment_times):.2f} mean {statistics.mean(segment_times):.2f} "

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from pipeline.text import quote_gate  # noqa: E402
 from pipeline.text.quotes import find_quotes  # noqa: E402
-from quotes import FOLDS, load_scorer, publisher, split  # noqa: E402
+from quotes import articles, load_scorer, split  # noqa: E402
 
 PENALTY = 0.01  # L2, per example
 STEPS = 20000
@@ -35,7 +35,6 @@ RATE = 0.5
 
 def examples(path: Path, folds: set[int]) -> list[tuple[dict[str, float], int]]:
     scorer = load_scorer(path)
-    articles = [json.loads(row) for row in path.read_text(encoding="utf-8").splitlines() if row.strip()]
     asked: list[tuple[str, dict[str, float]]] = []
 
     real_is_quote, real_features = quote_gate.is_quote, quote_gate.features
@@ -48,9 +47,7 @@ def examples(path: Path, folds: set[int]) -> list[tuple[dict[str, float], int]]:
     quote_gate.is_quote, quote_gate.features = (lambda signs: True), recording_features
     try:
         found = []
-        for article in articles:
-            if FOLDS.get(publisher(article["id"])) not in folds:
-                continue
+        for article in articles(path, folds):
             headline, paragraphs = split(article)
             asked.clear()
             find_quotes(paragraphs, headline=headline)

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from pipeline.text import speaker_rank  # noqa: E402
 from pipeline.text.quotes import find_quotes  # noqa: E402
-from quotes import FOLDS, load_scorer, publisher, split  # noqa: E402
+from quotes import articles, load_scorer, split  # noqa: E402
 
 PENALTY = 0.001  # L2, per example
 STEPS = 3000
@@ -42,7 +42,6 @@ Quote = tuple[list[tuple[dict[str, float], int, str]], dict[str, float], bool]
 
 def examples(path: Path, folds: set[int]) -> list[Quote]:
     scorer = load_scorer(path)
-    articles = [json.loads(row) for row in path.read_text(encoding="utf-8").splitlines() if row.strip()]
     asked: list[tuple[list[speaker_rank.Proposal], speaker_rank.Setting]] = []
     real_choose = speaker_rank.choose
 
@@ -55,9 +54,7 @@ def examples(path: Path, folds: set[int]) -> list[Quote]:
     speaker_rank.choose = recording_choose
     quotes: list[Quote] = []
     try:
-        for article in articles:
-            if FOLDS.get(publisher(article["id"])) not in folds:
-                continue
+        for article in articles(path, folds):
             headline, paragraphs = split(article)
             asked.clear()
             found = find_quotes(paragraphs, headline=headline)

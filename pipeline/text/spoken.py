@@ -42,8 +42,8 @@ _TITLES = {
     "Sgt": "Sergeant", "Capt": "Captain", "Supt": "Superintendent", "Insp": "Inspector", "Rev": "Reverend", "Rt": "Right",
 }
 # A rate written with a slash, "100 km/h", "$15/hour": the slash is "per", never "or".
-_RATE_UNITS = {"km": "kilometres", "mi": "miles", "m": "metres", "ft": "feet", "kg": "kilograms", "g": "grams",
-               "mg": "milligrams", "l": "litres", "ml": "millilitres", "cm": "centimetres", "mm": "millimetres"}
+_RATE_UNITS = {unit: _UNITS[unit] for unit in "km ft kg mg ml cm mm".split()} | {
+    "mi": "miles", "m": "metres", "g": "grams", "l": "litres"}
 _PER_UNITS = {"h": "hour", "hr": "hour", "s": "second", "sec": "second", "min": "minute", "yr": "year"}
 _PER_WORDS = "hour|day|week|month|year|night|person|head|share|barrel|gallon|litre|liter|kilo|tonne|ton"
 _ZONES = "GMT|BST|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|ET|PT"

@@ -179,3 +179,15 @@ def test_piper_runs_beside_espeak_in_one_process(engine, piper):
     engine.synthesize("eSpeak NG is running in this process.")  # pyttsx3's eSpeak NG is loaded here now
     clips = piper.synthesize_batch([Request(SENTENCE, "en", "narrator")] * 2)
     assert all(np.abs(pcm(c)).max() > 0.1 for c in clips)
+
+
+def test_the_quote_voice_needs_no_scipy():
+    # In a fresh process: pyloudnorm has imported scipy into this one. The [piper] extra has no scipy.
+    code = """
+import sys
+from pipeline.tts import Request
+from pipeline.tts.piper_engine import PiperEngine
+PiperEngine().synthesize(Request("Yes.", "en", "quote"))
+print("scipy" in sys.modules)
+"""
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == ["False"]

@@ -19,7 +19,6 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from fractions import Fraction
 from importlib import metadata
-from math import gcd
 
 from ..errors import SpeechError
 from . import DEFAULT_WPM, Request, Voice, pyttsx3_engine
@@ -133,12 +132,11 @@ class PiperEngine:
         voice, pitch = self._voice_for(request)
         model = self._model(voice, request.language)
         audio = self._speak(model, request.text, self.length_scale * float(pitch))
-        rate = int(voice.settings["audio"]["sample_rate"])
-        if pitch != 1:
-            audio = _resample(audio, pitch.denominator, pitch.numerator)  # shorter by 1/pitch: pitch up
-        if rate != self.sample_rate:
-            divisor = gcd(self.sample_rate, rate)
-            audio = _resample(audio, self.sample_rate // divisor, rate // divisor)
+        # Read as if made at ``pitch`` times the voice's rate: shorter by 1/pitch, so higher; and
+        # brought to the engine's rate (a quote voice may have another) in the same pass.
+        made_at = int(voice.settings["audio"]["sample_rate"]) * pitch
+        if made_at != self.sample_rate:
+            audio = _resample(audio, made_at, self.sample_rate)
         if audio.size == 0:
             audio = np.zeros(int(SILENCE_S * self.sample_rate), dtype=np.float32)
         return (np.clip(audio, -1.0, 1.0) * 32767).astype("<i2").tobytes()
@@ -230,10 +228,11 @@ def _load(voice: PiperVoiceFile, phonemes: str | None, session=None):
     return model
 
 
-def _resample(audio, up: int, down: int):
-    from scipy.signal import resample_poly
+def _resample(audio, made_at: Fraction, rate: int):
+    """``audio`` made at ``made_at`` Hz, at ``rate`` Hz: libsoxr at high quality, as --sample-rate uses."""
+    import soxr
 
-    return resample_poly(audio, up, down).astype("float32")
+    return soxr.resample(audio, float(made_at), rate, quality="HQ").astype("float32")
 
 
 def _version(package: str) -> str:

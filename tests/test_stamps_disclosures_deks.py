@@ -3,7 +3,7 @@ import pytest
 
 from pipeline import clean, load, segment
 from pipeline.model import Block, Document, Metadata
-from pipeline.text.notices import is_disclosure, is_time_stamp
+from pipeline.text.notices import is_disclosure, is_embed_credit, is_time_stamp
 
 STORY = [
     "The city council voted 7-2 on Tuesday to approve a network of protected bike lanes across the downtown core.",
@@ -133,3 +133,43 @@ def test_a_first_paragraph_opening_with_by_is_read_when_it_names_no_author(tmp_p
 
 def test_a_paragraph_without_a_word_is_not_read(tmp_path):
     assert article(tmp_path, paragraphs(STORY[:1] + ["0"] + STORY[1:])).text.split("\n\n") == STORY
+
+
+TWEET_CREDITS = ["— The Nigerian Senate (@NGRSenate) October 9, 2018",
+                 "A post shared by Jo Bloggs (@jobloggs) on Mar 3, 2019 at 5:01pm PST"]
+
+
+def test_an_embedded_posts_credit_line_is_neither_the_text_nor_the_summary(tmp_path):
+    # The credit first, where it would become the summary, and under the post's own words.
+    body = (paragraphs([TWEET_CREDITS[1], STORY[0]]) + f"<blockquote><p>{STORY[1]}</p>{TWEET_CREDITS[0]}</blockquote>"
+            + paragraphs(STORY[2:]))
+    a = article(tmp_path, body)
+    assert a.summary == STORY[0]
+    assert a.text.split("\n\n") == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "— Jo Bloggs (@jo) said the council had ignored the vote (@jo is her handle).",  # more than a credit
+    "Ask the council (@citycouncil) what it plans for next year, and you will hear nothing at all about lanes.",
+])
+def test_a_sentence_naming_a_handle_is_no_embed_credit(line):
+    assert not is_embed_credit(line)
+
+
+def test_a_comments_heading_over_only_its_own_word_is_not_read(tmp_path):
+    a = article(tmp_path, paragraphs(STORY) + "<h2>Comments</h2><p>comments</p>")
+    assert [s.title for s in a.sections] == [None] and a.text.split("\n\n") == STORY
+
+
+def test_a_page_copy_loses_an_embed_credit(tmp_path):
+    a = copy(tmp_path, ["By Dana Cook", *STORY[:2], TWEET_CREDITS[0], STORY[2]])
+    assert a.text.split("\n\n") == STORY and a.captions == ()  # the copy took it for a caption
+
+
+def test_a_crosshead_over_a_real_section_stays():
+    doc = Document(blocks=(Block("headline", HEADLINE), *(Block("paragraph", p) for p in STORY),
+                           Block("heading", "Comments"), Block("paragraph", "Comments on the plan closed on Friday.")),
+                   meta=Metadata())
+    from pipeline.stages.clean import _without_title_only_sections
+
+    assert _without_title_only_sections(doc) == doc

@@ -1,10 +1,11 @@
-"""Lines a page prints about itself rather than about the story: time stamps and sponsorship disclosures.
+"""Lines a page prints about itself rather than about the story: time stamps, sponsorship disclosures, embed credits.
 
-Both are read as story text when a page sets them as a paragraph ("Updated at
+All are read as story text when a page sets them as a paragraph ("Updated at
 1:23 p.m." under the last paragraph, "This post has been compensated by …"
 above the first), and a disclosure above the first paragraph became the
 summary. The date already goes into the edition's disclosure; an advertiser's
-notice is for the page's readers, not for a listener.
+notice is for the page's readers, not for a listener; the credit line under an
+embedded post is the embed's furniture (the post's own words stay).
 """
 from __future__ import annotations
 
@@ -40,6 +41,9 @@ _DISCLOSURE = re.compile(
     r"|(?<![\w#])#(?:ad|sponsored|collectivebias|spon)\b(?=[\s.!]*(?:$|#))",
     re.I,
 )
+# The credit line under an embedded post, "— The Nigerian Senate (@NGRSenate) October 9, 2018" or
+# "A post shared by Jo (@jo) on Mar 3, 2019 at 5:01pm PST": a name, a handle and a date, nothing else.
+_EMBED_CREDIT = re.compile(r"^\s*(?:[—–-]|A post shared by)\s*[^()]{0,80}\(@\w{1,30}\)[\s\w,.:]{0,40}$")
 # A longer paragraph that mentions sponsorship is story text (an article about influencer marketing).
 MAX_DISCLOSURE_WORDS = 80
 
@@ -61,5 +65,10 @@ def is_disclosure(text: str) -> bool:
     return word_count(text) <= MAX_DISCLOSURE_WORDS and bool(_DISCLOSURE.search(text))
 
 
+def is_embed_credit(text: str) -> bool:
+    """'— Jo Bloggs (@jo) November 4, 2019', 'A post shared by Jo (@jo) on Mar 3, 2019 at 5:01pm PST'."""
+    return bool(_EMBED_CREDIT.match(text))
+
+
 def is_notice(text: str) -> bool:
-    return is_time_stamp(text) or is_disclosure(text)
+    return is_time_stamp(text) or is_disclosure(text) or is_embed_credit(text)

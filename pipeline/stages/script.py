@@ -12,7 +12,7 @@ from ..model import Article, Script, ScriptChapter, Utterance
 from ..tts import DEFAULT_WPM
 from ..text.sentences import split_sentences
 from ..text.spoken import speech_text
-from ..text.words import word_count, words
+from ..text.words import word_count
 
 # Silences that give the listener the article's shape, in milliseconds.
 PAUSE_BREATH = 200  # inside a long sentence, at a clause boundary
@@ -38,9 +38,6 @@ LANGUAGE_NAMES = {
     "no": "Norsk", "pl": "Polski", "pt": "Português", "ro": "Română", "ru": "Русский", "sv": "Svenska",
     "th": "ไทย", "tr": "Türkçe", "uk": "Українська", "vi": "Tiếng Việt", "zh": "中文",
 }
-# The credit line under an embedded post, "— The Nigerian Senate (@NGRSenate) October 9, 2018" or
-# "A post shared by Jo (@jo) on Mar 3, 2019 at 5:01pm PST": the embed's furniture, not the article's.
-_EMBED_CREDIT = re.compile(r"^(?:[—–-]|A post shared by)\s*[^()]{0,80}\(@\w{1,30}\)[\s\w,.:]{0,40}$")
 _QUOTED = re.compile(r"“[^“”]+”|\"[^\"]+\"")
 _CLAUSE_BREAKS = re.compile(r"(?:;|:|,\s+(?=(?:and|but|or|while|which|who|although|because|so|yet)\b)|\s+[–—]\s+)")
 
@@ -68,8 +65,6 @@ def script(article: Article, lexicon: Mapping[str, str] | None = None, wpm: int 
     if article.summary:
         chapters.append(ScriptChapter("Summary", say.paragraphs([article.summary])))
     for number, section in enumerate(article.sections):
-        if section.title and _only_its_title(section):
-            continue  # a "Comments" heading over the word "comments": nothing to hear
         title = section.title or ("Story" if number == 0 else f"Story, part {number + 1}")
         lead = say.line(section.title, PAUSE_PARAGRAPH) if section.title else ()
         chapters.extend(_navigable(ScriptChapter(title, lead + say.paragraphs(section.paragraphs)), wpm))
@@ -105,8 +100,6 @@ class _Sayer:
     def paragraphs(self, paragraphs, voice: str = "narrator") -> tuple[Utterance, ...]:
         out: list[Utterance] = []
         for paragraph in paragraphs:
-            if _EMBED_CREDIT.match(paragraph.strip()):
-                continue
             sentences = [s for s in split_sentences(paragraph) if s.strip()]
             for i, sentence in enumerate(sentences):
                 pause = PAUSE_PARAGRAPH if i == len(sentences) - 1 else PAUSE_SENTENCE
@@ -138,12 +131,6 @@ class _Sayer:
                 if spoken.strip(" .,;:!?\"“”'‘’"):
                     out.append(Utterance(spoken, chunk_pause, display=chunk, voice=part_voice, continues=bool(out)))
         return out
-
-
-def _only_its_title(section) -> bool:
-    """True when the section's text says no word its title does not."""
-    title = {w.lower() for w in words(section.title)}
-    return not {w.lower() for p in section.paragraphs for w in words(p)} - title
 
 
 def _clauses(text: str, pause: int) -> list[tuple[str, int]]:

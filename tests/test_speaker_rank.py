@@ -108,3 +108,21 @@ def test_a_long_appositive_between_the_name_and_its_verb():
         "to Republicans and former director of the nonpartisan Congressional Budget Office, wrote after the jobs report."
     )
     assert found == ["Douglas Holtz-Eakin"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Beto O’Rourke", "rourke"), ("O'Rourke", "rourke"), ("Martin Luther King Jr.", "king"), ("Ann Lee, the mayor", "lee"), ("Rep. Lee (D-Calif.)", "lee")],
+)
+def test_one_surname_for_every_spelling(name, expected):
+    assert speaker_rank.surname(name) == expected
+
+
+def test_people_named_before_the_quote_are_known_by_that_surname(monkeypatch):
+    asked = []
+    real_choose = speaker_rank.choose
+    monkeypatch.setattr(speaker_rank, "choose", lambda proposals, setting: asked.append((proposals, setting)) or real_choose(proposals, setting))
+    find_quotes(["Rep. Beto O’Rourke met voters. Martin Luther King Jr. marched here in 1963.", "“We will win this race,” O’Rourke said."])
+    proposals, setting = asked[-1]
+    assert {"rourke", "king"} <= setting.known
+    assert speaker_rank.features(proposals[0], proposals, setting)["known"] == 1.0

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..model import Quote
 from . import quote_gate, speaker_rank
 from .quotemarks import Span, find_spans
-from .speaker_name import NAME, PRONOUNS, Context, lower_case_words, proper_words, tidy_name, trailing_subject
+from .speaker_name import NAME, PRONOUNS, Context, lower_case_words, proper_words, surname, tidy_name, trailing_subject
 from .speaker_place import (
     characterising_subject,
     continuing_speaker,
@@ -243,7 +243,7 @@ def _setting(found: _Found, span: Span, context: Context) -> Setting:
     return Setting(
         whole_paragraph=found.whole_paragraph,
         introduced=found.introduced,
-        known=frozenset(name.split()[-1].lower() for name in context.people if name.split()),
+        known=frozenset(filter(None, map(surname, context.people))),
         last_speaker=context.last_speaker,
         paragraphs_since_speaker=span.first - context.last_speaker_paragraph,
         nearby=found.nearby,

@@ -350,6 +350,17 @@ def clause_subject(sentence_start: str) -> str | None:
     return leading_subject(rest)
 
 
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def surname(name: str) -> str:
+    """The word that tells a person apart: "rourke" for "Beto O’Rourke", "king" for "Martin Luther King Jr.",
+    "lee" for "Ann Lee, the mayor"; one spelling for every comparison of people."""
+    head = re.split(r"[,(]", name, maxsplit=1)[0]
+    tokens = [t for t in re.findall(r"[^\W_]+", head.lower()) if t not in _SUFFIXES]
+    return tokens[-1] if tokens else ""
+
+
 def tidy_name(name: str) -> str | None:
     tokens = name.strip(" .,;:").split()
     while tokens and tokens[0].lower().strip(".") in NOT_NAMES:

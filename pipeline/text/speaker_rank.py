@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .speaker_name import GROUP_NOUNS, ORGANISATION_WORDS, PRONOUNS, TITLES, common_words
+from .speaker_name import GROUP_NOUNS, ORGANISATION_WORDS, PRONOUNS, TITLES, common_words, surname
 from .speaker_place import Mention
 
 # Below this chance the likeliest person is left unsaid: the speaker is unknown. Chosen on the
@@ -59,11 +59,6 @@ class Setting:
     last_speaker: str | None
     paragraphs_since_speaker: int
     nearby: str  # the quote's sentence outside the quote
-
-
-def surname(name: str) -> str:
-    tokens = re.findall(r"[^\W_]+", name.lower())
-    return tokens[-1] if tokens else ""
 
 
 def features(proposal: Proposal, proposals: list[Proposal], setting: Setting) -> dict[str, float]:

@@ -188,6 +188,23 @@ def test_a_kicker_over_the_headline_is_not_the_headline(tmp_path):
     assert copy(tmp_path, lines).meta.headline == "Council vote: what the extension means for riders"
 
 
+def test_a_short_headline_over_a_plain_subtitle_and_a_byline_stays_the_headline(tmp_path):
+    # Three to five words over a longer line, signed right under: the longer line is a subtitle when it is a
+    # plain clause, a title only when it has a title's form (two parts, or the short line's words again).
+    lines = MENU + ["", "Northern suburbs tram line approved", "Regional council says work starts in the new year",
+                    "By Sarah Needleman", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == "Northern suburbs tram line approved"
+
+
+@pytest.mark.parametrize("kicker, title", [
+    ("Northern suburbs tram line", "Northern suburbs tram line 2 / Autumn pack"),
+    ("Northern suburbs tram line", "Council vote — what the extension means for riders"),
+])
+def test_a_kicker_over_a_two_part_title_or_one_that_repeats_it_is_not_the_headline(tmp_path, kicker, title):
+    lines = MENU + ["", kicker, title, "By Sarah Needleman", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == title
+
+
 @pytest.mark.parametrize("noise", ["4.2 Tram line northern suburbs", "Council\tTram line vote\tNorthern suburbs"])
 def test_a_contents_entry_or_a_table_row_is_not_the_headline(tmp_path, noise):
     lines = MENU + ["", noise, ""] + spaced(STORY)

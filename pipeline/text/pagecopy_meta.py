@@ -48,6 +48,8 @@ TOPIC_MIN_REPEATS = 5
 # A kicker over a headline has at most KICKER_WORDS, and KICKER_SHORTER fewer than the headline.
 KICKER_WORDS = 5
 KICKER_SHORTER = 2
+# A title in two parts, a label and its subject: "Council vote: what it means", "Pack 3 / October", "X — Y".
+_TWO_PARTS = re.compile(r"\S\s*:\s|\s[/|–—-]\s|[«“\"]")
 # A line under the headline this long is its standfirst, not a title.
 DEK_WORDS = 12
 SHORT_TITLE_WORDS = 20  # a headline may be two sentences ("Game over. Will Sanders come down?"), a long one is not
@@ -177,11 +179,15 @@ def _topic_title(lines: list[Line], start: int) -> str | None:
 def _kicker_over(zone: list[Line], kinds: list[str | None], candidates: dict, at: int) -> bool:
     """Whether line ``at`` is a kicker ("Sur vos écrans cette semaine") over a title that a byline or dateline
     signs right under it. A kicker is a few words and the title clearly longer; a standfirst (a long line, or one
-    ending as a sentence) is no title, and a short headline over a short subtitle stays the headline."""
+    ending as a sentence) is no title, and a short headline over a short subtitle stays the headline. A longer
+    line under a short one is as often a subtitle ("Mayor quits" over "Council to pick a successor next week"),
+    so it is taken for the title only in a title's form: in two parts ("Screenshot : «Vape Wave»…", "Dare to
+    Play 3 / October pack"), or naming the kicker's words again."""
     below = at + 1
     return (below in candidates and below + 1 < len(kinds) and bool(kinds[below + 1])
             and zone[at].n_words <= KICKER_WORDS and zone[at].n_words + KICKER_SHORTER <= zone[below].n_words < DEK_WORDS
-            and not _FULL_STOP.search(zone[below].text))
+            and not _FULL_STOP.search(zone[below].text)
+            and (bool(_TWO_PARTS.search(zone[below].text)) or zone[below].text.lower().startswith(zone[at].text.lower())))
 
 
 def after_opening_header(lines: list[Line], start: int, end: int) -> int:

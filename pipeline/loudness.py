@@ -138,10 +138,13 @@ def limiter_gain(levels: BlockLevels, target_lufs: float, ceiling_dbtp: float) -
         return np.ones(levels.energy.size, dtype=np.float32)
     ceiling = 10 ** (ceiling_dbtp / 20)
     window = max(1, int(levels.rate * LOOKAHEAD_S / BLOCK))
+    # The gain a block needs falls as its peak rises, so the least any block within a window needs is
+    # what the window's highest peak needs: the moving maximum is taken once, not once per aim.
+    highest = _moving_max(levels.peak, window)
     aim = target_lufs
     for _ in range(8):
         gain = 10 ** ((aim - loudness) / 20)
-        curve = gain * _smoothed(np.minimum(1.0, ceiling / np.maximum(levels.peak * gain, 1e-12)), window)
+        curve = gain * _moving_mean(np.minimum(1.0, ceiling / np.maximum(highest * gain, 1e-12)), window)
         measured = levels.loudness(curve)
         if abs(measured - target_lufs) < 0.1:
             break
@@ -240,12 +243,19 @@ def _true_peak_envelope(extended: np.ndarray) -> np.ndarray:
     return envelope
 
 
-def _smoothed(needed: np.ndarray, window: int) -> np.ndarray:
-    """The minimum over two windows, then the mean over one: each gain is at most what every
-    peak within half a window of it needs, and it changes smoothly (no distortion, no pumping)."""
-    lowest = sliding_window_view(np.pad(needed, window, mode="symmetric"), 2 * window + 1).min(axis=1)
+def _moving_max(peak: np.ndarray, window: int) -> np.ndarray:
+    """The highest of each block's peak and those of the ``window`` blocks either side (edges mirrored)."""
+    return sliding_window_view(np.pad(peak, window, mode="symmetric"), 2 * window + 1).max(axis=1)
+
+
+def _moving_mean(needed: np.ndarray, window: int) -> np.ndarray:
+    """The mean over ``window`` + 1 blocks: the limiter's gain changes smoothly (no distortion, no pumping).
+
+    Taken over the moving minimum of the gain each block needs (see ``_moving_max``), each gain is at
+    most what every peak within half a window of it needs.
+    """
     width = window + 1  # centred as scipy.ndimage centres an even window: one more sample before than after
-    padded = np.pad(lowest, (width // 2, width - 1 - width // 2), mode="symmetric")
+    padded = np.pad(needed, (width // 2, width - 1 - width // 2), mode="symmetric")
     sums = np.concatenate(([0.0], np.cumsum(padded)))
     return (sums[width:] - sums[:-width]) / width
 

@@ -4,7 +4,7 @@ import pyloudnorm
 import pytest
 
 from pipeline.loudness import (
-    BLOCK, CHUNK, OVERSAMPLE, TRUE_PEAK_TAPS, ArrayAudio, _PHASES, _smoothed, gained, integrated_loudness, limiter_gain,
+    BLOCK, CHUNK, OVERSAMPLE, TRUE_PEAK_TAPS, ArrayAudio, _PHASES, _moving_max, _moving_mean, gained, integrated_loudness, limiter_gain,
     measure, true_peak_db,
 )
 
@@ -54,12 +54,16 @@ def test_true_peak_filter_is_scipys_windowed_sinc():
 
 
 @pytest.mark.parametrize("window", [1, 4, 13])
-def test_limiter_smoothing_is_a_moving_minimum_then_a_moving_mean(window):
+def test_limiter_smoothing_is_a_moving_minimum_of_the_gain_needed_then_a_moving_mean(window):
     from scipy.ndimage import minimum_filter1d, uniform_filter1d
 
-    needed = np.random.default_rng(window).random(500)
-    expected = uniform_filter1d(minimum_filter1d(needed, 2 * window + 1), window + 1)
-    assert _smoothed(needed, window) == pytest.approx(expected, abs=1e-12)
+    peak = (np.random.default_rng(window).random(500) * 2).astype(np.float32)
+    needed = np.minimum(1.0, 0.8 / np.maximum(peak * 1.7, 1e-12))
+    lowest = minimum_filter1d(needed, 2 * window + 1)
+    from_peaks = np.minimum(1.0, 0.8 / np.maximum(_moving_max(peak, window) * 1.7, 1e-12))
+    assert np.array_equal(from_peaks, lowest)  # exactly: the gain needed falls as the peak rises
+    expected = uniform_filter1d(lowest.astype(np.float64), window + 1)
+    assert _moving_mean(from_peaks.astype(np.float64), window) == pytest.approx(expected, abs=1e-12)
 
 
 def test_16_bit_and_float_input_measure_the_same():

@@ -416,3 +416,16 @@ def test_a_lone_word_before_a_colon_is_no_speaker_and_no_crash():
 
     assert speaker_before("Yes:") is None
     assert find_quotes(['Yes: "We will build it again, and we will build it better than before."'])[0].speaker is None
+
+
+def test_a_straight_mark_after_a_digit_is_inches_not_a_quote():
+    found = find_quotes(['Specs include a 34" curved panel display with super wide viewing angles and 99% coverage, and a stand.'])
+    assert found == []
+    assert [q.text for q in find_quotes(['Lee said the vote was 52 to 48, "and that is a mandate for change."'])] == ["and that is a mandate for change."]
+
+
+def test_what_a_thing_is_called_has_no_speaker():
+    found = find_quotes(["When the offending substance is feathers in a duvet, HP is called “feather duvet lung.” It is rare."])
+    assert [q.speaker for q in found] in ([], [None])
+    # Someone who does the naming is still the speaker.
+    assert [q.speaker for q in find_quotes(["Senator Ann Lee called the plan “a disgrace to the state” on Monday."])] == ["Senator Ann Lee"]

@@ -99,8 +99,8 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
 
 def _next_open(paragraph: str, position: int) -> tuple[int, str] | None:
     for i in range(position, len(paragraph)):
-        if paragraph[i] in _OPEN:
-            return i, paragraph[i]
+        if paragraph[i] in _OPEN and not (paragraph[i] == '"' and i and paragraph[i - 1].isdigit()):
+            return i, paragraph[i]  # a straight mark after a digit is inches (a 34" monitor), not a quote
     return None
 
 

@@ -173,6 +173,16 @@ class _Found:
     mentions: tuple[Mention, ...] = ()
 
 
+# A quoted phrase after a passive naming verb or a nickname is what something is called;
+# "dubbed “Trumpcare” by critics" has an agent and stays with the other rules.
+_NAMED_THING = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|it[’']s|also|often|sometimes|commonly|now|instead|widely|better)\s+"
+    r"(?:called|dubbed|named|nicknamed|termed|titled|known\s+as|referred\s+to\s+as)"
+    r"|\b(?:nickname|moniker)\s+(?:of\s+)?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context: Context) -> _Found | None:
     """The quote and its speaker proposals when the span is a quote, else None."""
     text = span.text.strip()
@@ -205,6 +215,10 @@ def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context
     following = next_sentence_speaker(last, span.end)
     if not (whole_paragraph or introduced or sentence_like or following or dash or split):
         # A phrase inside a sentence: someone's words, or a scare quote or a title.
+        if _NAMED_THING.search(before) and not re.match(r"\s*,?\s*by\s", after):
+            # "HP is called “pigeon breeder’s lung”": a name for a thing. Whose words it quotes, the
+            # sentence does not say; its subject ("HP") is what is named, never the speaker.
+            return _Found(text, ()) if quote_gate.is_quote(quote_gate.features(text, before, after, speaker, False)) else None
         subject = sentence_subject(before)
         if not quote_gate.is_quote(quote_gate.features(text, before, after, speaker, subject is not None)):
             return None

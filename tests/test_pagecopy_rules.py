@@ -412,6 +412,11 @@ def site(tmp_path, top, bottom):
      "CityRail"),
     (MENU, ["Royal Tram® © 2024", "Terms of Service"], "Royal Tram"),
     (["m.valleycourier.com.au"] + MENU, [], "valleycourier"),
+    (["m.valleycourier.com.au"] + MENU, ["Subscribe now to access Valley Courier."], "Valley Courier"),
+    (MENU, ["© 2015 TVP Productions, Inc. All rights reserved About TramNews.comHPMG SITEMAP"], "TramNews.com"),
+    (MENU, ["© Tram Interactive Inc. / Derechos reservados.", "Acerca de TRAMNET Descarga nuestro app Política de privacidad"],
+     "TRAMNET"),
+    (MENU, ["Copyright 2017 SA LA GACETA | Todos los derechos reservados"], "LA GACETA"),
 ])
 def test_the_brand_a_copy_shows(tmp_path, top, bottom, name):
     assert site(tmp_path, top, bottom) == name
@@ -425,6 +430,11 @@ def test_the_brand_the_copyright_line_agrees_with(tmp_path):
 def test_a_label_in_capitals_or_a_picture_credit_names_no_site(tmp_path):
     bottom = ["FOLLOW TRAM POLITICS", "Image copyright EPA", "© 2019 Dow Jones & Company, Inc."]
     assert site(tmp_path, MENU, bottom) == "Dow Jones"
+
+
+def test_a_teasers_about_names_no_site(tmp_path):
+    bottom = ["Next mayor? A resignation raises questions About How Far Up This Goes", "© 2019 Courier Holdings Group LLC"]
+    assert site(tmp_path, MENU, bottom) == "Courier Holdings"
 
 
 def test_a_copyright_line_keeps_the_domain_the_site_writes(tmp_path):

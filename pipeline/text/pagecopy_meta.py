@@ -89,6 +89,8 @@ _NEWS_NAME = re.compile(
 )
 # What follows a publisher's name in a copyright line without being part of it.
 _LEGAL_TAIL = re.compile(r"(?:,?\s+(?:LLC|Inc|Ltd|Limited|Corp|GmbH|S\.?A|\d{4}(?:\s*[-–]\s*\d{4})?)\.?)+\s*$", re.I)
+# A company's legal form set before its name: "SA LA NACION", "S.A. El Tiempo".
+_LEGAL_HEAD = re.compile(r"^(?:S\.?A\.?|AG|SAS)\s+(?=\S)")
 _COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?:by\s+)?(?P<name>[A-Z][\w&.'’ -]{1,40}?)(?:\.(?!(?:com|org|net|co|fr|de)\b)|[,|]|\s+all rights|$)", re.I)
 
 
@@ -374,21 +376,35 @@ def site_name(lines: list[Line]) -> str | None:
     """The site's brand as the copy shows it, else the company a copyright line names.
 
     A copy names its brand where the site speaks of itself: "Welcome to …", "Follow …", "About …", "… homepage",
-    the name set before the copyright sign ("Royal Road® © 2024"), a masthead, or its domain alone on a top line.
-    Of several, the one the copy mentions on the most lines. The copyright line's owner is the company ("Vox
-    Media, LLC", "The Atlantic Monthly Group"), said without its corporate word when nothing better shows.
+    the name set before the copyright sign ("Royal Road® © 2024"), "About …" in the footer's run of links
+    ("© 2015 EHM Productions, Inc. All rights reserved About TMZ.com"), a masthead, or its domain alone on a
+    top line, said as the copy writes it in words ("m.heraldsun.com.au" is the Herald Sun). Of several, the one
+    the copy mentions on the most lines. The copyright line's owner is the company ("Vox Media, LLC", "The
+    Atlantic Monthly Group", "SA LA NACION"), said without its legal form or corporate word when nothing better
+    shows: it may be a parent company ("EHM Productions" for TMZ), so the site's own words come first.
     """
     owner = _copyright_owner(lines)
+    texts = [line.text.lower() for line in lines]
     found = [name for line in lines if line.n_words <= BRAND_LINE_WORDS for name in _brands(line.text)]
+    found += [m.group(1) for line in lines[-FOOTER_LINES:] for m in _FOOTER_ABOUT.finditer(line.text)
+              if m.group(1).lower() not in _NOT_BRAND]
     found += [line.text for line in lines[:MASTHEAD_LINES] if _NEWS_NAME.match(line.text)]
-    found += [m.group(1) for line in lines[:DOMAIN_LINES] if (m := _DOMAIN_LINE.match(line.text))]
+    found += [_domain_words(m.group(1), lines) for line in lines[:DOMAIN_LINES] if (m := _DOMAIN_LINE.match(line.text))]
     if found:
         # The name the copyright line agrees with ("About CNBC" and "© 2019 CNBC LLC", not "Subscribe to CNBC
         # PRO"), else the one most lines mention, else the longer ("About Jeongdong Theater", not "About Theater").
-        texts = [line.text.lower() for line in lines]
         return max(found, key=lambda name: (bool(owner) and _mentions(name, owner.lower()),
                                             sum(_mentions(name, t) for t in texts), len(name)))
     return _brand_of(owner) if owner else None
+
+
+def _domain_words(label: str, lines: list[Line]) -> str:
+    """A domain's name as the copy spells it in words ("heraldsun" is "Herald Sun"), else as it stands."""
+    for line in lines:
+        for match in _CAPITALISED_RUN.finditer(line.text):
+            if re.sub(r"\W", "", match.group(0)).lower() == label.lower():
+                return match.group(0)
+    return label
 
 
 def _brand_of(company: str) -> str:
@@ -404,7 +420,7 @@ def _copyright_owner(lines: list[Line]) -> str | None:
     for line in reversed(lines[-30:]):
         match = _COPYRIGHT.search(line.text)
         if match:
-            name = _LEGAL_TAIL.sub("", match.group("name")).strip(" ,.-")
+            name = _LEGAL_HEAD.sub("", _LEGAL_TAIL.sub("", match.group("name"))).strip(" ,.-")
             if name and not name.lower().startswith("all rights"):
                 return name
     return None
@@ -427,6 +443,13 @@ _BRAND_LINES = (
 _BRAND_LEADS = ("welcome to", "follow", "about", "write for", "subscribe to", "sign up for")
 # What a menu's "About" or "Follow" is followed by that names no site.
 _NOT_BRAND = frozenset("us our the this me my author site archive copyright from back blog home".split())
+# The footer's "About TMZ.com" or "Acerca de CNET" among its run of links: one word, the site's domain or a mark
+# with capitals inside ("Questions About How Far" in a teaser's headline names no site).
+FOOTER_LINES = 30
+_FOOTER_ABOUT = re.compile(r"(?:(?<=\s)|^)(?:About|Acerca de|À propos de|A propos de|Über|Sobre)\s+"
+                           r"([A-Z][\w&-]*\.(?:com|org|net|co\.uk|fr|de|es)(?![a-z])|[A-Z][\w&-]*[A-Z][\w&-]*(?=\s+[A-Z]|\s*$))")
+# Up to four capitalised words in a row, that a domain's name may run together ("Herald Sun", "The Verge").
+_CAPITALISED_RUN = re.compile(r"(?<!\w)[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}")
 _DOMAIN_LINE = re.compile(r"^(?:www\.|m\.)?([a-z0-9-]{3,})\.(?:com|org|net|co\.uk|com\.au|fr|de|es|it)$", re.I)
 _CORPORATE = re.compile(r"(?:\s+(?:&|and))?\s+(?:Company|Corporation|Group|Media|Productions|Interactive|Newspapers|Broadcasting|Holdings|"
                         r"Publishing|Enterprises)$")

@@ -44,3 +44,16 @@ def test_building_loads_no_scipy():
 def test_a_missing_input_is_reported_before_the_audio_stack_loads(tmp_path):
     missing = str(tmp_path / "missing.html")
     assert not loaded_after(["build", missing, "-o", str(tmp_path / "out")]) & {*AUDIO, "trafilatura", "lameenc"}
+
+
+def test_speech_workers_check_their_clips_for_sound_without_numpy():
+    """Workers fork before the build imports numpy: their check of each clip must not import it."""
+    code = (
+        "import array, sys\n"
+        "from pipeline.tts.pyttsx3_engine import _has_sound\n"
+        "speech = array.array('h', [0] * 3000 + [(-1) ** i * 2000 for i in range(20000)]).tobytes()\n"
+        "quiet = array.array('h', [(-1) ** i * 250 for i in range(50000)]).tobytes()\n"
+        "print(_has_sound(speech), _has_sound(quiet), _has_sound(bytes(44100)), _has_sound(speech[:400]), 'numpy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.split() == ["True", "False", "False", "False", "False"]

@@ -143,3 +143,19 @@ def test_a_layout_table_with_a_cell_of_paragraphs_is_a_container(tmp_path):
     body = ("<table><tr><td><a href='/'>Harbour News</a></td></tr><tr><td>" + "".join(f"<p>{p}</p>" for p in STORY)
             + "</td></tr><tr><td><a href='/contact'>Contact us</a></td></tr></table>")
     assert paragraphs(html(tmp_path, body)) == STORY
+
+
+def test_the_items_of_a_list_a_paragraph_announces_are_read():
+    # trafilatura (favor_precision) leaves out some such lists: items that are no sentence, in their own <ul>.
+    from pipeline.text.markup import _body_blocks, _HBlock
+
+    lead = "Visitors will be offered two things:"
+    items = ["Guided tours of the tower on weekend mornings", "A small museum in the keeper's cottage for families"]
+    tags = ["Lighthouses", "Harbour news"]
+    blocks = ([_HBlock("paragraph", STORY[0], 0, (1, 2), guided=True), _HBlock("paragraph", lead, 0, (1, 2), guided=True)]
+              + [_HBlock("paragraph", t, 0, (1, 2, 3)) for t in items]
+              + [_HBlock("paragraph", STORY[1], 0, (1, 2), guided=True), _HBlock("paragraph", "Read more:", 0, (1, 2), guided=True)]
+              + [_HBlock("paragraph", t, 0, (1, 2, 4)) for t in tags]
+              + [_HBlock("paragraph", STORY[2], 0, (1, 2), guided=True)])
+    read = [b.text for b in _body_blocks(blocks, [0, 1, 4, 5, 8])]
+    assert read == [STORY[0], lead, *items, STORY[1], "Read more:", STORY[2]]

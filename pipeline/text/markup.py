@@ -99,6 +99,9 @@ GUIDE_FALLBACK_SHARE = 0.5
 DEK_WORDS = 12
 # A paragraph of links trafilatura keeps is read when it has this many words ("Bug 1677080 – Add telemetry").
 LINKED_ITEM_WORDS = 6
+# An item of a list a paragraph announces ("… may either be:") is read with this many words, sentence or not,
+# though trafilatura left it out; fewer ("Tags:" over single words) is a label.
+LIST_ITEM_WORDS = 3
 # An h1 or heading is the headline when it has this share of the stated title's words.
 HEADLINE_SHARE = 0.5
 
@@ -414,16 +417,24 @@ def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:
     """The chosen blocks as article blocks, with the crossheads, captions and pull quotes among them."""
     picked = set(chosen)
     out: list[Block] = []
+    # A list a paragraph announces ("The services may either be:"): True right after it, then the path its first
+    # item stands at, which the other items share (the same <ul>).
+    announced: bool | tuple[int, ...] = False
     for i in range(chosen[0], chosen[-1] + 1):
         b = blocks[i]
         nxt = next((j for j in range(i + 1, chosen[-1] + 1) if blocks[j].kind not in ("caption", "pullquote")), None)
+        item = (b.kind == "paragraph" and b.n_words >= LIST_ITEM_WORDS and b.link_density < 0.5
+                and (announced is True or announced == b.path))
+        announced = b.path if item else False
         if b.kind == "standfirst" and not any(o.kind == "paragraph" for o in out):
             out.append(Block("standfirst", b.text))
         elif b.kind in ("paragraph", "quote", "standfirst"):
             if b.link_density >= 0.5 and not (b.guided and b.n_words >= LINKED_ITEM_WORDS):
                 continue  # a short paragraph that is all links is navigation, whoever picked it
-            if b.guided or (i in picked and (b.prose or (b.n_words >= 3 and SENTENCE_END.search(b.text)))):
+            if item or b.guided or (i in picked and (b.prose or (b.n_words >= 3 and SENTENCE_END.search(b.text)))):
                 out.append(Block("paragraph", b.text))
+                if not item and b.text.endswith(":"):
+                    announced = True
         elif b.kind == "heading":
             if b.n_words <= 20 and (b.guided or (nxt is not None and nxt in picked and blocks[nxt].prose)):
                 out.append(Block("heading", b.text))

@@ -1,6 +1,6 @@
 """How well a listener can follow an edition: the word error rate of a speech recogniser on it.
 
-    python benchmarks/intelligibility.py [--engines pyttsx3,piper] [--pages 4] [--skip 0] [--rate 175]
+    python benchmarks/intelligibility.py [--engines pyttsx3,piper] [--pages 4] [--skip 0] [--rate 150]
     python benchmarks/intelligibility.py --engines pyttsx3 --voice en-gb,en-us --rate 150,175
     python benchmarks/intelligibility.py --parallel [--repeat 3]
     ... --dump DIR  writes each page's reference aligned with the recogniser's transcript
@@ -17,7 +17,9 @@ WER is summed over all words of all pages (errors / reference words), not averag
 per page. Several voices or rates give one table each, for one loading of the recogniser.
 
 Pages: the seed, then ``--pages`` English bench pages (/work/shared/bench/extract/html,
-sorted by name) after the first ``--skip``: tuned on --skip 0, checked on --skip 6 --pages 2.
+sorted by name) after the first ``--skip``: tuned on --skip 0 (the seed and four pages), checked
+on --skip 4 --pages 6 (the next six English pages). Each engine speaks at its own default
+rate (pipeline/tts/registry.py) unless --rate is given.
 
 For each engine it prints WER per page and in total, the audio length and the real
 time factor of the whole build (audio seconds per wall second; the machine may be
@@ -119,13 +121,14 @@ def build(page: Path, out: str, engine: str, rate: int, voice: str | None, worke
 
 def wer_table(args) -> None:
     from pipeline.tts.pool import default_workers
+    from pipeline.tts.registry import default_rate
 
     recogniser = Recogniser()
     chosen = pages(args.pages, args.skip)
     written = {page: reference(page) for page in chosen}
     for engine in args.engines.split(","):
         for voice in args.voice.split(",") if args.voice else [None]:
-            for rate in (int(r) for r in str(args.rate).split(",")):
+            for rate in [int(r) for r in args.rate.split(",")] if args.rate else [default_rate(engine)]:
                 _one_setting(args, recogniser, chosen, written, engine, voice, rate, args.workers or default_workers())
 
 
@@ -249,7 +252,7 @@ def main() -> None:
     parser.add_argument("--engines", default="pyttsx3,piper")
     parser.add_argument("--pages", type=int, default=4, help="bench pages besides the seed (default 4)")
     parser.add_argument("--skip", type=int, default=0, help="bench pages to pass over first (the seed is left out then)")
-    parser.add_argument("--rate", default="175", help="words a minute, or several to compare: 150,175 (default 175)")
+    parser.add_argument("--rate", help="words a minute, or several to compare: 150,175 (default: each engine's own)")
     parser.add_argument("--voice", help="narrator voice for every engine named, or several to compare: en-gb,en-us")
     parser.add_argument("--workers", type=int, help="speech workers (default: newscast's)")
     parser.add_argument("--repeat", type=int, default=1, help="builds per page (median time) or runs per mode")

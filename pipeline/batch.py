@@ -23,11 +23,10 @@ from .errors import InputError, NewscastError, OutputError
 from .output import DEFAULT_BITRATE, prepare_output, safe_name
 from .model import Edition
 from .stages.load import _read as read_page_bytes  # the one reader of files and stdin: size cap, one-line errors
-from .tts import DEFAULT_WPM
 from .stages.speak import Progress
 from .tts.cache import SpeechCache
 from .tts.pool import default_workers
-from .tts.registry import DEFAULT_ENGINE, make_engine
+from .tts.registry import DEFAULT_ENGINE, default_rate, make_engine
 from .version import __version__
 from .web import is_url, private_urls_allowed
 
@@ -49,12 +48,16 @@ class BuildOptions:
     engine: str = DEFAULT_ENGINE
     voice: str | None = None
     quote_voice: str | None = None
-    rate: int = DEFAULT_WPM
+    rate: int | None = None  # words a minute; None: the engine's own default
     bitrate: int = DEFAULT_BITRATE
     sample_rate: int | None = None
     formats: tuple[str, ...] = ("mp3",)
     lexicon: Mapping[str, str] = field(default_factory=dict)
     allow_private: bool = False  # fetch URLs on private addresses too (the same edition either way)
+
+    def __post_init__(self) -> None:
+        if self.rate is None:  # resolved here, so a fingerprint names the rate spoken at
+            object.__setattr__(self, "rate", default_rate(self.engine))
 
     def engine_settings(self) -> dict:
         return {"voice": self.voice, "rate": self.rate, "quote_voice": self.quote_voice}

@@ -17,9 +17,9 @@ from typing import TextIO
 from . import __version__
 from .errors import NewscastError
 from .output import BITRATES, DEFAULT_BITRATE, FORMATS, SAMPLE_RATES
-from .tts import DEFAULT_WPM
 from .tts.pool import available_cores, default_workers
 from .tts.registry import DEFAULT_ENGINE, ENGINES, engine_voices
+from .tts.registry import RATES as ENGINE_RATES
 from .web import private_urls_allowed
 
 EXIT_OK = 0
@@ -70,7 +70,8 @@ def _audio_options() -> argparse.ArgumentParser:
     audio.add_argument("--engine", choices=tuple(ENGINES), default=DEFAULT_ENGINE, help=f"speech engine (default: {DEFAULT_ENGINE})")
     audio.add_argument("--voice", help="narrator voice: id, name or language (see `newscast voices`); default: one for the article's language")
     audio.add_argument("--quote-voice", metavar="VOICE", help="voice for quotations, or 'off' to use the narrator's (default: the narrator's voice in another timbre)")
-    audio.add_argument("--rate", type=_rate, default=DEFAULT_WPM, help=f"speaking rate in words per minute, {RATES[0]}-{RATES[1]} (default: {DEFAULT_WPM})")
+    audio.add_argument("--rate", type=_rate, help=f"speaking rate in words per minute, {RATES[0]}-{RATES[1]} (default: the engine's, "
+                       + ", ".join(f"{wpm} for {name}" for name, wpm in ENGINE_RATES.items()) + ")")
     audio.add_argument("--lexicon", metavar="FILE", help="CSV of pronunciations (written,spoken) adding to the built-in one")
     audio.add_argument("--bitrate", type=int, default=DEFAULT_BITRATE, choices=BITRATES, help=f"MP3 bit rate in kbit/s, constant (default: {DEFAULT_BITRATE})")
     audio.add_argument("--sample-rate", type=int, choices=SAMPLE_RATES, help="output sample rate in Hz (default: the engine's, 22050)")

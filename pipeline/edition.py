@@ -9,13 +9,12 @@ from .daily import daily_article, daily_script
 from .output import DEFAULT_BITRATE, prepare_output
 from .model import Edition
 from .runner import STAGES, Runner
-from .stages.script import DEFAULT_WPM
 from .stages.speak import Progress
 from .text.lexicon import load_lexicon
 from .tts import Engine
 from .tts.cache import SpeechCache
 from .tts.pool import available_cores
-from .tts.registry import DEFAULT_ENGINE, make_engine
+from .tts.registry import DEFAULT_ENGINE, default_rate, make_engine
 
 __all__ = ["STAGES", "build_edition", "build_daily"]
 
@@ -28,7 +27,7 @@ def build_edition(
     name: str | None = None,
     voice: str | None = None,
     quote_voice: str | None = None,
-    rate: int = DEFAULT_WPM,
+    rate: int | None = None,
     bitrate: int = DEFAULT_BITRATE,
     sample_rate: int | None = None,
     formats: Sequence[str] = ("mp3",),
@@ -48,9 +47,11 @@ def build_edition(
     only names them), as a batch sends them to a worker. ``lexicon`` is a CSV
     file adding to the built-in pronunciations (or a ready dict). Pass ``timings`` (a dict) to receive each stage's wall
     time in seconds. ``engine`` is an Engine, or the name of one to make with
-    ``voice``, ``quote_voice`` and ``rate``: in this process, or as a pool of
+    ``voice``, ``quote_voice`` and ``rate`` (words a minute; default: the
+    engine's own, tts.registry.RATES): in this process, or as a pool of
     ``workers`` processes. Clips found in ``cache`` are not spoken again.
     """
+    rate = rate or default_rate(engine)
     runner = Runner(STAGES, timings)
     prepare_output(out_dir)  # fail before minutes of work, not after
     words = lexicon if isinstance(lexicon, dict) else load_lexicon(lexicon)
@@ -69,7 +70,7 @@ def build_daily(
     *,
     title: str,
     name: str | None = None,
-    rate: int = DEFAULT_WPM,
+    rate: int | None = None,
     bitrate: int = DEFAULT_BITRATE,
     sample_rate: int | None = None,
     formats: Sequence[str] = ("mp3",),
@@ -84,6 +85,7 @@ def build_daily(
     fingerprint: str | None = None,
 ) -> Edition:
     """One edition of several articles: a spoken contents list, then each article's chapters."""
+    rate = rate or default_rate(engine)
     runner = Runner(STAGES, timings)
     prepare_output(out_dir)
     words = lexicon if isinstance(lexicon, dict) else load_lexicon(lexicon)

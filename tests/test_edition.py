@@ -128,3 +128,16 @@ def test_tags_describe_the_article(seed_edition):
     assert str(tags["TDRC"]).startswith("2008-02-15")
     saved = json.load(open(seed_edition.article_json))
     assert saved["article"]["headline"] == "Serbia urges UN action on Kosovo"
+
+
+def test_each_engine_has_its_own_default_rate():
+    from pipeline.batch import BuildOptions
+    from pipeline.tts import DEFAULT_WPM
+    from pipeline.tts.registry import ENGINES, RATES, default_rate
+    from tone_engine import ToneEngine
+
+    assert set(RATES) == set(ENGINES) and default_rate("pyttsx3") == DEFAULT_WPM == 150
+    assert default_rate(ToneEngine()) == DEFAULT_WPM  # an engine object: newscast's default
+    assert BuildOptions(engine="piper").rate == RATES["piper"] and BuildOptions(engine="piper", rate=200).rate == 200
+    # Resolved before fingerprinting: editions built at 150 before stay up to date.
+    assert BuildOptions().fingerprint("a.html") == BuildOptions(rate=150).fingerprint("a.html")

@@ -16,9 +16,9 @@ from pipeline import SpeechError, build_edition  # noqa: E402
 from pipeline.cli import main  # noqa: E402
 from pipeline.loudness import true_peak_db  # noqa: E402
 from pipeline.tts import Request  # noqa: E402
-from pipeline.tts.piper_engine import PiperEngine, length_scale  # noqa: E402
+from pipeline.tts.piper_engine import NATURAL_WPM, PiperEngine, length_scale  # noqa: E402
 from pipeline.tts.piper_voices import DEFAULT_VOICE, find_voice, installed_voices  # noqa: E402
-from pipeline.tts.registry import make_engine  # noqa: E402
+from pipeline.tts.registry import default_rate, make_engine  # noqa: E402
 
 ORCHARD = FIXTURES / "orchard.txt"
 SENTENCE = "The new community trust will hold its first meeting in July to plan the harvest."
@@ -191,3 +191,9 @@ PiperEngine().synthesize(Request("Yes.", "en", "quote"))
 print("scipy" in sys.modules)
 """
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == ["False"]
+
+
+def test_piper_speaks_at_its_voices_own_pace_unless_asked():
+    # Its word error rate does not move with rate (benchmarks/intelligibility.py), so no slower default.
+    assert default_rate("piper") == NATURAL_WPM and length_scale(NATURAL_WPM) == 1.0
+    assert PiperEngine().length_scale == 1.0 and PiperEngine(rate=150).length_scale > 1.0

@@ -21,7 +21,7 @@ from fractions import Fraction
 from importlib import metadata
 
 from ..errors import SpeechError
-from . import DEFAULT_WPM, Request, Voice, pyttsx3_engine
+from . import Request, Voice, pyttsx3_engine
 from .piper_voices import PiperVoiceFile, find_voice, installed_voices, voice_for
 
 # A Piper voice's pace against its length_scale, measured for en_US-joe-medium on the seed's
@@ -29,6 +29,7 @@ from .piper_voices import PiperVoiceFile, find_voice, installed_voices, voice_fo
 # (scale 0.6: 265, 1.0: 181, 1.6: 127), so --rate N asks for scale PACE_SCALED / (N - PACE_FIXED).
 PACE_SCALED = 125.0
 PACE_FIXED = 56.0
+NATURAL_WPM = round(PACE_SCALED + PACE_FIXED)  # length_scale 1, the pace the voice was trained at
 LENGTH_SCALES = (0.5, 2.0)  # beyond these VITS voices slur or drawl
 # Quotes without a voice of their own: the narrator four semitones up, timbre and all (spoken
 # slower, then played faster: about the same pace, pitch and formants raised together).
@@ -49,7 +50,7 @@ class PiperEngine:
     threads spin while they wait); one thread 2.1x at 0.099.
     """
 
-    def __init__(self, voice: str | None = None, rate: int = DEFAULT_WPM, quote_voice: str | None = None, workers: int = 1):
+    def __init__(self, voice: str | None = None, rate: int = NATURAL_WPM, quote_voice: str | None = None, workers: int = 1):
         self.workers = max(1, workers)
         self._installed = installed_voices()
         self._chosen = find_voice(voice) if voice else None

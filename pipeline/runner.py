@@ -13,6 +13,7 @@ the edition.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import queue
 import threading
 import time
@@ -20,15 +21,26 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 
 from .model import Article, Edition, Script, ScriptChapter, Speech, Track
-from .stages.assemble import assemble
 from .stages.clean import clean
-from .stages.export import export
 from .stages.load import load
 from .stages.script import script
 from .stages.segment import segment
 from .stages.speak import Progress, speak_chapters
 from .tts import Engine
 from .tts.cache import SpeechCache
+
+# The stages after speaking bring numpy, pydub and the encoders (about 0.1 s of imports): they are
+# imported once the speech workers have their sentences, and load while the first ones are spoken.
+_AUDIO_STAGES = {"assemble": ".stages.assemble", "export": ".stages.export"}
+
+
+def _imported_when_called(name: str) -> Callable:
+    def stage(*args, **kwargs):
+        return getattr(importlib.import_module(_AUDIO_STAGES[name], __package__), name)(*args, **kwargs)
+
+    stage.__name__ = stage.__qualname__ = name
+    return stage
+
 
 # The stages in the order they run: (name, function). Each takes the previous one's output.
 STAGES: tuple[tuple[str, Callable], ...] = (
@@ -37,8 +49,8 @@ STAGES: tuple[tuple[str, Callable], ...] = (
     ("segment", segment),
     ("script", script),
     ("speak", speak_chapters),
-    ("assemble", assemble),
-    ("export", export),
+    ("assemble", _imported_when_called("assemble")),
+    ("export", _imported_when_called("export")),
 )
 CHAPTERS_IN_HAND = 1  # assembled chapters waiting for export, at the most (the encoder holds a few more)
 SENTENCES_PER_WORKER = 8  # sentences spoken in one batch, per speech worker: few idle workers between batches
@@ -151,6 +163,7 @@ class Runner:
                 report = _offset_progress(progress, done, total)
                 spoken_chapters = self.run("speak", Script(group, spoken_script.language), engine, report, cache)
                 try:
+                    _import_audio_stages()  # while the workers speak
                     for spoken in self._timed_each("speak", spoken_chapters):
                         one = Speech(engine.sample_rate, (spoken,))
                         hand_over(assembler.submit(self.run, "assemble", one, lazy=True, cache=cache))
@@ -167,6 +180,11 @@ class Runner:
         finally:
             assembler.shutdown(wait=True, cancel_futures=True)
             exporter.shutdown(wait=True)
+
+
+def _import_audio_stages() -> None:
+    for module in _AUDIO_STAGES.values():
+        importlib.import_module(module, __package__)
 
 
 def _hand_over(handoff: queue.Queue, item, written: Future) -> None:

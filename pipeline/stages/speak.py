@@ -34,9 +34,10 @@ def speak_chapters(script: Script, engine: Engine, progress: Progress | None = N
                    cache: SpeechCache | None = None) -> Iterator[SpokenChapter]:
     """As ``speak``, each chapter given as soon as all its clips are there, in order.
 
-    The engine gets every missing utterance before the first chapter is
-    given, so a pool's workers start (by fork) before the caller starts any
-    thread, and speak on while the first chapters are assembled.
+    The engine is handed every missing utterance before this returns, so a
+    pool's workers start (by fork) before the caller starts any thread or
+    imports what it needs next, and speak on while it does and while the
+    first chapters are assembled.
     """
     utterances = [u for chapter in script.chapters for u in chapter.utterances]
     requests = [Request(u.text, u.language or script.language, u.voice) for u in utterances]
@@ -54,6 +55,12 @@ def speak_chapters(script: Script, engine: Engine, progress: Progress | None = N
 
     advance(0)
     arrivals = _arrivals(engine, [requests[i] for i in missing], advance) if missing else iter(())
+    return _in_order(script, clips, missing, keys, cache, arrivals)
+
+
+def _in_order(script: Script, clips: list[bytes | None], missing: list[int], keys: list[str], cache: SpeechCache | None,
+              arrivals: Iterator[tuple[list[int], list[bytes]]]) -> Iterator[SpokenChapter]:
+    """The chapters in order, each as soon as the clips arriving for the ``missing`` ones complete it."""
     position = 0
     pending = iter(script.chapters)
     chapter = next(pending, None)

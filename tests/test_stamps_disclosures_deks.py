@@ -3,7 +3,7 @@ import pytest
 
 from pipeline import clean, load, segment
 from pipeline.model import Block, Document, Metadata
-from pipeline.text.notices import is_disclosure, is_embed_credit, is_time_stamp
+from pipeline.text.notices import is_comment_policy, is_disclosure, is_embed_credit, is_time_stamp
 
 STORY = [
     "The city council voted 7-2 on Tuesday to approve a network of protected bike lanes across the downtown core.",
@@ -173,3 +173,24 @@ def test_a_crosshead_over_a_real_section_stays():
     from pipeline.stages.clean import _without_title_only_sections
 
     assert _without_title_only_sections(doc) == doc
+
+
+@pytest.mark.parametrize("rule", [
+    "You must be logged in to post a comment.",
+    "Comments are moderated and may take a day to appear.",
+    "Para poder comentar tenés que ingresar con tu usuario de La Gaceta.",
+    "Los comentarios publicados son de exclusiva responsabilidad de sus autores.",
+    "Pour commenter, connectez-vous à votre compte.",
+])
+def test_a_comment_sections_rules_are_not_read(tmp_path, rule):
+    assert is_comment_policy(rule)
+    assert article(tmp_path, paragraphs(STORY + [rule])).text.split("\n\n") == STORY
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor declined to comment when reached by phone on Tuesday.",
+    "Residents who signed in to the meeting were invited to comment on the plan.",
+    "Para el intendente, los comentarios del concejo fueron injustos.",
+])
+def test_news_about_comments_is_no_comment_rule(sentence):
+    assert not is_comment_policy(sentence)

@@ -1,11 +1,14 @@
-"""Lines a page prints about itself rather than about the story: time stamps, sponsorship disclosures, embed credits.
+"""Lines a page prints about itself rather than about the story: time stamps, sponsorship disclosures, embed credits,
+comment rules.
 
 All are read as story text when a page sets them as a paragraph ("Updated at
 1:23 p.m." under the last paragraph, "This post has been compensated by …"
 above the first), and a disclosure above the first paragraph became the
 summary. The date already goes into the edition's disclosure; an advertiser's
 notice is for the page's readers, not for a listener; the credit line under an
-embedded post is the embed's furniture (the post's own words stay).
+embedded post is the embed's furniture (the post's own words stay); a comment
+section's rules ("You must be logged in to post a comment") speak to readers who
+can comment, which a listener cannot.
 """
 from __future__ import annotations
 
@@ -44,6 +47,21 @@ _DISCLOSURE = re.compile(
 # The credit line under an embedded post, "— The Nigerian Senate (@NGRSenate) October 9, 2018" or
 # "A post shared by Jo (@jo) on Mar 3, 2019 at 5:01pm PST": a name, a handle and a date, nothing else.
 _EMBED_CREDIT = re.compile(r"^\s*(?:[—–-]|A post shared by)\s*[^()]{0,80}\(@\w{1,30}\)[\s\w,.:]{0,40}$")
+# How sites word the rules of their comment section: who may comment, who answers for comments, moderation.
+_COMMENT_POLICY = re.compile(
+    r"\b(?:must|need\s+to|have\s+to|please)\s+(?:be\s+)?(?:log(?:ged)?|sign(?:ed)?)\s*in\b[^.]{0,20}\bto\s+"
+    r"(?:post\s+|leave\s+|add\s+|write\s+)?(?:a\s+)?comments?\b"
+    r"|^\W*(?:log|sign)\s*in\s+(?:to|and)\s+(?:post\s+|leave\s+|add\s+)?(?:a\s+)?comment"
+    r"|\bonly\s+(?:registered\s+users|subscribers|members)\s+(?:can|may)\s+comment\b"
+    r"|\bto\s+(?:post\s+|leave\s+)?(?:a\s+)?comment\b[^.]{0,30}\b(?:log|sign)\s*in\b"
+    r"|\bcomments?\s+(?:are|is)\s+(?:moderated|closed|the\s+(?:sole\s+)?responsibility)\b"
+    r"|\bpara\s+(?:poder\s+)?comentar\b|\blos\s+comentarios\s+publicados\b|\bcomentarios\b[^.]{0,40}\bresponsabilidad\b"
+    r"|\bpour\s+(?:pouvoir\s+)?commenter\b|\bcommentaires\b[^.]{0,40}\b(?:responsabilité|modérés)\b"
+    r"|\bum\s+(?:zu\s+)?kommentieren\b|\bkommentare\b[^.]{0,40}\bmoderiert\b",
+    re.I,
+)
+# A comment rule is a sentence or two; a longer paragraph that speaks of comments is the story's.
+MAX_COMMENT_POLICY_WORDS = 60
 # A longer paragraph that mentions sponsorship is story text (an article about influencer marketing).
 MAX_DISCLOSURE_WORDS = 80
 
@@ -70,5 +88,10 @@ def is_embed_credit(text: str) -> bool:
     return bool(_EMBED_CREDIT.match(text))
 
 
+def is_comment_policy(text: str) -> bool:
+    """'You must be logged in to post a comment.', 'Los comentarios publicados son de exclusiva responsabilidad …'."""
+    return word_count(text) <= MAX_COMMENT_POLICY_WORDS and bool(_COMMENT_POLICY.search(text))
+
+
 def is_notice(text: str) -> bool:
-    return is_time_stamp(text) or is_disclosure(text) or is_embed_credit(text)
+    return is_time_stamp(text) or is_disclosure(text) or is_embed_credit(text) or is_comment_policy(text)

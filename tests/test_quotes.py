@@ -429,3 +429,15 @@ def test_what_a_thing_is_called_has_no_speaker():
     assert [q.speaker for q in found] in ([], [None])
     # Someone who does the naming is still the speaker.
     assert [q.speaker for q in find_quotes(["Senator Ann Lee called the plan “a disgrace to the state” on Monday."])] == ["Senator Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("A spokesman for the buyer said there was a commitment “to making this a showcase for the island.”", "A spokesman for the buyer"),
+        ("The lawsuit contends that “the deaths were directly and proximately caused” by the decisions.", "The lawsuit"),
+        ("Reprising one of her favourite lines, the former senator talked about the “progress we had made” together.", "the former senator"),
+    ],
+)
+def test_a_description_opening_the_sentence_speaks(paragraph, speaker):
+    assert [q.speaker for q in find_quotes([paragraph])] == [speaker]

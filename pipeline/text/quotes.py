@@ -29,6 +29,7 @@ from .speaker_place import (
     characterising_subject,
     continuing_speaker,
     described_before,
+    described_subject,
     Mention,
     intro_speaker,
     mentions,
@@ -222,13 +223,14 @@ def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context
         subject = sentence_subject(before)
         if not quote_gate.is_quote(quote_gate.features(text, before, after, speaker, subject is not None)):
             return None
-        found.append(("subject_gate", subject))
+        found += [("subject_gate", subject), ("described_subject", described_subject(before))]
     else:
         found += [
             ("intro", intro_speaker(before, paragraphs, span)),
             ("next_sentence", following),
             ("continuing", continuing_speaker(span, previous, paragraphs, context)),
             ("subject", sentence_subject(before)),
+            ("described_subject", described_subject(before)),
             ("described", described_before(paragraphs, span) if whole_paragraph else None),
         ]
     found.append(("last_speaker", context.last_speaker))

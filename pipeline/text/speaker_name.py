@@ -220,7 +220,7 @@ GROUP_NOUNS = frozenset(
     "officials sources critics supporters experts analysts democrats republicans aides voters protesters "
     "demonstrators lawmakers leaders residents police prosecutors investigators officers authorities".split()
 )
-_INTRODUCTORY = re.compile(
+INTRODUCTORY = re.compile(
     r"^\s*(?:(?:In|On|At|During|After|Before|With|Following|Earlier|Later|Last|This|As|When|While|Since|"
     r"Speaking|Asked|Unlike|Like|Despite|According|For|From|Under|Over|Meanwhile|However|But|And|Yet|Still)\b[^,]{0,120},\s*)+"
 )
@@ -346,7 +346,7 @@ def clause_subject(sentence_start: str) -> str | None:
             continue
         if FOLLOWED_BY_VERB.match(sentence_start, m.end()) and plausible_name(tidy_name(m.group(0)).split() if tidy_name(m.group(0)) else []):
             return tidy_name(m.group(0))
-    rest = _INTRODUCTORY.sub("", sentence_start, count=1)
+    rest = INTRODUCTORY.sub("", sentence_start, count=1)
     return leading_subject(rest)
 
 

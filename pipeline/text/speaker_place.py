@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .quotemarks import Span
 from .sentences import sentence_spans
 from .speaker_name import (
+    INTRODUCTORY,
     FOLLOWED_BY_VERB,
     AUXILIARIES,
     NAME,
@@ -315,6 +316,33 @@ def sentence_subject(before: str) -> str | None:
     ):
         return None
     return subject
+
+
+# "A spokesman for the buyer said", "the former secretary of state talked about", "The lawsuit contends":
+# a description opening the sentence, maybe after an introductory phrase, then its verb.
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    r"(?:\s+[\w’'-]+){1,4}?(?:\s+(?:of|for|at|from|with)(?:\s+[\w’'-]+){1,4}?)?)"
+    r"(?:\s*,[^,]{1,80},)?\s+(?:(?:[a-z]+ly|also|further|then|later|has|had|have|is|was|are|were|will|would)\s+){0,2}"
+    rf"(?P<verb>{SPEECH_VERBS}|[a-z]{{3,}}(?:ed|[^s]s)|found|told|wrote|said|spoke|made|gave|took|put|saw|knew|held|sent)\b"
+)
+
+
+def described_subject(before: str) -> str | None:
+    """The description opening the quote's sentence as its acting subject: "A machinists spokesman said that"."""
+    clause = _PARTICIPLE_OPENING.sub("", INTRODUCTORY.sub("", outside_quotes(before), count=1), count=1)
+    m = _DESCRIBED_SUBJECT.match(clause)
+    if not m or m.group("verb") in _NOT_ACTS:
+        return None
+    who = m.group("who")
+    if set(who.lower().split()[1:]) & _NOT_IN_DESCRIPTION:
+        return None  # "the test and warned", "a story that said": a clause, not a noun phrase
+    return who
+
+
+_PARTICIPLE_OPENING = re.compile(r"^\s*[A-Z][a-z]+ing\b[^,]{0,100},\s*")  # "Reprising one of her lines, the senator …"
+_NOT_ACTS = frozenset("is was has does needs seems remains means goes".split())
+_NOT_IN_DESCRIPTION = frozenset("and but or that which who whom when while if as than is was are were has had".split())
 
 
 @dataclass(frozen=True)

@@ -209,15 +209,17 @@ def read_input_list(path: str | Path) -> list[str]:
 
 
 def _build_here(todo, out: Path, options: BuildOptions, workers: int, cache, batch: Batch, speaking) -> None:
-    from .edition import build_edition  # the whole audio stack: not needed to find that all is up to date
-
     engine = None  # made on first need, then shared by every edition
     try:
         with fetching(options):
             for source in todo:
                 try:
+                    # Read first, once: a missing or unreadable file is reported before the page and audio code loads.
+                    data = read_source(source)
+                    from .edition import build_edition
+
                     engine = engine or make_engine(options.engine, workers, **options.engine_settings())
-                    edition = build_edition(source, out, engine=engine, workers=workers, cache=cache,
+                    edition = build_edition(source, out, data=data, engine=engine, workers=workers, cache=cache,
                                             progress=speaking(source) if speaking else None,
                                             **options.edition_options(source))
                 except NewscastError as exc:

@@ -272,8 +272,6 @@ def _build(args, stdout: TextIO, stderr: TextIO) -> int:
     )
     numbers = {source: number for number, source in enumerate(dict.fromkeys(inputs), start=1)}
     many = len(numbers) > 1
-    if not many:
-        _check_readable(inputs[0])
     cache = None if args.scheduler else _cache(args)  # cluster workers speak without one: see pipeline/cluster.py
 
     def report(outcome: Outcome, tally: Tally) -> None:
@@ -307,15 +305,6 @@ def _build(args, stdout: TextIO, stderr: TextIO) -> int:
     if many:
         print(f"newscast: {len(result.failed)} of {len(numbers)} inputs failed", file=stderr)
     return result.failed[0][1].exit_code
-
-
-def _check_readable(source: str) -> None:
-    """A missing or unreadable page file is reported at once, not after the audio stack has loaded."""
-    from .stages.load import _read
-    from .web import is_url
-
-    if source != "-" and not is_url(source):
-        _read(source)
 
 
 def _label(source: str) -> str:

@@ -41,9 +41,10 @@ def test_building_loads_no_scipy():
     assert result.stdout.strip() == "False"
 
 
-def test_a_missing_input_is_reported_before_the_audio_stack_loads(tmp_path):
-    missing = str(tmp_path / "missing.html")
-    assert not loaded_after(["build", missing, "-o", str(tmp_path / "out")]) & {*AUDIO, "trafilatura", "lameenc"}
+@pytest.mark.parametrize("count", [1, 2])
+def test_missing_inputs_are_reported_before_the_audio_stack_loads(tmp_path, count):
+    missing = [str(tmp_path / f"missing{i}.html") for i in range(count)]
+    assert not loaded_after(["build", *missing, "-o", str(tmp_path / "out")]) & {*AUDIO, "trafilatura", "lameenc"}
 
 
 def test_speech_workers_check_their_clips_for_sound_without_numpy():

@@ -121,3 +121,11 @@ def test_quotes_are_introduced_in_the_articles_language_or_else_in_english():
 
     assert intro("es") == ("Carlos Pérez dijo:", None)
     assert intro("pl") == ("Carlos Pérez said:", "en")
+
+
+def test_a_clock_time_is_not_split_at_its_colon():
+    long = ("The league decided on Monday, after talks with both of the clubs, to move the teams' rematch in Pittsburgh "
+            "from a 4:25 kickoff to a 1 p.m. start, the latest of the changes to a schedule that has already moved "
+            "two other games this autumn.")
+    utterances = script(Article(headline="H", summary=None, sections=(Section(None, (long,)),))).chapters[1].utterances
+    assert any("from a 4:25 kickoff" in u.display for u in utterances)  # the only colon, yet no break

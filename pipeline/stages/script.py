@@ -39,7 +39,8 @@ LANGUAGE_NAMES = {
     "th": "ไทย", "tr": "Türkçe", "uk": "Українська", "vi": "Tiếng Việt", "zh": "中文",
 }
 _QUOTED = re.compile(r"“[^“”]+”|\"[^\"]+\"")
-_CLAUSE_BREAKS = re.compile(r"(?:;|:|,\s+(?=(?:and|but|or|while|which|who|although|because|so|yet)\b)|\s+[–—]\s+)")
+# A colon before a digit is a clock time or a score ("a 4:25 kickoff"), not a clause break.
+_CLAUSE_BREAKS = re.compile(r"(?:;|:(?!\d)|,\s+(?=(?:and|but|or|while|which|who|although|because|so|yet)\b)|\s+[–—]\s+)")
 
 
 # How a quote is introduced, by the article's language: "{speaker} said:", and for no speaker.

@@ -87,10 +87,13 @@ def _time(m: re.Match) -> str:
     if hour > 23 or minute > 59:
         return m.group(0)
     half = (m.group("ampm") or m.group("ampm2") or "").lower()
-    if not half:
-        half = "a m" if hour < 12 else "p m"
-    else:
+    zone = m.group("zone") or m.group("zone2")
+    if half:
         half = "a m" if half.startswith("a") else "p m"
+    elif zone or hour == 0 or hour > 12 or m.group("h").startswith("0"):  # a 24-hour clock
+        half = "a m" if hour < 12 else "p m"
+    else:  # "a 4:25 kickoff": morning or afternoon is not written, so not said
+        half = "o'clock" if minute == 0 else ""
     hour12 = hour % 12 or 12
     if minute == 0:
         spoken = f"{words(hour12)} {half}"
@@ -98,8 +101,7 @@ def _time(m: re.Match) -> str:
         spoken = f"{words(hour12)} oh {words(minute)} {half}"
     else:
         spoken = f"{words(hour12)} {words(minute)} {half}"
-    zone = m.group("zone") or m.group("zone2")
-    return spoken + (f" {_letters(zone)}" if zone else "")
+    return spoken.rstrip() + (f" {_letters(zone)}" if zone else "")
 
 
 def _letters(text: str) -> str:
@@ -188,6 +190,8 @@ ENGLISH_RULES: list[Rule] = [
     ("year", re.compile(r"\b(?P<y>1[1-9]\d\d|20\d\d)\b(?![.,]\d)"), lambda m: _year(int(m.group("y")))),
     ("number", re.compile(rf"(?<![\w.])(?P<num>{_NUM})(?![\w])"), lambda m: _number(m.group("num"))),
     ("title", re.compile(r"\b(?P<t>" + "|".join(_TITLES) + r")\b\.?(?=\s+[A-Z])"), _title),
+    # "Hon." before a name, or "Hon" after "Right": eSpeak says "on" ("Hon Hai" is a company).
+    ("honourable", re.compile(r"\bHon\.(?=\s+[A-Z])|(?<=\bRight )Hon\b(?=\s+[A-Z])"), lambda m: "Honourable"),
     ("saint_street", re.compile(r"\bSt\b(?P<dot>\.)?(?P<next>(?=\s+[A-Z]))?"), _saint_or_street),
     ("number_sign", re.compile(r"\bNo\.\s?(?=\d|[a-z]+\b)"), lambda m: "Number "),
     ("initialism_dotted", re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])"), lambda m: _letters(m.group(0))),

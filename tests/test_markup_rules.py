@@ -159,3 +159,23 @@ def test_the_items_of_a_list_a_paragraph_announces_are_read():
               + [_HBlock("paragraph", STORY[2], 0, (1, 2), guided=True)])
     read = [b.text for b in _body_blocks(blocks, [0, 1, 4, 5, 8])]
     assert read == [STORY[0], lead, *items, STORY[1], "Read more:", STORY[2]]
+
+
+def test_other_stories_cards_closing_the_article_are_not_read(tmp_path):
+    cards = [("Ferry fares to rise", "The operator says fuel costs leave it no choice, and passengers are angry about it."),
+             ("Pier closed for repairs", "Storm damage has closed the old pier until the summer, the council said today."),
+             ("Beach wins award", "The town's main beach has kept its blue flag for a tenth year running, officials said.")]
+    more = "".join(f"<h3><a href='/s{n}'>{h}</a></h3><p class='standfirst'>{p}</p>" for n, (h, p) in enumerate(cards))
+    body = (f"<article><h1>Lighthouse to reopen</h1>{''.join(f'<p>{p}</p>' for p in STORY)}"
+            f"<h2>More from the coast</h2>{more}</article>")
+    doc = html(tmp_path, body)
+    assert paragraphs(doc) == STORY and [b.text for b in doc.blocks if b.kind == "heading"] == []
+
+
+def test_one_linked_heading_at_the_end_is_no_run_of_cards():
+    from pipeline.text.markup import _HBlock, _without_trailing_cards
+
+    blocks = [_HBlock("paragraph", p, 0) for p in STORY[:3]] + [_HBlock("heading", "Tours", 5), _HBlock("paragraph", STORY[3], 0)]
+    assert _without_trailing_cards(blocks, list(range(5))) == list(range(5))
+    blocks[1:1] = [_HBlock("heading", "A history", 9)]  # a second linked heading, but prose comes between
+    assert _without_trailing_cards(blocks, list(range(6))) == list(range(6))

@@ -102,6 +102,8 @@ LINKED_ITEM_WORDS = 6
 # An item of a list a paragraph announces ("… may either be:") is read with this many words, sentence or not,
 # though trafilatura left it out; fewer ("Tags:" over single words) is a label.
 LIST_ITEM_WORDS = 3
+# This many linked headlines in a row close the chosen blocks: they are other stories' cards, not the article.
+CARD_RUN = 2
 # An h1 or heading is the headline when it has this share of the stated title's words.
 HEADLINE_SHARE = 0.5
 
@@ -131,7 +133,7 @@ def clean_html(html: str, url: str | None = None) -> Document:
         b.guided = bool(n) and n in guide
     every_block, blocks = blocks, _without_furniture(blocks)
     # The page's <h1> is the headline, never body text, even where trafilatura keeps it.
-    chosen = [i for i in _choose(blocks) if blocks[i].kind != "h1"]
+    chosen = _without_trailing_cards(blocks, [i for i in _choose(blocks) if blocks[i].kind != "h1"])
     out = (_headline_blocks(blocks[: chosen[0]], titles) + _body_blocks(blocks, chosen)) if chosen else []
     ours = sum(word_count(b.text) for b in out if b.kind in ("paragraph", "table"))
     if ours < GUIDE_FALLBACK_SHARE * word_count(guide):
@@ -195,6 +197,26 @@ def _choose(blocks: list[_HBlock]) -> list[int]:
 
     sections = {section(b) for b in blocks if b.guided}
     return [i for i, b in enumerate(blocks) if b.guided or (b.prose and b.link_density < 0.3 and section(b) in sections)]
+
+
+def _without_trailing_cards(blocks: list[_HBlock], chosen: list[int]) -> list[int]:
+    """The chosen blocks without the other stories' cards that close them: at least CARD_RUN linked headlines,
+    each maybe over its blurb, up to the end, and the label and headings just above them ("Other Opinion
+    Columns"). A card is a pointer to another page; a listener cannot follow it."""
+    cut, cards = len(chosen), 0
+    while cut > 0:
+        at = cut - 1
+        if blocks[chosen[at]].kind in ("paragraph", "standfirst") and blocks[chosen[at]].link_density < 0.5 and at > 0:
+            at -= 1  # the blurb under a card's headline
+        head = blocks[chosen[at]]
+        if not (head.kind == "heading" and head.link_density >= 0.5):
+            break
+        cut, cards = at, cards + 1
+    if cards < CARD_RUN:
+        return chosen
+    while cut > 0 and blocks[chosen[cut - 1]].kind == "heading":
+        cut -= 1
+    return chosen[:cut]
 
 
 def _flatten(root: HtmlElement) -> list[_HBlock]:

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import bisect
 import collections
-import functools
 import hashlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from importlib import metadata
 from typing import BinaryIO
 
 from ..errors import OutputError
@@ -165,12 +163,12 @@ class Mp3Stream:
         return encoded
 
     def _key(self, chapter: Samples, parts: int) -> str | None:
-        """A hash of all that decides the chapter's MP3: its samples, where it is cut, the settings and this code."""
+        """A hash of all that decides the chapter's MP3: its samples and where its sentences start (its
+        ``key`` fixes both), the settings, this code and LAME's version."""
         samples = getattr(chapter, "key", None)
         if self.cache is None or samples is None:
             return None
-        places = sorted(_cut_places(chapter))
-        material = f"{samples} {chapter.sample_rate} {chapter.size} {self.bitrate} {parts} {places} {_code_identity()}"
+        material = f"{samples} {self.bitrate} {parts} {code_identity(__file__, packages=('lameenc',))}"
         return hashlib.sha256(material.encode()).hexdigest()
 
     def finish(self) -> None:
@@ -189,16 +187,6 @@ class Mp3Stream:
         except OSError as exc:
             raise OutputError(f"cannot write the MP3 ({exc.strerror or exc})") from None
         self.layout = self.layout.then(offset, encoded.layout)
-
-
-@functools.cache
-def _code_identity() -> str:
-    """This module's source and LAME's version: a changed encoder never reuses old MP3 frames."""
-    try:
-        lame = metadata.version("lameenc")
-    except metadata.PackageNotFoundError:
-        lame = "-"
-    return f"{lame} {code_identity(__file__)}"
 
 
 def _cut_places(track: Track) -> set[int]:

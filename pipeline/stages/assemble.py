@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import hashlib
 import io
 import sys
@@ -73,21 +72,16 @@ def assemble(speech: Speech, lazy: bool = False, cache: SpeechCache | None = Non
 
 
 def chapter_key(chapter: SpokenChapter, rate: int) -> str:
-    """A hash of all that decides a chapter's levelled samples: its clips, their voices and pauses, and this code."""
-    material = hashlib.sha256(_code_identity().encode())
+    """A hash of all that decides a chapter's levelled samples and where its sentences start: its clips,
+    their voices, pauses and joins, and the code that levels them (pydub's fades and numpy included)."""
+    fades = sys.modules[AudioSegment.__module__].__file__
+    material = hashlib.sha256(code_identity(loudness.__file__, __file__, fades, packages=("numpy",)).encode())
     material.update(f"{rate} {TARGET_LUFS} {TRUE_PEAK_CEILING_DBTP}".encode())
     for clip in chapter.clips:
-        material.update(f"\x1f{clip.utterance.voice} {clip.utterance.pause_ms} {len(clip.pcm)}\x1f".encode())
+        utterance = clip.utterance
+        material.update(f"\x1f{utterance.voice} {utterance.pause_ms} {utterance.continues} {len(clip.pcm)}\x1f".encode())
         material.update(clip.pcm)
     return material.hexdigest()
-
-
-@functools.cache
-def _code_identity() -> str:
-    """The source of the code that levels a chapter (pydub's fades included), and numpy's version: a changed
-    newscast or pydub never reuses old levels."""
-    fades = sys.modules[AudioSegment.__module__].__file__
-    return f"{np.__version__} {code_identity(loudness.__file__, __file__, fades)}"
 
 
 def _cached_levels(cache: SpeechCache, key: str) -> tuple[dict[str, float], np.ndarray] | None:

@@ -17,6 +17,7 @@ renamed, and a cache that cannot be written costs only the caching.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -71,12 +72,21 @@ def _payload(data: bytes, samples: bool) -> memoryview | None:
     return payload
 
 
-def code_identity(*sources: str | None) -> str:
-    """A hash of these source files, for the keys of derived entries: changed code never reuses what older code made.
+@functools.cache
+def code_identity(*sources: str | None, packages: tuple[str, ...] = ()) -> str:
+    """A hash of these source files and of these packages' versions, for the keys of derived entries:
+    changed code or a changed library never reuses what older code made. Read once per process.
 
     Where a source cannot be read (a frozen program), newscast's version stands in for it.
     """
+    from importlib import metadata  # slow to import: only once something derived is keyed
+
     digest = hashlib.sha256()
+    for package in packages:
+        try:
+            digest.update(f"{package} {metadata.version(package)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package} -\n".encode())
     for source in sources:
         try:
             digest.update(Path(source).read_bytes())

@@ -441,3 +441,10 @@ def test_what_a_thing_is_called_has_no_speaker():
 )
 def test_a_description_opening_the_sentence_speaks(paragraph, speaker):
     assert [q.speaker for q in find_quotes([paragraph])] == [speaker]
+
+
+def test_she_and_he_pass_over_people_of_the_other_sex():
+    found = find_quotes(["Mrs. Ann Lee met Mr. Bob Kim on Monday.", "“We will win this race,” she said."])
+    assert [q.speaker for q in found] == ["Ann Lee"]
+    found = find_quotes(["Jane Doe said she had met Tom Roe, a spokesman for the council.", "“We will win this race,” she said."])
+    assert [q.speaker for q in found] == ["Jane Doe"]

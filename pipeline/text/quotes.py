@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..model import Quote
 from . import quote_gate, speaker_rank
 from .quotemarks import Span, find_spans
-from .speaker_name import NAME, PRONOUNS, Context, lower_case_words, proper_words, surname, tidy_name, trailing_subject
+from .speaker_name import NAME, PRONOUNS, Context, genders, lower_case_words, proper_words, surname, tidy_name, trailing_subject
 from .speaker_place import (
     characterising_subject,
     continuing_speaker,
@@ -55,7 +55,7 @@ def find_quotes(paragraphs: list[str], headline: str | None = None) -> list[Quot
     Quotes in the ``headline`` come first: a headline quotes someone it names
     ("Lee: Tram Is ‘Best News’", "Tram ‘Best News’, Lee Says").
     """
-    context = Context(common=lower_case_words(paragraphs), proper=proper_words(paragraphs))
+    context = Context(common=lower_case_words(paragraphs), proper=proper_words(paragraphs), genders=genders(paragraphs))
     quotes: list[Quote] = _headline_quotes(headline) if headline else []
     # Two apostrophes ('') stand for a double quotation mark in some newspapers' text;
     # a nickname in quotes (Marcia "Cia" Price) is part of a name, not a quote;

@@ -69,6 +69,7 @@ class Context:
     roles: dict[str, str] = field(default_factory=dict)  # full name -> role the article gave
     last_speaker: str | None = None
     last_speaker_paragraph: int = -10
+    genders: dict[str, str] = field(default_factory=dict)  # surname -> "he" or "she", where the article tells
 
     def checked(self, name: str | None) -> str | None:
         """``name`` without the capitalised common words that open a sentence ("Instead Mr. Lee", "Facing")."""
@@ -123,8 +124,9 @@ class Context:
             return None
         low = speaker.lower()
         if low in PRONOUNS:
-            if low in ("he", "she") and self.people:
-                return self.people[-1]
+            if low in ("he", "she"):
+                # The last person named, passing over anyone the article shows to be the other sex.
+                return next((name for name in reversed(self.people) if self.genders.get(surname(name), low) == low), None)
             return None
         tokens = [t for t in speaker.split() if t.lower().strip(".") not in TITLES and t.lower() not in ("the",)]
         if not tokens:
@@ -144,6 +146,27 @@ class Context:
 
 
 _SHOUTED = re.compile(r"[A-Z][A-Z’'-]+:?")
+_HONORIFIC_NAME = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'-]*\s+){0,2}(?P<name>[A-Z][\w’'-]*\w)")
+_GENDERED_ROLE = re.compile(
+    r"\b(?P<role>(?:congress|spokes|chair|business|anchor)(?:man|woman)|wife|husband|mother|father|daughter|son|sister|"
+    r"brother|actress|actor|widow|grandmother|grandfather)\s+(?:[A-Z][\w’'.-]*\s+){0,2}(?P<name>[A-Z][\w’'-]*\w)"
+)
+_SAID_PRONOUN = re.compile(
+    rf"\b(?P<name>[A-Z][\w’'-]*\w)\s+(?:{SPEECH_VERBS})\s+(?:that\s+)?(?P<pronoun>he|she)\b"
+)
+_FEMININE = frozenset("mrs ms miss congresswoman spokeswoman chairwoman businesswoman anchorwoman wife mother daughter sister actress widow grandmother she".split())
+
+
+def genders(paragraphs: list[str]) -> dict[str, str]:
+    """Which people the article shows to be a man or a woman, by surname: by a title ("Mrs. Clinton",
+    "spokeswoman Jen Psaki") or by the pronoun that follows their speech verb ("Lee said she …").
+    A surname the article shows both ways (a husband and wife) gets none."""
+    votes: dict[str, set[str]] = {}
+    text = "\n".join(paragraphs)
+    for pattern, group in ((_HONORIFIC_NAME, "title"), (_GENDERED_ROLE, "role"), (_SAID_PRONOUN, "pronoun")):
+        for m in pattern.finditer(text):
+            votes.setdefault(surname(m.group("name")), set()).add("she" if m.group(group).lower() in _FEMININE else "he")
+    return {name: sex.pop() for name, sex in votes.items() if len(sex) == 1 and name}
 
 
 @cache

@@ -18,6 +18,7 @@ CASES = {
     "unit_rate": ("at 100 km/h, 5m/s and $15/hour", "at one hundred kilometres per hour, five metres per second and fifteen dollars per hour"),
     "dash": ("Russia - an ally - agreed", "Russia, an ally, agreed"),
     "money": ("It cost £1.5bn, $10, €3m, $2.50 and US$5", "It cost one point five billion pounds, ten dollars, three million euros, two dollars and fifty cents and five U S dollars"),
+    "number_plus": ("orders of $100+ for those aged 18+", "orders of one hundred dollars plus for those aged eighteen plus"),
     "percent": ("up 3.5% and 45%", "up three point five percent and forty five percent"),
     "zone_offset": ("at 14:05 GMT-5 and UTC+5:30", "at two oh five p m G M T minus five and U T C plus five thirty"),
     "time": ("at 00:27 GMT, 14:00, 9.05am, 09:30, a 4:25 kickoff or 11:00", "at twelve twenty seven a m G M T, two p m, nine oh five a m, nine thirty a m, a four twenty five kickoff or eleven o'clock"),
@@ -25,7 +26,7 @@ CASES = {
     "date_dmy": ("on 15 February 2008", "on the fifteenth of February two thousand and eight"),
     "date_mdy": ("on Feb. 15, 2008", "on February fifteenth two thousand and eight"),
     "date_numeric": ("on 2/15/08", "on February fifteenth two thousand and eight"),
-    "unit": ("35C, 60mph, 5km and 10 kg", "thirty five degrees Celsius, sixty miles per hour, five kilometres and ten kilograms"),
+    "unit": ("35C, 60mph, 5km, 10 kg, 128GB and 1TB", "thirty five degrees Celsius, sixty miles per hour, five kilometres, ten kilograms, one hundred and twenty eight gigabytes and one terabyte"),
     "scaled": ("5m people and 300k jobs", "five million people and three hundred thousand jobs"),
     "decade": ("in the 1990s", "in the nineteen nineties"),
     "range": ("in 2010-12, aged 10-15", "in twenty ten to twenty twelve, aged ten to fifteen"),
@@ -91,3 +92,15 @@ def test_bad_lexicon_is_a_clear_error(text, message):
 def test_missing_lexicon_file(tmp_path):
     with pytest.raises(InputError, match="cannot read the lexicon"):
         load_lexicon(tmp_path / "nope.csv")
+
+
+def test_an_amount_before_a_noun_is_said_as_one_unit():
+    assert speech_text("a $3 billion buyout and an $8m deal") == "a three billion dollar buyout and an eight million dollar deal"
+    assert speech_text("fined $250,000, and a $250,000 fine") == "fined two hundred and fifty thousand dollars, and a two hundred and fifty thousand dollar fine"
+
+
+def test_only_english_months_as_english_writes_them_make_a_date():
+    # "out", "set", "gen" and "mag" are month abbreviations in other languages; "may" is a verb.
+    assert speech_text("They won 2 out of 3 sets, 4 set points, the 2nd Gen model") == (
+        "They won two out of three sets, four set points, the second Gen model")
+    assert speech_text("5 may help, on 3 MAY 2019 and Sept. 3") == "five may help, on the third of May twenty nineteen and September third"

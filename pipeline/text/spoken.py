@@ -14,11 +14,13 @@ from datetime import date
 
 from num2words import num2words
 
-from .dates import MONTHS
-
 Rule = tuple[str, re.Pattern, Callable[[re.Match], str]]
 
 _MONTH_NAMES = ("January February March April May June July August September October November December").split()
+# English months as English writes them, capitalised: other languages' abbreviations are English
+# words ("2 out of 3" is no 2 October, "2nd Gen" no 2 January) and a lower-case "may" is a verb.
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)} | {
+    name[:3]: number for number, name in enumerate(_MONTH_NAMES, start=1)} | {"Sept": 9}
 _CURRENCIES = {"£": ("pound", "pounds", "penny", "pence"), "$": ("dollar", "dollars", "cent", "cents"),
                "€": ("euro", "euros", "cent", "cents"), "¥": ("yen", "yen", "", "")}
 _SCALES = {"k": "thousand", "thousand": "thousand", "m": "million", "mn": "million", "million": "million",
@@ -29,6 +31,7 @@ _UNITS = {
     "lbs": "pounds", "kW": "kilowatts", "MW": "megawatts", "GW": "gigawatts", "kWh": "kilowatt hours",
     "°C": "degrees Celsius", "°F": "degrees Fahrenheit", "C": "degrees Celsius", "F": "degrees Fahrenheit",
     "mg": "milligrams", "ml": "millilitres", "sq km": "square kilometres", "ha": "hectares",
+    "MB": "megabytes", "GB": "gigabytes", "TB": "terabytes", "MHz": "megahertz", "GHz": "gigahertz",
 }
 # Acronyms said as words; every other run of 2-5 capitals is read letter by letter.
 ACRONYM_WORDS = frozenset(
@@ -67,10 +70,15 @@ def _year(value: int) -> str:
     return words(value, to="year") if value % 100 or value % 1000 >= 10 else words(value)
 
 
+_ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+
+
 def _money(m: re.Match) -> str:
     one, many, sub_one, sub_many = _CURRENCIES[m.group("cur")]
     amount, scale = m.group("num").replace(",", ""), (m.group("scale") or "").lower()
     prefix = {"US": "US ", "A": "Australian ", "C": "Canadian ", "NZ": "New Zealand ", "HK": "Hong Kong "}.get(m.group("country") or "", "")
+    if (scale or "." not in amount) and _ARTICLE_BEFORE.search(m.string, max(0, m.start() - 4), m.start()):
+        many = one  # "a $3 billion buyout": an amount before a noun is "a three billion dollar buyout"
     if scale:
         return f"{_number(amount)} {_SCALES[scale]} {prefix}{many}"
     if "." in amount:
@@ -104,18 +112,24 @@ def _time(m: re.Match) -> str:
     return spoken.rstrip() + (f" {_letters(zone)}" if zone else "")
 
 
+def _unit(unit: str, number: str) -> str:
+    """A unit's name, singular after "1" ("one kilometre", "one degree Celsius", "one foot")."""
+    name = _UNITS[unit]
+    return name if number != "1" else "foot" if name == "feet" else re.sub(r"s\b", "", name, count=1)
+
+
 def _letters(text: str) -> str:
     return " ".join(text.replace(".", ""))
 
 
 def _day_month_year(m: re.Match) -> str:
-    month = _MONTH_NAMES[MONTHS[m.group("month").lower().rstrip(".")] - 1]
+    month = _MONTH_NAMES[_MONTHS[m.group("month").rstrip(".").capitalize()] - 1]
     spoken = f"the {words(int(m.group('day')), to='ordinal')} of {month}"
     return spoken + (f" {_year(int(m.group('year')))}" if m.group("year") else "")
 
 
 def _month_day_year(m: re.Match) -> str:
-    month = _MONTH_NAMES[MONTHS[m.group("month").lower().rstrip(".")] - 1]
+    month = _MONTH_NAMES[_MONTHS[m.group("month").rstrip(".").capitalize()] - 1]
     spoken = f"{month} {words(int(m.group('day')), to='ordinal')}"
     return spoken + (f" {_year(int(m.group('year')))}" if m.group("year") else "")
 
@@ -160,7 +174,7 @@ def _saint_or_street(m: re.Match) -> str:
     return "Street" + (m.group("dot") or "")
 
 
-_MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_RE = r"(?P<month>" + "|".join(f"{m}|{m.upper()}" for m in sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 ENGLISH_RULES: list[Rule] = [
     ("unit_rate", re.compile(rf"(?:(?<=\d)\s?|\b)(?P<a>{'|'.join(_RATE_UNITS)})/(?P<b>{'|'.join(_PER_UNITS)})\b|(?<=\d)/(?P<w>{_PER_WORDS})\b"),
@@ -172,17 +186,18 @@ ENGLISH_RULES: list[Rule] = [
     ("zone_offset", re.compile(r"\b(?P<zone>GMT|UTC)\s?(?P<sign>[+\-\u2212])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?\b"),
      lambda m: f"{_letters(m.group('zone'))} {'plus' if m.group('sign') == '+' else 'minus'} {words(int(m.group('h')))}"
      + (f" {words(int(m.group('m')))}" if m.group("m") and int(m.group("m")) else "")),
+    ("number_plus", re.compile(r"(?<=\d)\+(?![\d+])"), lambda m: " plus"),  # "$100+", "aged 18+"
     ("money", re.compile(rf"(?P<country>US|A|C|NZ|HK)?(?P<cur>[£$€¥])\s?(?P<num>{_NUM})(?:\s?(?P<scale>bn|billion|mn|million|m|k|thousand|tn|trillion)\b)?"), _money),
     ("percent", re.compile(rf"(?P<num>{_NUM})\s?%"), lambda m: f"{_number(m.group('num'))} percent"),
     # "00:27", and "3.25pm" (a full stop makes a time only with a.m./p.m. or a zone after it).
     ("time", re.compile(rf"\b(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}})(?:\s?(?P<ampm>[ap])\.?m\b\.?)?(?:\s?(?P<zone>{_ZONES})\b)?(?![\d])|\.(?P<m2>\d{{2}})\s?(?:(?P<ampm2>[ap])\.?m\b\.?|(?P<zone2>{_ZONES})\b))"), _time),
     ("time_ampm", re.compile(rf"\b(?P<h>\d{{1,2}})(?P<m>)\s?(?P<ampm>[ap])\.?m\b\.?(?:\s?(?P<zone>{_ZONES})\b)?", re.I),
      lambda m: f"{words(int(m.group('h')) % 12 or 12)} {'a m' if m.group('ampm').lower() == 'a' else 'p m'}" + (f" {_letters(m.group('zone'))}" if m.group("zone") else "")),
-    ("date_dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I), _day_month_year),
-    ("date_mdy", re.compile(rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I), _month_day_year),
+    ("date_dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>\d{{4}}))?\b"), _day_month_year),
+    ("date_mdy", re.compile(rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"), _month_day_year),
     ("date_numeric", re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})\b"), _numeric_date),
-    ("unit", re.compile(rf"(?P<num>{_NUM})\s?(?P<unit>sq km|kWh|°C|°F|km|kg|kph|mph|cm|mm|ft|lbs|lb|kW|MW|GW|mg|ml|ha|C|F)\b"),
-     lambda m: f"{_number(m.group('num'))} {_UNITS[m.group('unit')]}"),
+    ("unit", re.compile(rf"(?P<num>{_NUM})\s?(?P<unit>sq km|kWh|°C|°F|km|kg|kph|mph|cm|mm|ft|lbs|lb|kW|MW|GW|mg|ml|ha|MB|GB|TB|MHz|GHz|C|F)\b"),
+     lambda m: f"{_number(m.group('num'))} {_unit(m.group('unit'), m.group('num'))}"),
     ("scaled", re.compile(rf"(?P<num>{_NUM})\s?(?P<scale>bn|mn|m|tn|k)\b"), lambda m: f"{_number(m.group('num'))} {_SCALES[m.group('scale')]}"),
     ("decade", re.compile(r"\b(?P<y>1[1-9]\d0|20\d0)s\b"), lambda m: _year(int(m.group("y"))).rsplit(" ", 1)[0] + " " + _plural_tens(_year(int(m.group("y"))).rsplit(" ", 1)[-1])),
     ("range", re.compile(r"\b(?P<a>\d{1,4})\s?[-–]\s?(?P<b>\d{1,4})\b(?![-–/]\d)"), _range),

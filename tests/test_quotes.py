@@ -2,6 +2,7 @@
 import pytest
 
 from pipeline.text.quotes import find_quotes
+from pipeline.text.speaker_name import leading_subject
 
 
 def quotes(*paragraphs, headline=None):
@@ -448,3 +449,11 @@ def test_she_and_he_pass_over_people_of_the_other_sex():
     assert [q.speaker for q in found] == ["Ann Lee"]
     found = find_quotes(["Jane Doe said she had met Tom Roe, a spokesman for the council.", "“We will win this race,” she said."])
     assert [q.speaker for q in found] == ["Jane Doe"]
+
+
+def test_a_speaker_phrase_ends_before_a_verb_of_its_own():
+    # "said the candidate could be …": the description is "the candidate", not what follows it.
+    assert leading_subject("the candidate could be in a race") == "the candidate"
+    # "a “hit piece” that was reported by": a passive verb names no speaker after the quote.
+    found = find_quotes(["Cruz belittled the issue, calling it a “paperwork error” that was reported in a “hit piece” by the paper."])
+    assert "that was" not in [q.speaker for q in found]

@@ -228,7 +228,8 @@ def leading_subject(phrase: str) -> str | None:
 
 _ENDS_DESCRIPTION = frozenset(
     "when while who whom whose which that after before during on in at as to by with from since because if "
-    "told said says added asked contacted reached".split()
+    "told said says added asked contacted reached could would should will can may might must was were is are "
+    "be been has have had did does".split()
 )
 
 

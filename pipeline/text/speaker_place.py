@@ -92,7 +92,8 @@ def speaker_after(after: str) -> str | None:
         rf"\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+|will\s+|would\s+)?(?:{SPEECH_VERBS})(?![\w-])",
         head,
     )
-    if subject:
+    if subject and not set(subject.group("who").lower().split()[1:]) & _PASSIVE:
+        # ("a “hit piece” that was reported by …": the verb is passive, its subject no speaker)
         who = subject.group("who")
         return tidy_name(re.split(r"\s*[,(]", who)[0]) if who[:1].isupper() and who.split()[0].lower() not in NOT_NAMES else who
     # "…" that Sanders can win, said Steve Elmendorf: who follows the verb closing the clause.
@@ -126,6 +127,7 @@ def speaker_after(after: str) -> str | None:
     return None
 
 
+_PASSIVE = frozenset("was were is are be been being".split())
 _OTHER_VERB_AFTER = re.compile(
     rf"(?:(?P<who>{NAME.pattern}|[Hh]e|[Ss]he|(?:an?|the)\s+[a-z]+\s+{NAME.pattern})(?:,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?:(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}(?:ed|s)|shot|wrote|spoke|swore)(?:\s+back)?\b"
     rf"|(?!is\b|was\b|has\b)[a-z]{{2,}}ed\s+(?P<inverted>{NAME.pattern}))"

@@ -27,6 +27,7 @@ CASES = {
     "date_mdy": ("on Feb. 15, 2008", "on February fifteenth two thousand and eight"),
     "date_numeric": ("on 2/15/08", "on February fifteenth two thousand and eight"),
     "unit": ("35C, 60mph, 5km, 10 kg, 128GB and 1TB", "thirty five degrees Celsius, sixty miles per hour, five kilometres, ten kilograms, one hundred and twenty eight gigabytes and one terabyte"),
+    "inch": ('a 15.6" laptop, a 55″ TV, and "I paid 55" he said', 'a fifteen point six inch laptop, a fifty five inch T V, and "I paid fifty five" he said'),
     "scaled": ("5m people and 300k jobs", "five million people and three hundred thousand jobs"),
     "decade": ("in the 1990s", "in the nineteen nineties"),
     "range": ("in 2010-12, aged 10-15", "in twenty ten to twenty twelve, aged ten to fifteen"),
@@ -96,6 +97,7 @@ def test_missing_lexicon_file(tmp_path):
 
 def test_an_amount_before_a_noun_is_said_as_one_unit():
     assert speech_text("a $3 billion buyout and an $8m deal") == "a three billion dollar buyout and an eight million dollar deal"
+    assert speech_text("ran 5km in a 20 oz shoe on a 5km course") == "ran five kilometres in a twenty ounce shoe on a five kilometre course"
     assert speech_text("fined $250,000, and a $250,000 fine") == "fined two hundred and fifty thousand dollars, and a two hundred and fifty thousand dollar fine"
 
 

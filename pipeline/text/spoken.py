@@ -31,7 +31,7 @@ _UNITS = {
     "lbs": "pounds", "kW": "kilowatts", "MW": "megawatts", "GW": "gigawatts", "kWh": "kilowatt hours",
     "°C": "degrees Celsius", "°F": "degrees Fahrenheit", "C": "degrees Celsius", "F": "degrees Fahrenheit",
     "mg": "milligrams", "ml": "millilitres", "sq km": "square kilometres", "ha": "hectares",
-    "MB": "megabytes", "GB": "gigabytes", "TB": "terabytes", "MHz": "megahertz", "GHz": "gigahertz",
+    "oz": "ounces", "MB": "megabytes", "GB": "gigabytes", "TB": "terabytes", "MHz": "megahertz", "GHz": "gigahertz",
 }
 # Acronyms said as words; every other run of 2-5 capitals is read letter by letter.
 ACRONYM_WORDS = frozenset(
@@ -112,10 +112,26 @@ def _time(m: re.Match) -> str:
     return spoken.rstrip() + (f" {_letters(zone)}" if zone else "")
 
 
-def _unit(unit: str, number: str) -> str:
-    """A unit's name, singular after "1" ("one kilometre", "one degree Celsius", "one foot")."""
-    name = _UNITS[unit]
-    return name if number != "1" else "foot" if name == "feet" else re.sub(r"s\b", "", name, count=1)
+def _unit(m: re.Match) -> str:
+    """A unit's name, singular after "1" or before a noun ("one kilometre", "a 5km run": "a five kilometre run")."""
+    name = _UNITS[m.group("unit")]
+    if m.group("num") != "1" and not _ARTICLE_BEFORE.search(m.string, max(0, m.start() - 4), m.start()):
+        return name
+    return "foot" if name == "feet" else re.sub(r"s\b", "", name, count=1)
+
+
+_OPENING = re.compile(r'(?:^|[\s(\[])"(?=\S)')
+_CLOSING = re.compile(r'(?<=[^\s\d(\[])"')
+
+
+def _inch(m: re.Match) -> str:
+    """'a 15.6" laptop': a double quote after a number is an inch mark, unless it closes a quotation."""
+    before = m.string[: m.start()]
+    if m.group(0) == "”":
+        opened = before.count("“") > before.count("”")
+    else:  # straight quotes: an opening one follows a space, a closing one a letter or a mark
+        opened = m.group(0) == '"' and len(_OPENING.findall(before)) > len(_CLOSING.findall(before))
+    return m.group(0) if opened else " inch"
 
 
 def _letters(text: str) -> str:
@@ -196,8 +212,9 @@ ENGLISH_RULES: list[Rule] = [
     ("date_dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>\d{{4}}))?\b"), _day_month_year),
     ("date_mdy", re.compile(rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"), _month_day_year),
     ("date_numeric", re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})\b"), _numeric_date),
-    ("unit", re.compile(rf"(?P<num>{_NUM})\s?(?P<unit>sq km|kWh|°C|°F|km|kg|kph|mph|cm|mm|ft|lbs|lb|kW|MW|GW|mg|ml|ha|MB|GB|TB|MHz|GHz|C|F)\b"),
-     lambda m: f"{_number(m.group('num'))} {_unit(m.group('unit'), m.group('num'))}"),
+    ("unit", re.compile(rf"(?P<num>{_NUM})\s?(?P<unit>sq km|kWh|°C|°F|km|kg|kph|mph|cm|mm|ft|lbs|lb|kW|MW|GW|mg|ml|oz|ha|MB|GB|TB|MHz|GHz|C|F)\b"),
+     lambda m: f"{_number(m.group('num'))} {_unit(m)}"),
+    ("inch", re.compile(r"(?<=\d)[\"”″](?=\s)"), _inch),
     ("scaled", re.compile(rf"(?P<num>{_NUM})\s?(?P<scale>bn|mn|m|tn|k)\b"), lambda m: f"{_number(m.group('num'))} {_SCALES[m.group('scale')]}"),
     ("decade", re.compile(r"\b(?P<y>1[1-9]\d0|20\d0)s\b"), lambda m: _year(int(m.group("y"))).rsplit(" ", 1)[0] + " " + _plural_tens(_year(int(m.group("y"))).rsplit(" ", 1)[-1])),
     ("range", re.compile(r"\b(?P<a>\d{1,4})\s?[-–]\s?(?P<b>\d{1,4})\b(?![-–/]\d)"), _range),

@@ -457,3 +457,8 @@ def test_a_speaker_phrase_ends_before_a_verb_of_its_own():
     # "a “hit piece” that was reported by": a passive verb names no speaker after the quote.
     found = find_quotes(["Cruz belittled the issue, calling it a “paperwork error” that was reported in a “hit piece” by the paper."])
     assert "that was" not in [q.speaker for q in found]
+
+
+def test_a_name_inside_a_description_is_not_the_speaker():
+    found = find_quotes(["A Clinton campaign official later walked back the comments, saying that Clinton “did not have a particular video in mind at the time.”"])
+    assert [q.speaker for q in found] == ["A Clinton campaign official"]

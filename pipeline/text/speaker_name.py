@@ -196,6 +196,9 @@ def leading_subject(phrase: str) -> str | None:
         return first
     np = re.match(r"(?:the|a|an|one|two|several|some|other|another|this|that)\s+(?:[^\W_][\w’'-]*\s+){0,3}[^\W_][\w’'-]*", phrase, re.IGNORECASE)
     name = NAME.match(phrase)
+    if name and np and name.group(0).split()[0].lower() in ("a", "an", "one") and re.match(r"\s+[a-z]", phrase[name.end() :]):
+        # "A Clinton campaign official": the name describes someone else, a description speaks.
+        name = None
     if name and tidy_name(name.group(0)):
         # "Ayotte campaign manager Jon Kohan": a name describing the role, then the speaker's name.
         role_then_name = re.match(rf"\s+((?:[a-z][\w-]*\s+){{1,3}})(?P<name>{NAME.pattern})", phrase[name.end() :])
@@ -221,7 +224,7 @@ def leading_subject(phrase: str) -> str | None:
     if np:
         # "a WeWork spokesperson when contacted": the description ends before a clause or a phrase of time.
         words = np.group(0).split()
-        cut = next((i for i, w in enumerate(words[2:], 2) if w.lower() in _ENDS_DESCRIPTION or w.endswith("ing")), len(words))
+        cut = next((i for i, w in enumerate(words[2:], 2) if w.lower() in _ENDS_DESCRIPTION | _ADVERBS or w.endswith("ing")), len(words))
         return " ".join(words[:cut])
     return None
 

@@ -23,7 +23,7 @@ def test_seed_chapters_in_listening_order(seed_script):
 def test_headline_chapter_discloses_the_synthetic_voice_source_date_and_length(seed_script):
     disclosure, headline = [u.text for u in seed_script.chapters[0].utterances]
     assert disclosure.startswith("This is a synthetic voice reading of an article from B B C News")
-    assert "the fifteenth of February two thousand and eight" in disclosure
+    assert "the fifteenth of February two thousand eight" in disclosure
     assert "It lasts about four minutes" in disclosure  # 3:38 heard
     assert headline == "Serbia urges U N action on Kosovo"
 

@@ -23,16 +23,16 @@ CASES = {
     "zone_offset": ("at 14:05 GMT-5 and UTC+5:30", "at two oh five p m G M T minus five and U T C plus five thirty"),
     "time": ("at 00:27 GMT, 14:00, 9.05am, 09:30, a 4:25 kickoff or 11:00", "at twelve twenty seven a m G M T, two p m, nine oh five a m, nine thirty a m, a four twenty five kickoff or eleven o'clock"),
     "time_ampm": ("at 3pm ET", "at three p m E T"),
-    "date_dmy": ("on 15 February 2008", "on the fifteenth of February two thousand and eight"),
-    "date_mdy": ("on Feb. 15, 2008", "on February fifteenth two thousand and eight"),
-    "date_numeric": ("on 2/15/08", "on February fifteenth two thousand and eight"),
-    "unit": ("35C, 60mph, 5km, 10 kg, 128GB and 1TB", "thirty five degrees Celsius, sixty miles per hour, five kilometres, ten kilograms, one hundred and twenty eight gigabytes and one terabyte"),
+    "date_dmy": ("on 15 February 2008", "on the fifteenth of February two thousand eight"),
+    "date_mdy": ("on Feb. 15, 2008", "on February fifteenth two thousand eight"),
+    "date_numeric": ("on 2/15/08", "on February fifteenth two thousand eight"),
+    "unit": ("35C, 60mph, 5km, 10 kg, 128GB and 1TB", "thirty five degrees Celsius, sixty miles per hour, five kilometres, ten kilograms, one hundred twenty eight gigabytes and one terabyte"),
     "inch": ('a 15.6" laptop, a 55″ TV, and "I paid 55" he said', 'a fifteen point six inch laptop, a fifty five inch T V, and "I paid fifty five" he said'),
     "scaled": ("5m people and 300k jobs", "five million people and three hundred thousand jobs"),
     "decade": ("in the 1990s", "in the nineteen nineties"),
     "range": ("in 2010-12, aged 10-15", "in twenty ten to twenty twelve, aged ten to fifteen"),
     "ordinal": ("the 21st time", "the twenty first time"),
-    "year": ("in 1999 and 2008", "in nineteen ninety nine and two thousand and eight"),
+    "year": ("in 1999 and 2008", "in nineteen ninety nine and two thousand eight"),
     "number": ("1,800 staff and 3.25 points", "one thousand eight hundred staff and three point two five points"),
     "title": ("Mr Smith met Dr Jones, Gen. Lee and the Rt. Hon. Jo Bloggs", "Mister Smith met Doctor Jones, General Lee and the Right Honourable Jo Bloggs"),
     "honourable": ("the Rt Hon Jo Bloggs, Hon. Funke Adedoyin and Hon Hai", "the Right Honourable Jo Bloggs, Honourable Funke Adedoyin and Hon Hai"),
@@ -98,7 +98,7 @@ def test_missing_lexicon_file(tmp_path):
 def test_an_amount_before_a_noun_is_said_as_one_unit():
     assert speech_text("a $3 billion buyout and an $8m deal") == "a three billion dollar buyout and an eight million dollar deal"
     assert speech_text("ran 5km in a 20 oz shoe on a 5km course") == "ran five kilometres in a twenty ounce shoe on a five kilometre course"
-    assert speech_text("fined $250,000, and a $250,000 fine") == "fined two hundred and fifty thousand dollars, and a two hundred and fifty thousand dollar fine"
+    assert speech_text("fined $250,000, and a $250,000 fine") == "fined two hundred fifty thousand dollars, and a two hundred fifty thousand dollar fine"
 
 
 def test_only_english_months_as_english_writes_them_make_a_date():
@@ -106,3 +106,9 @@ def test_only_english_months_as_english_writes_them_make_a_date():
     assert speech_text("They won 2 out of 3 sets, 4 set points, the 2nd Gen model") == (
         "They won two out of three sets, four set points, the second Gen model")
     assert speech_text("5 may help, on 3 MAY 2019 and Sept. 3") == "five may help, on the third of May twenty nineteen and September third"
+
+
+def test_a_number_has_no_and_inside_so_it_is_heard_as_one_amount():
+    # "three hundred and twenty nine dollars" was heard as "$300 and $29"; the "and" between amounts stays.
+    assert speech_text("$329 and 250 judges in 2008") == "three hundred twenty nine dollars and two hundred fifty judges in two thousand eight"
+    assert speech_text("$2.50") == "two dollars and fifty cents"

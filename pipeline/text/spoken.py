@@ -53,8 +53,10 @@ _ZONES = "GMT|BST|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|ET|PT"
 
 
 def words(number: float | int, **kwargs) -> str:
-    """num2words without the commas it puts after thousands, which eSpeak would pause at."""
-    return num2words(number, **kwargs).replace(",", "").replace("-", " ")
+    """num2words without the commas it puts after thousands, which eSpeak would pause at, and
+    without the "and" inside a number: "three hundred and twenty nine dollars" was heard as two
+    amounts, "$300 and $29" (benchmarks/intelligibility.py), "three hundred twenty nine" is one."""
+    return num2words(number, **kwargs).replace(",", "").replace("-", " ").replace(" and ", " ")
 
 
 def _number(text: str) -> str:

@@ -494,3 +494,20 @@ def test_a_comment_count_under_a_posts_closing_dateline_still_opens_its_thread(t
                    "", "Reply", ""]
     lines = [HEADLINE, ""] + spaced(STORY) + ["Posted on March 2, 2019", "12 Comments", ""] + thread
     assert paragraphs(copy(tmp_path, lines)) == STORY
+
+
+CARDS = ["Bus fares to rise", "The operator says fuel costs leave it no choice, and riders who use it every day are angry.",
+         "Bridge closed for repairs", "Storm damage has closed the old bridge until the summer, the council said on Monday.",
+         "Cycle lanes extended", "Three new lanes will open in the spring, linking the northern suburbs to the centre."]
+
+
+def test_other_stories_cards_after_a_more_stories_label_are_not_read(tmp_path):
+    lines = MENU + ["", HEADLINE, ""] + spaced(STORY) + ["more stories", "Other Transport News"] + spaced(CARDS) + ["About us"]
+    assert paragraphs(copy(tmp_path, lines)) == STORY
+
+
+def test_a_recommended_box_inside_the_article_does_not_end_it(tmp_path):
+    # Paragraphs as short as blurbs, but one after another: the article's own.
+    lines = (MENU + ["", HEADLINE, ""] + spaced(STORY[:2]) + ["Recommended", "Bus fares to rise", "Bridge closed", ""]
+             + spaced(STORY[2:] + STORY[:2]))
+    assert paragraphs(copy(tmp_path, lines)) == STORY + STORY[:2]

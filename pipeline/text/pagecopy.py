@@ -57,6 +57,9 @@ BULLET_SCORE = 0.5
 RIVAL_SHARE = 0.3
 # A data table's row or a list's item: content, though not prose.
 TABLE_ROW_SCORE = 1.0
+# Other stories' cards after a label: titles of at most CARD_TITLE_WORDS over blurbs of at most CARD_BLURB_WORDS.
+CARD_TITLE_WORDS = 12
+CARD_BLURB_WORDS = 40
 # Labels that open what follows an article: its comments, or links to other stories.
 _ARTICLE_END = re.compile(
     rf"^\W*(?:{COMMENT_LABELS}|"
@@ -146,7 +149,27 @@ def _article_span(lines: list[Line]) -> tuple[int | None, int | None]:
     while tail > start and (APPEAL.search(lines[tail].text) or not lines[tail].prose):
         tail -= 1
     appeals = [i for i in range(tail + 1, end + 1) if APPEAL.search(lines[i].text)]
-    return start, (appeals[0] - 1 if appeals else end)
+    end = appeals[0] - 1 if appeals else end
+    return start, _before_other_stories(lines, start, end)
+
+
+def _before_other_stories(lines: list[Line], start: int, end: int) -> int:
+    """Where the article ends when a label ("more stories", "Related") opens other stories' cards inside the
+    span: to the span's end, every line of prose is a blurb under a card's title (a short line), and a sentence
+    or two long. The blurbs are prose enough to outweigh the label's penalty; a "Recommended" box inside an
+    article is followed by the article's own paragraphs, one after another."""
+    for i in range(start + 1, end + 1):
+        if _ARTICLE_END.match(lines[i].text):
+            after = [line for line in lines[i + 1 : end + 1] if line.text]
+            titled = [k for k in range(1, len(after)) if after[k].prose and _card_title(after[k - 1])]
+            blurbs = [line.n_words for line in after if line.prose]
+            if len(titled) >= 2 and len(titled) == len(blurbs) and max(blurbs) <= CARD_BLURB_WORDS:
+                return i - 1
+    return end
+
+
+def _card_title(line: Line) -> bool:
+    return line.n_words <= CARD_TITLE_WORDS and not SENTENCE_END.search(line.text)
 
 
 def _rival_run(scores: list[float], lines: list[Line], start: int, end: int) -> tuple[int, int] | None:

@@ -109,14 +109,18 @@ def whole_process(source: str, page: str, repeat: int) -> None:
         }
         runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         timed(commands["warm"][1])  # fills the cache for the warm runs
+        load = []  # the machine's load average before each round: other work on a shared machine skews the walls
         for _ in range(repeat):
+            load.append(os.getloadavg()[0])
             for name, (_, command) in commands.items():
                 runs[name].append(timed(command, check=name != "missing"))  # a missing file fails, as it should
     wall = {name: statistics.median(w for w, _ in values) for name, values in runs.items()}
     cpu = {name: statistics.median(c for _, c in values) for name, values in runs.items()}
-    print(f"whole processes, medians of {repeat} alternating runs: wall seconds, CPU seconds of the process tree")
+    print(f"whole processes, medians of {repeat} alternating runs: wall seconds, CPU seconds of the process tree "
+          f"(load average {min(load):.2f}-{max(load):.2f})")
     for name, (label, _) in commands.items():
-        ratio = f"  = {wall[name] / wall['floor']:.2f}x the floor" if name == "cold" else ""
+        paired = statistics.median(w / f for (w, _), (f, _) in zip(runs[name], runs["floor"]))
+        ratio = f"  = {wall[name] / wall['floor']:.2f}x the floor (median of each round's ratio {paired:.2f}x)" if name == "cold" else ""
         print(f"  {label:<50} {wall[name]:6.3f}  cpu {cpu[name]:6.3f}{ratio}")
 
 

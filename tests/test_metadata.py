@@ -104,3 +104,20 @@ def test_the_site_is_the_part_of_the_title_that_spells_the_domain(tmp_path):
 def test_a_navigation_word_is_not_the_site_name(tmp_path):
     head = "<meta property='og:site_name' content='Home | Harbour Times'>"
     assert meta(tmp_path, f"<article><h1>Lighthouse to reopen</h1>{PROSE}</article>", head).source == "Harbour Times"
+
+
+def test_a_site_name_given_as_a_link_is_said_as_its_host(tmp_path):
+    head = "<meta name='application-name' content='http://www.harbourtimes.example'>"
+    assert meta(tmp_path, f"<article><h1>Lighthouse to reopen</h1>{PROSE}</article>", head).source == "harbourtimes.example"
+
+
+def test_a_headline_set_as_the_site_name_is_not_the_site(tmp_path):
+    head = ("<meta property='og:site_name' content='The old lighthouse will reopen to visitors next spring, officials say'>"
+            "<title>Lighthouse to reopen - Harbour Times</title><link rel='canonical' href='https://www.harbourtimes.example/a'>")
+    assert meta(tmp_path, f"<article><h1>Lighthouse to reopen</h1>{PROSE}</article>", head).source == "Harbour Times"
+
+
+def test_a_title_in_another_script_that_names_the_domain_is_not_the_site(tmp_path):
+    head = ("<title>Маяк снова откроется по версии Harbourtimes.example: список — www.harbourtimes.example</title>"
+            "<link rel='canonical' href='https://www.harbourtimes.example/a'>")
+    assert meta(tmp_path, f"<article><h1>Маяк снова откроется</h1>{PROSE}</article>", head).source == "harbourtimes.example"

@@ -243,6 +243,9 @@ def _iso(value: str | None) -> str | None:
 
 # Site names.
 
+# A longer "site name" is a page's headline or description set in the site's field, not a name to say.
+MAX_SITE_WORDS = 8
+
 def _site_name(ld: dict, meta: dict[str, str], title: str | None, url: str | None) -> str | None:
     publisher = ld.get("publisher")
     publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
@@ -254,7 +257,9 @@ def _site_name(ld: dict, meta: dict[str, str], title: str | None, url: str | Non
             # word ("Home | Valley Gazette"). A social handle ("@politifact") names the site too.
             parts = [p.strip().lstrip("@") for p in re.split(r"\s+[|–—-]\s+", value)]
             name = next((p for p in parts if p and not _NAVIGATION.fullmatch(p)), None)
-            if name:
+            if name and re.match(r"https?://", name):
+                name = (urlsplit(name).hostname or "").removeprefix("www.") or None  # "http://www.tmz.com" is tmz.com
+            if name and len(name.split()) <= MAX_SITE_WORDS:
                 return name
     return _title_site(title, url)
 
@@ -269,7 +274,9 @@ def _title_site(title: str | None, url: str | None) -> str | None:
     if len(parts) < 2:
         return None
     for part in (parts[-1], parts[0]):
-        squashed = re.sub(r"[^a-z0-9]", "", part.lower())
+        part = part.strip().removeprefix("www.")
+        # Letters of any script count: a Cyrillic headline that names "Wday.ru" does not squash to "wdayru".
+        squashed = re.sub(r"[\W_]", "", part.lower())
         if squashed and any(squashed == label or (len(label) > 3 and squashed.startswith(label)) for label in labels):
-            return part.strip()
+            return part
     return None

@@ -417,6 +417,8 @@ def site(tmp_path, top, bottom):
     (MENU, ["© Tram Interactive Inc. / Derechos reservados.", "Acerca de TRAMNET Descarga nuestro app Política de privacidad"],
      "TRAMNET"),
     (MENU, ["Copyright 2017 SA LA GACETA | Todos los derechos reservados"], "LA GACETA"),
+    (["Follow @TramInsider"] + MENU, ["© 2019, Quill Media, Inc., Contact Us"], "TramInsider"),
+    (MENU, ["© TramAlert Pty Ltd. All rights reserved.", "Privacy", "© Reuters"], "TramAlert"),
 ])
 def test_the_brand_a_copy_shows(tmp_path, top, bottom, name):
     assert site(tmp_path, top, bottom) == name

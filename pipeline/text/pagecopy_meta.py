@@ -88,9 +88,11 @@ _NEWS_NAME = re.compile(
     r"Gazette|Chronicle|Independent|Express|Mirror|Observer|Reuters|Press|Today|Daily|Magazine|Review|Star)$"
 )
 # What follows a publisher's name in a copyright line without being part of it.
-_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:LLC|Inc|Ltd|Limited|Corp|GmbH|S\.?A|\d{4}(?:\s*[-–]\s*\d{4})?)\.?)+\s*$", re.I)
+_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:LLC|Inc|Ltd|Limited|Pty|PLC|Corp|GmbH|S\.?A|\d{4}(?:\s*[-–]\s*\d{4})?)\.?)+\s*$", re.I)
 # A company's legal form set before its name: "SA LA NACION", "S.A. El Tiempo".
 _LEGAL_HEAD = re.compile(r"^(?:S\.?A\.?|AG|SAS)\s+(?=\S)")
+# A copyright line that reserves rights is the site's own, not a credit.
+_RIGHTS = re.compile(r"\brights\s+reserved\b|\bderechos\s+reservados\b|\bdroits\s+réservés\b|\brechte\s+vorbehalten\b", re.I)
 _COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?:by\s+)?(?P<name>[A-Z][\w&.'’ -]{1,40}?)(?:\.(?!(?:com|org|net|co|fr|de)\b)|[,|]|\s+all rights|$)", re.I)
 
 
@@ -417,13 +419,17 @@ def _brand_of(company: str) -> str:
 
 
 def _copyright_owner(lines: list[Line]) -> str | None:
+    """The owner the page's copyright line names, the lowest one; but the site's own line, which reserves its
+    rights or names a company ("© ScienceAlert Pty Ltd. All rights reserved."), over a bare credit under a
+    story or a picture ("© Reuters")."""
+    owners = []
     for line in reversed(lines[-30:]):
         match = _COPYRIGHT.search(line.text)
         if match:
             name = _LEGAL_HEAD.sub("", _LEGAL_TAIL.sub("", match.group("name"))).strip(" ,.-")
             if name and not name.lower().startswith("all rights"):
-                return name
-    return None
+                owners.append((bool(_RIGHTS.search(line.text) or _LEGAL_TAIL.search(match.group("name"))), name))
+    return max(owners, key=lambda owner: owner[0])[1] if owners else None
 
 
 # The most words a line that names the site has ("Sign up for CityLab Daily:", "Royal Road® © 2024").
@@ -435,7 +441,7 @@ DOMAIN_LINES = 5
 _BRAND = (r"((?:The\s+)?(?:[A-Z][\w&-]*|[a-z]+[A-Z][\w&-]*)(?:\s+(?:[A-Z][\w&-]*|of|and|&)){0,3}?"
           r"(?:\.(?:com|org|net|co\.uk|fr|de))?)(?:['’]s)?")
 _BRAND_LINES = (
-    re.compile(r"^(?i:welcome to|follow|about|write for|subscribe to|sign up for)\s+" + _BRAND
+    re.compile(r"^(?i:welcome to|follow|about|write for|subscribe to|sign up for)\s+@?" + _BRAND
                + r"(?:\s+(?i:daily|weekly|newsletters?|followed|following))?\W*$"),
     re.compile(r"^" + _BRAND + r"\s+(?i:home\s*page)\W*$"),
     re.compile(r"^" + _BRAND + r"\s*[®™]?\s*(?:©|\((?i:c)\)|(?i:copyright)\b)"),

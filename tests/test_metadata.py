@@ -39,6 +39,8 @@ def meta(tmp_path, body, head=""):
         ("Von Moritz Bachmann publiziert am 25. September 2018", ("Moritz Bachmann",)),
         ("Jack Ma", ("Jack Ma",)),
         ("Posted on March 3, 2019 by admin", ()),
+        ("By Any Means Necessary", ()),  # a show's title in a menu
+        ("By All Accounts", ()),
     ],
 )
 def test_byline_names(text, names):

@@ -32,6 +32,8 @@ _NOT_NAME = frozenset(
     "updated update published posted on at in for from the with last about this that is was are "
     "am pm et est edt pst pdt gmt utc bst cet cest today yesterday ago min mins minutes hours read more "
     "follow email view publiziert aktualisiert le el em às".split()
+    # A title that happens to open with "By" ("By Any Means Necessary", a show in a menu) names no one.
+    + "any all every each some no none my our your their its".split()
 ) | frozenset(MONTHS) | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
 )

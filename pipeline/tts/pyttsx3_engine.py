@@ -21,7 +21,6 @@ import tempfile
 import threading
 import wave
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 
 from ..errors import SpeechError
@@ -203,6 +202,8 @@ class Pyttsx3Engine:
 
 def engine_identity(config: tuple) -> str:
     """The engine, its version and the voice settings, as text: what besides the words decides the audio."""
+    from importlib import metadata  # slow to import (email, zipfile): only when a speech cache asks
+
     versions = []
     for package in ("pyttsx3", "espeakng-loader"):
         try:

@@ -41,7 +41,7 @@ def speak_chapters(script: Script, engine: Engine, progress: Progress | None = N
     """
     utterances = [u for chapter in script.chapters for u in chapter.utterances]
     requests = [Request(u.text, u.language or script.language, u.voice) for u in utterances]
-    identity = engine.identity()
+    identity = engine.identity() if cache else ""
     keys = [cache.key(identity, r) for r in requests] if cache else []
     clips: list[bytes | None] = [cache.get(k) for k in keys] if cache else [None] * len(requests)
     missing = [i for i, clip in enumerate(clips) if clip is None]

@@ -462,3 +462,8 @@ def test_a_speaker_phrase_ends_before_a_verb_of_its_own():
 def test_a_name_inside_a_description_is_not_the_speaker():
     found = find_quotes(["A Clinton campaign official later walked back the comments, saying that Clinton “did not have a particular video in mind at the time.”"])
     assert [q.speaker for q in found] == ["A Clinton campaign official"]
+
+
+def test_someone_yelling_or_chanting_is_quoted():
+    found = find_quotes(["At a rally in Birmingham, Alabama, on Saturday, protesters were removed, with Ann Lee reportedly yelling: “Get him the hell out of here!”"])
+    assert [q.speaker for q in found] == ["Ann Lee"]

@@ -467,3 +467,8 @@ def test_a_name_inside_a_description_is_not_the_speaker():
 def test_someone_yelling_or_chanting_is_quoted():
     found = find_quotes(["At a rally in Birmingham, Alabama, on Saturday, protesters were removed, with Ann Lee reportedly yelling: “Get him the hell out of here!”"])
     assert [q.speaker for q in found] == ["Ann Lee"]
+
+
+def test_feet_and_inches_do_not_close_a_quote():
+    found = find_quotes(["“I admit, he’s taller than me; he’s like 6’2”,” Ann Lee said on Sunday."])
+    assert [(q.text, q.speaker) for q in found] == [("I admit, he’s taller than me; he’s like 6’2”", "Ann Lee")]

@@ -24,6 +24,7 @@ MAX_SINGLE_WORDS = 40
 # fewer is a stray mark.
 MIN_OPEN_WORDS = 4
 _TYPED_AS_CLOSE = re.compile(r"[^\s(\[].(?:[\s.,;:!?)\]—–-]|$)")
+_HEIGHT = re.compile(r"\b\d['’]\d{1,2}$")
 _LABEL_START = re.compile(r"^[\"“]\s*[A-Z][A-Z.'’ -]{1,30}:\s")
 
 
@@ -114,6 +115,8 @@ def _find_close(paragraph: str, position: int, closer: str, alt: str | None = No
             if depth == 0 and _TYPED_AS_CLOSE.match(paragraph, i - 1) and i > position:
                 return i  # "the best in the world“ and …": an opening mark typed where the quote closes
             depth += 1
+        elif (ch == closer or ch == alt) and _HEIGHT.search(paragraph, 0, i):
+            continue  # "he’s like 6’2”": feet and inches, not the end of the quote
         elif ch == closer or ch == alt:
             if depth == 0:
                 return i

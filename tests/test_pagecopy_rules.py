@@ -513,3 +513,14 @@ def test_a_recommended_box_inside_the_article_does_not_end_it(tmp_path):
     lines = (MENU + ["", HEADLINE, ""] + spaced(STORY[:2]) + ["Recommended", "Bus fares to rise", "Bridge closed", ""]
              + spaced(STORY[2:] + STORY[:2]))
     assert paragraphs(copy(tmp_path, lines)) == STORY + STORY[:2]
+
+
+def test_an_encyclopedia_opening_above_its_contents_is_read_and_the_contents_are_not(tmp_path):
+    contents = ["Contents", "1 History", "1.1 The first line", "1.2 Extensions", "2 Services", "2.1 Night trams",
+                "3 Fares", "4 See also", "5 References", "6 External links"]
+    sections = ["History[edit]", ""] + spaced(STORY[1:3]) + ["Services[edit]", ""] + spaced(STORY[3:])
+    lines = (["Tramlink", "From the city encyclopedia", "See also: Buses in the city and Cycling in the city", "",
+              STORY[0], ""] + contents + [""] + sections)
+    doc = copy(tmp_path, lines)
+    assert paragraphs(doc) == STORY
+    assert doc.meta.headline != "See also: Buses in the city and Cycling in the city"

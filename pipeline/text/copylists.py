@@ -117,3 +117,34 @@ def is_listing(lines: list[Line]) -> bool:
 
 def list_entry(line: Line) -> bool:
     return line.n_words >= 2 and not (PHOTO_CREDIT.search(line.text) or APPEAL.search(line.text))
+
+
+# An entry of a table of contents: "1 History", "3.7.1 NSS", "2.1. Pledge".
+_CONTENTS_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
+_SUBSECTION = re.compile(r"^\d{1,2}\.\d")
+_CONTENTS_TITLE = re.compile(r"^(?:table of )?contents|inhalt(?:sverzeichnis)?|sommaire|índice|contenidos$", re.I)
+MIN_CONTENTS_ENTRIES = 5
+CONTENTS_ENTRY_WORDS = 10
+
+
+def contents_lines(lines: list[Line]) -> list[bool]:
+    """The lines of an article's table of contents (and its "Contents" title): a run of short numbered entries,
+    some of them subsections ("1.1 …"). It is the article's own furniture: it neither ends the article nor
+    parts its opening from its sections, and it is not read (the crossheads it lists are)."""
+    flags = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _contents_entry(lines[j]):
+            j += 1
+        if j - i >= MIN_CONTENTS_ENTRIES and any(_SUBSECTION.match(line.text) for line in lines[i:j]):
+            flags[i:j] = [True] * (j - i)
+            if i > 0 and _CONTENTS_TITLE.fullmatch(lines[i - 1].text.strip()):
+                flags[i - 1] = True
+        i = max(j, i + 1)
+    return flags
+
+
+def _contents_entry(line: Line) -> bool:
+    return (bool(_CONTENTS_ENTRY.match(line.text)) and line.n_words <= CONTENTS_ENTRY_WORDS
+            and not SENTENCE_END.search(line.text))

@@ -13,7 +13,7 @@ import re
 from ..model import Block, Document, Metadata
 from .copylines import APPEAL, PHOTO_CREDIT, Line, code_lines, copy_lines, run_together, table_rows
 from .copycomments import COMMENT_LABELS, comments_start
-from .copylists import bulleted, is_listing, list_entry, list_items
+from .copylists import bulleted, contents_lines, is_listing, list_entry, list_items
 from .language import detect_language
 from .pagecopy_meta import (after_opening_header, card_blurbs, first_date, headed, opening_title, read_header, signature,
                             site_name)
@@ -88,6 +88,7 @@ def _scores(lines: list[Line], comments: int | None) -> list[float]:
     scores = []
     bullets = bulleted(lines)
     code = code_lines(lines)
+    contents = contents_lines(lines)
     cards = card_blurbs(lines)
     for i, (line, run, row, item) in enumerate(zip(lines, runs, table_rows(lines), list_items(lines))):
         isolated = line.blank_before or line.blank_after
@@ -99,6 +100,8 @@ def _scores(lines: list[Line], comments: int | None) -> list[float]:
             scores.append(-1.0)
         elif row or item:
             scores.append(TABLE_ROW_SCORE)
+        elif contents[i]:
+            scores.append(0.0)  # the contents part an encyclopedia's opening from its sections, and end neither
         elif _ARTICLE_END.match(line.text):
             scores.append(-ARTICLE_END_PENALTY)
         elif not line.prose or (not isolated and (run_together(line) or run < LONG_PROSE_RUN)):
@@ -188,6 +191,7 @@ def _body(lines: list[Line]) -> list[Block]:
     listing = is_listing(lines)
     items = [item or bullet for item, bullet in zip(list_items(lines), bulleted(lines))]
     code = code_lines(lines)
+    contents = contents_lines(lines)
     cards = card_blurbs(lines)
     i = 0
     while i < len(lines):
@@ -200,8 +204,8 @@ def _body(lines: list[Line]) -> list[Block]:
             blocks.append(Block("table", "\n".join(l.text for l in lines[i:j])))
             i = j
             continue
-        if code[i] or cards[i]:
-            pass  # code is shown, not said; another story's blurb is not this story
+        if code[i] or cards[i] or contents[i]:
+            pass  # code is shown, not said; another story's blurb is not this story; the contents list crossheads
         elif items[i]:
             blocks.append(Block("paragraph", line.text))
         elif line.prose and PHOTO_CREDIT.search(line.text):

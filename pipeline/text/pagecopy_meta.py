@@ -71,8 +71,9 @@ _NUMERIC_DATES = (
 )
 # A line that stamps the article rather than titles it: "Published 1 day ago", "By …".
 _STAMP = re.compile(r"^(?:by|published|updated|posted|last updated|modified)\b", re.I)
-# A line of the site's navigation: a breadcrumb from "Home", a share, download or sign-in prompt.
-_NAVIGATION = re.compile(r"^(?:home\s*[/>»›|:-]|home (?:news|blog|page)\b|(?:menu|skip|search|share|sign|log|subscribe|follow|download|advertisement)\b)|\bshare (?:this|on)\b|\s[»›>](?:\s|$)", re.I)
+# A line of the site's navigation: a breadcrumb from "Home", a share, download or sign-in prompt, a wiki's
+# pointer to other pages ("See also: …", "Main article: …").
+_NAVIGATION = re.compile(r"^(?:home\s*[/>»›|:-]|home (?:news|blog|page)\b|(?:menu|skip|search|share|sign|log|subscribe|follow|download|advertisement|see also|main article|further information)\b)|\bshare (?:this|on)\b|\s[»›>](?:\s|$)", re.I)
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s|^\d+\.\s")
 _SECOND_SENTENCE = re.compile(r"\w\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 _FULL_STOP = re.compile(r"(?<![.\s]\w)(?<!\.\w\w)\.[\"'”’]?$")

@@ -161,3 +161,12 @@ def test_copy_tables_from_tab_separated_rows(tmp_path):
     doc = copy_doc(tmp_path, text)
     assert [b.text for b in doc.blocks if b.kind == "table"] == ["Stop, Minutes, Zone\nCentre, 0, A\nPark, 6, A\nNorth, 12, B"]
     assert paragraphs(doc) == PROSE
+
+
+def test_a_wikis_footnote_marks_and_edit_links_are_not_read(tmp_path):
+    body = ("<article><h1>Tram line to be extended</h1>"
+            f"<p>{PROSE[0][:-1]}.[3] {PROSE[1]}[citation needed]</p><h2>History[edit]</h2>"
+            f"<p>{PROSE[2]} The mayor [Ann Lee] agreed.[a]</p><p>{PROSE[3]}</p></article>")
+    doc = html_doc(tmp_path, body)
+    assert paragraphs(doc)[:2] == [f"{PROSE[0]} {PROSE[1]}", f"{PROSE[2]} The mayor [Ann Lee] agreed."]
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == ["History"]

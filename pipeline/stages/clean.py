@@ -1,6 +1,7 @@
 """clean: turn a Page into the article's blocks plus what the page says about it."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Block, Document, Page
@@ -11,6 +12,10 @@ from ..text.words import words
 
 # Kinds of block a time stamp or a sponsorship notice is set as (a page copy may take one for a caption).
 _NOTICE_KINDS = ("paragraph", "standfirst", "heading", "caption")
+# A wiki's marks glued to the word they follow: a footnote ("law[3]", "[note 2]", "[a]"), "[citation needed]",
+# a heading's "[edit]" link. Read aloud they become "law3" and "Historyedit"; an editor's "[sic]" or "[the mayor]"
+# stands apart from the word before it and stays.
+_REFERENCE_MARK = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|note \d{1,3}|nb \d{1,3}|edit|citation needed)\]")
 # Blocks a crosshead's section is read from (segment reads these under the heading).
 _SECTION_KINDS = ("paragraph", "table")
 # How many blocks from the top a paragraph that is the byline may stand.
@@ -25,7 +30,7 @@ def clean(page: Page) -> Document:
         document = clean_html(page.content, url=page.origin if page.origin.startswith(("http://", "https://")) else None)
     else:
         document = clean_page_copy(page.content)
-    return _without_title_only_sections(_without_notices(document))
+    return _without_reference_marks(_without_title_only_sections(_without_notices(document)))
 
 
 def _without_notices(document: Document) -> Document:
@@ -61,3 +66,8 @@ def _without_title_only_sections(document: Document) -> Document:
     if not dropped:
         return document
     return replace(document, blocks=tuple(b for i, b in enumerate(blocks) if i not in dropped))
+
+
+def _without_reference_marks(document: Document) -> Document:
+    blocks = tuple(replace(b, text=_REFERENCE_MARK.sub("", b.text)) if "[" in b.text else b for b in document.blocks)
+    return document if blocks == document.blocks else replace(document, blocks=blocks)

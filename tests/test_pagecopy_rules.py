@@ -524,3 +524,11 @@ def test_an_encyclopedia_opening_above_its_contents_is_read_and_the_contents_are
     doc = copy(tmp_path, lines)
     assert paragraphs(doc) == STORY
     assert doc.meta.headline != "See also: Buses in the city and Cycling in the city"
+
+
+def test_a_fact_boxs_date_is_not_the_articles(tmp_path):
+    box = ["Tramlink", "", "Type\tLight rail", "Opened\tMay 10, 2000", "Operator\tCity Transport", ""]
+    doc = copy(tmp_path, box + spaced(STORY))
+    assert doc.meta.published is None
+    dated = copy(tmp_path, box[:-1] + ["Published\tNov 19, 2019", ""] + spaced(STORY))
+    assert (dated.meta.published or "")[:10] == "2019-11-19"

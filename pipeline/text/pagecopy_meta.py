@@ -232,8 +232,15 @@ def _meta_kind(line: Line) -> str | None:
     if signed_names(line.text):
         return "byline"
     if (line.n_words <= 15 or (_STAMP.match(line.text) and line.n_words <= MAX_META_WORDS)) and line_date(line.text):
-        return "date"  # a dateline ("Published Nov 18, 2019 at 4:07 PM | Updated …"); a longer line is a sentence
+        # A dateline ("Published Nov 18, 2019 at 4:07 PM | Updated …"); a longer line is a sentence, and a fact
+        # box's row ("Founded, February 28, 1998") dates its subject.
+        return "date" if _dates_page(line) else None
     return None
+
+
+def _dates_page(line: Line) -> bool:
+    """Whether a line's date is the page's: any line but a table row, which must say so ("Published", "Date")."""
+    return line.cells == 1 or bool(_STAMP.match(line.text)) or line.text.lower().startswith("date")
 
 
 def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at: int | None) -> tuple[str, ...]:
@@ -367,8 +374,11 @@ def _headline_share(line: Line, body_stems: set[str]) -> float:
 
 
 def first_date(lines: list[Line]) -> str | None:
+    """The first date near the top, when no dateline stands by the headline; not a fact box's row ("Founded
+    February 28, 1998" in an encyclopedia's infobox), whose date is its subject's, unless the row says it
+    dates the page ("Published", "Updated")."""
     for line in lines[:40]:
-        if line.n_words <= 15:
+        if line.n_words <= 15 and _dates_page(line):
             found = line_date(line.text)
             if found:
                 return found

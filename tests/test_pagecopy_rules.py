@@ -532,3 +532,8 @@ def test_a_fact_boxs_date_is_not_the_articles(tmp_path):
     assert doc.meta.published is None
     dated = copy(tmp_path, box[:-1] + ["Published\tNov 19, 2019", ""] + spaced(STORY))
     assert (dated.meta.published or "")[:10] == "2019-11-19"
+
+
+def test_a_byline_whose_by_stands_on_its_own_line(tmp_path):
+    lines = MENU + ["", "by", "Sleyca", HEADLINE, "Fiction Page", "Donate", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.authors == ("Sleyca",)

@@ -54,6 +54,9 @@ _TWO_PARTS = re.compile(r"\S\s*:\s|\s[/|–—-]\s|[«“\"]")
 DEK_WORDS = 12
 SHORT_TITLE_WORDS = 20  # a headline may be two sentences ("Game over. Will Sanders come down?"), a long one is not
 
+# A byline set on two lines, its "by" alone over the name ("by" / "Sleyca"), as some layouts copy.
+_BY_ALONE = re.compile(r"^\s*(?:by|por|von|par|door)\s*:?\s*$", re.I)
+MAX_NAME_WORDS = 5
 _BY = re.compile(r"\b(?:by|por|von|par|di|door)\s*[:\-]?\s+", re.I)
 # "By Alex Heath, a deputy editor and author of …": a byline that goes on to say who the author is.
 _BYLINE_WITH_BIO = re.compile(r"^(?:by|por|von|par)\s+(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*,\s+(?:an?|the)\s+[a-z]", re.I)
@@ -247,6 +250,10 @@ def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at
     for i in range(first, len(lines)):
         if kinds[i] == "byline":
             return signed_names(lines[i].text)
+        if _BY_ALONE.match(lines[i].text) and i + 1 < len(lines) and lines[i + 1].n_words <= MAX_NAME_WORDS:
+            names = byline_names(f"{lines[i].text.strip()} {lines[i + 1].text}")  # "by" on a line, the name under it
+            if names:
+                return names
     if headline_at is None:
         return ()
     for i in range(headline_at + 1, min(len(lines), headline_at + 1 + NAME_LINES_UNDER_HEADLINE)):

@@ -41,6 +41,10 @@ def meta(tmp_path, body, head=""):
         ("Posted on March 3, 2019 by admin", ()),
         ("By Any Means Necessary", ()),  # a show's title in a menu
         ("By All Accounts", ()),
+        ("Organization for Transformative Works", ("Organization for Transformative Works",)),
+        ("Council of the European Union", ("Council of the European Union",)),
+        ("By Ann Lee for The Guardian", ("Ann Lee",)),
+        ("Anna de 3 June 2019", ("Anna",)),  # a name does not end on its connector
     ],
 )
 def test_byline_names(text, names):

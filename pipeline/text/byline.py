@@ -44,6 +44,11 @@ _JOBS = frozenset(
     "editor-at-large special political foreign science health tech technology sports sport producer analyst author "
     "journalist guest photographer".split()
 )
+# An organisation's name runs on past "for" or "of" after the word that makes it one ("Institute of Physics").
+_ORG_HEADS = frozenset("organization organisation institute society association foundation council committee "
+                       "department ministry office centre center campaign coalition alliance union league federation "
+                       "trust board bureau commission".split())
+_ORG_LINKS = frozenset("for of".split())
 _BODIES = frozenset("news business press agency desk team service wire".split())
 ROLES = _JOBS | _BODIES
 _DEGREES = frozenset("MA MD PhD MSc MPH RN".split())  # case matters: "Jack Ma" is a name
@@ -87,8 +92,10 @@ def _names(text: str) -> tuple[str, ...]:
         glued = re.match(r"([^\W\d_][\w.'’-]*?)\d", piece)  # "Nolan22 Dec 2016": a date glued to the name
         if glued:
             piece = glued.group(1)
-        if low in _CONNECTORS and parts[-1]:
-            parts[-1].append(piece)
+        org = parts[-1] and (low in _ORG_LINKS and parts[-1][-1].lower() in _ORG_HEADS
+                             or low == "the" and parts[-1][-1].lower() in _ORG_LINKS)
+        if (low in _CONNECTORS or org) and parts[-1]:
+            parts[-1].append(piece)  # "Van der Berg"; "Organization for Transformative Works" is one name
         elif piece[0].isalpha() and not piece[0].islower() and low.rstrip(".") not in _NOT_NAME:
             parts[-1].append(piece)
         else:
@@ -96,7 +103,7 @@ def _names(text: str) -> tuple[str, ...]:
         if glued:
             break
     people, others = [], []
-    for tokens in (p for p in parts if p):
+    for tokens in (_without_dangling_links(p) for p in parts if p):
         at = next((i for i, t in enumerate(tokens) if t.lower() in ROLES or t in _DEGREES), None)
         if at is None or (at >= 2 and tokens[at].lower() not in _BODIES):
             people.append(tokens[:at])  # "Sarah Smith Staff Writer" is Sarah Smith
@@ -105,6 +112,13 @@ def _names(text: str) -> tuple[str, ...]:
     # "By Jill Disis, CNN Business" names Jill Disis; "By Associated Press" the agency.
     found = [tidy_name(" ".join(tokens)) for tokens in (people or others[:1]) if is_name(tokens)]
     return tuple(dict.fromkeys(found))
+
+
+def _without_dangling_links(tokens: list[str]) -> list[str]:
+    """A name does not end on "of", "the", "de" or "van" ("Anna de 3 June" is Anna)."""
+    while tokens and tokens[-1].lower() in _CONNECTORS | _ORG_LINKS | {"the"}:
+        tokens = tokens[:-1]
+    return tokens
 
 
 def is_name(tokens: list[str]) -> bool:

@@ -472,3 +472,14 @@ def test_someone_yelling_or_chanting_is_quoted():
 def test_feet_and_inches_do_not_close_a_quote():
     found = find_quotes(["“I admit, he’s taller than me; he’s like 6’2”,” Ann Lee said on Sunday."])
     assert [(q.text, q.speaker) for q in found] == [("I admit, he’s taller than me; he’s like 6’2”", "Ann Lee")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Ryan’s campaign shrugged off the comments, telling reporters, “Nobody on his team has ever asked for it.”", "Ryan’s campaign"),
+        ("Gowdy’s office assured the public that the claims are false, and that it will be “fully exonerated.”", "Gowdy’s office"),
+    ],
+)
+def test_a_campaign_or_office_speaks_for_a_person_as_itself(paragraph, speaker):
+    assert [q.speaker for q in find_quotes([paragraph])] == [speaker]

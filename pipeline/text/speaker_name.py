@@ -341,7 +341,7 @@ FOLLOWED_BY_VERB = re.compile(
 )
 _RELATIONS = frozenset(
     "woman man wife husband son daughter brother sister mother father lawyer attorney friend partner deputy "
-    "assistant staffer staff surrogate ally allies aides".split()
+    "assistant staffer staff surrogate ally allies aides campaign team office administration camp".split()
 )
 _ROLE_NOUNS = frozenset(
     "front-runner frontrunner columnist writer activist delegate supporter voter candidate hopeful moderator reporter "

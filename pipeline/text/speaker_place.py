@@ -305,19 +305,24 @@ def sentence_subject(before: str) -> str | None:
     if len(clause.split()) < 3:
         return None
     subject = clause_subject(clause)
-    if not subject or not subject[:1].isupper() or not plausible_name(subject.split()):
+    # "Gowdy’s office": the people who speak for a person, named by the person.
+    speaks_for = re.fullmatch(r"(?P<name>.+?)['’]s?\s+[a-z]+", subject or "")
+    if not subject or not subject[:1].isupper() or not plausible_name((speaks_for.group("name") if speaks_for else subject).split()):
         return None
     after = clause[clause.find(subject) + len(subject) :]
-    # The subject must be followed by its verb, not be a place or a thing in a longer phrase;
-    # "the Sanders campaign projects": a person's campaign or office speaks for the person.
-    if not re.match(
-        r"(?:['’]s)?(?:\s+(?:campaign|team|office|aides|allies|spokesman|spokeswoman|administration|ad|statement))?(?:\s*\([^)]{1,30}\))?"
+    # The subject must be followed by its verb, not be a place or a thing in a longer phrase.
+    # "Trump’s statement says": the person speaks; "the Sanders campaign projects": the people
+    # who speak for the person do, and are named so.
+    verb = re.match(
+        r"(?P<group>(?:['’]s?)?\s+(?:campaign|team|office|aides|allies|spokesman|spokeswoman|administration)\b)?(?:['’]s)?(?:\s+(?:ad|statement))?"
+        r"(?:\s*\([^)]{1,30}\))?"
         r"\s*(?:,[^,]{1,90},\s*|[—–][^—–]{1,90}[—–]\s*)?(?:(?:[a-z]+ly|has|had|have|was|is|also|then|will|would)\s+){0,3}"
         r"(?:[a-z]+(?:ed|s)|told|wrote|said|spoke|made|took|gave|went|called)\b",
         after,
-    ):
+    )
+    if not verb:
         return None
-    return subject
+    return subject + verb.group("group") if verb.group("group") else subject
 
 
 # "A spokesman for the buyer said", "the former secretary of state talked about", "The lawsuit contends":

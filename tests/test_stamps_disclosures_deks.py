@@ -194,3 +194,9 @@ def test_a_comment_sections_rules_are_not_read(tmp_path, rule):
 ])
 def test_news_about_comments_is_no_comment_rule(sentence):
     assert not is_comment_policy(sentence)
+
+
+def test_a_columns_label_naming_its_author_is_no_crosshead(tmp_path):
+    head = "<meta name='author' content='Laurie Oakes'>"
+    a = article(tmp_path, "<h2>Opinion: Laurie Oakes</h2>" + paragraphs(STORY), head)
+    assert [s.title for s in a.sections] == [None] and a.authors == ("Laurie Oakes",)

@@ -8,7 +8,7 @@ from ..model import Block, Document, Page
 from ..text.byline import lead_byline
 from ..text.notices import is_notice
 from ..text.pagecopy import clean_page_copy
-from ..text.words import words
+from ..text.words import word_count, words
 
 # Kinds of block a time stamp or a sponsorship notice is set as (a page copy may take one for a caption).
 _NOTICE_KINDS = ("paragraph", "standfirst", "heading", "caption")
@@ -18,8 +18,9 @@ _NOTICE_KINDS = ("paragraph", "standfirst", "heading", "caption")
 _REFERENCE_MARK = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|note \d{1,3}|nb \d{1,3}|edit|citation needed)\]")
 # Blocks a crosshead's section is read from (segment reads these under the heading).
 _SECTION_KINDS = ("paragraph", "table")
-# How many blocks from the top a paragraph that is the byline may stand.
+# How many blocks from the top a paragraph that is the byline, or a heading that is the column's label, may stand.
 BYLINE_BLOCKS = 4
+RUBRIC_WORDS = 6
 
 
 def clean(page: Page) -> Document:
@@ -41,9 +42,15 @@ def _without_notices(document: Document) -> Document:
     blocks = tuple(
         b for i, b in enumerate(document.blocks)
         if not (b.kind in _NOTICE_KINDS and (is_notice(b.text) or not any(c.isalpha() for c in b.text)))
-        and not (i < BYLINE_BLOCKS and _is_byline(b, authors))
+        and not (i < BYLINE_BLOCKS and (_is_byline(b, authors) or _is_rubric(b, authors)))
     )
     return document if len(blocks) == len(document.blocks) else replace(document, blocks=blocks)
+
+
+def _is_rubric(block: Block, authors: set[str]) -> bool:
+    """A short heading over the story that names its author ("Opinion: Laurie Oakes") is the column's label,
+    not a crosshead: it would open a chapter of its own."""
+    return block.kind == "heading" and word_count(block.text) <= RUBRIC_WORDS and any(a in block.text for a in authors)
 
 
 def _is_byline(block: Block, authors: set[str]) -> bool:

@@ -483,3 +483,8 @@ def test_feet_and_inches_do_not_close_a_quote():
 )
 def test_a_campaign_or_office_speaks_for_a_person_as_itself(paragraph, speaker):
     assert [q.speaker for q in find_quotes([paragraph])] == [speaker]
+
+
+def test_a_description_cut_at_a_preposition_is_no_speaker():
+    found = find_quotes(['The rate of requests that fail, or by policy (for example, "If you committed to one-second response times, any request over one second is an error").'])
+    assert [q.speaker for q in found] == [None]

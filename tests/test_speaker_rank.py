@@ -69,6 +69,9 @@ def test_no_one_is_chosen_below_the_threshold(monkeypatch):
         ("Lee’s plan was ", "", "Lee", {"governed": True}),
         ("The Illinois statehouse was ", "", "Illinois", {"after_article": True}),
         ('Cruz accuses Obama of "leading from behind" and Trump says he is ', "", "Cruz", {"apart": True, "verb": True}),
+        # calling Gruber, told Kim: whom the verb acts on.
+        ("It is like calling Gruber, ", "", "Gruber", {"object": True, "verb": False}),
+        ("Ann Lee told Bob Kim that ", "", "Ann Lee", {"object": False}),
     ],
 )
 def test_where_a_name_stands(before, after, name, expected):
@@ -126,3 +129,7 @@ def test_people_named_before_the_quote_are_known_by_that_surname(monkeypatch):
     proposals, setting = asked[-1]
     assert {"rourke", "king"} <= setting.known
     assert speaker_rank.features(proposals[0], proposals, setting)["known"] == 1.0
+
+
+def test_a_name_in_brackets_is_an_aside_not_a_speaker():
+    assert "HTTP" not in [m.phrase for m in mentions("Requests that fail (e.g., HTTP 500s) or by policy (for example, ", "")]

@@ -34,7 +34,7 @@ _CONNECTORS = frozenset("de van von da al bin di del la le du der den ten bint".
 NOT_NAMES = frozenset(
     "but and so yet then however meanwhile earlier later also still now the a an in on at for to of by with "
     "after before when while if as this that these those there here it its his her their our we i you i'm i’m i've i’ve "
-    "another one some several other many most each every "
+    "another one some several other many most each every like unlike "
     "he she they what why how who where which yes no not monday tuesday wednesday thursday "
     "friday saturday sunday january february march april may june july august september october november "
     "december breaking update watch read video photo exclusive opinion analysis le la les der die das el los "

@@ -342,8 +342,8 @@ def described_subject(before: str) -> str | None:
     if not m or m.group("verb") in _NOT_ACTS:
         return None
     who = m.group("who")
-    if set(who.lower().split()[1:]) & _NOT_IN_DESCRIPTION:
-        return None  # "the test and warned", "a story that said": a clause, not a noun phrase
+    if set(who.lower().split()[1:]) & _NOT_IN_DESCRIPTION or who.split()[-1].lower() in PREPOSITIONS:
+        return None  # "the test and warned", "The rate of requests": a clause or a cut phrase, no noun phrase
     return who
 
 
@@ -366,9 +366,12 @@ class Mention:
     acts: bool  # a verb of any kind follows: the name is a subject ("Mr. Biden assured …")
     after_article: bool  # "the Illinois statehouse": a name used as a modifier, a place or a thing
     apart: bool  # another quote or clause ("…, but …") stands between: the name belongs to that one
+    object: bool = False  # right after a verb that is not "said": "calling Gruber", "told Kim", whom it acts on
 
 
 _VERB_NEXT = re.compile(rf"(?:\s*\([^)]{{1,30}}\))?(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+)?(?:{SPEECH_VERBS})(?![\w-])")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_OBJECT_OF = re.compile(rf"(?:\b[a-z]{{2,}}(?:ing|ed)|\b(?:{SPEECH_VERBS}))\s+$")
 _VERB_BEFORE = re.compile(rf"\b(?:{_SAID}),?\s+$")  # "said Lee"; "told Lee" names whom they spoke to
 
 
@@ -376,7 +379,8 @@ def mentions(before: str, after: str) -> list[Mention]:
     """The names in the quote's sentence outside quotes, nearest first on each side."""
     found = []
     for side, raw in (("before", before), ("after", after)):
-        text = _QUOTED.sub(lambda q: " " * len(q.group(0)), raw)  # offsets kept
+        # Offsets kept; what stands in brackets ("(e.g., HTTP 500s)", "(R-Utah)") is an aside, no one's name.
+        text = _BRACKETED.sub(lambda q: " " * len(q.group(0)), _QUOTED.sub(lambda q: " " * len(q.group(0)), raw))
         first = True
         for m in NAME.finditer(text):
             name = tidy_name(m.group(0))
@@ -398,6 +402,7 @@ def mentions(before: str, after: str) -> list[Mention]:
                     acts=bool(FOLLOWED_BY_VERB.match(text, m.end())),
                     after_article=preceding in ("the", "a", "an"),
                     apart=bool(re.search(r"[“”\"«»]", raw[between]) or _NEW_CLAUSE.search(text[between]) or ";" in text[between]),
+                    object=bool(_OBJECT_OF.search(ahead)) and not _VERB_BEFORE.search(ahead),
                 )
             )
     return sorted(found, key=lambda m: (m.side, m.distance))

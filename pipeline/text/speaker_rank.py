@@ -104,6 +104,7 @@ def features(proposal: Proposal, proposals: list[Proposal], setting: Setting) ->
         signs["log_distance"] = math.log1p(mention.distance)
         signs["verb"] = float(mention.verb)
         signs["governed"] = float(mention.governed)
+        signs["object"] = float(mention.object)
         signs["opens"] = float(mention.opens)
         signs["acts"] = float(mention.acts)
         signs["acts_opening"] = float(mention.acts and mention.opens)

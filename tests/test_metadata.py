@@ -45,6 +45,12 @@ def meta(tmp_path, body, head=""):
         ("Council of the European Union", ("Council of the European Union",)),
         ("By Ann Lee for The Guardian", ("Ann Lee",)),
         ("Anna de 3 June 2019", ("Anna",)),  # a name does not end on its connector
+        ("Текст: Венера Ерофеева", ("Венера Ерофеева",)),  # a field's label
+        ("Finian Cunningham. Sputnik International", ("Finian Cunningham",)),
+        ("Carrie ArnoldNovember 15, 2019", ("Carrie Arnold",)),  # a month glued to the name
+        ("Martin Luther King Jr.", ("Martin Luther King Jr.",)),
+        ("By James Marchmont", ("James Marchmont",)),
+        ("admin", ()),
     ],
 )
 def test_byline_names(text, names):
@@ -127,3 +133,9 @@ def test_a_title_in_another_script_that_names_the_domain_is_not_the_site(tmp_pat
     head = ("<title>Маяк снова откроется по версии Harbourtimes.example: список — www.harbourtimes.example</title>"
             "<link rel='canonical' href='https://www.harbourtimes.example/a'>")
     assert meta(tmp_path, f"<article><h1>Маяк снова откроется</h1>{PROSE}</article>", head).source == "harbourtimes.example"
+
+
+def test_a_sites_software_account_is_no_author(tmp_path):
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Lighthouse to reopen", '
+            '"author": {"@type": "Person", "name": "admin"}}</script>')
+    assert meta(tmp_path, f"<article><h1>Lighthouse to reopen</h1>{PROSE}</article>", head).authors == ()

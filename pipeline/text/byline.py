@@ -52,6 +52,15 @@ _ORG_LINKS = frozenset("for of".split())
 _BODIES = frozenset("news business press agency desk team service wire".split())
 ROLES = _JOBS | _BODIES
 _DEGREES = frozenset("MA MD PhD MSc MPH RN".split())  # case matters: "Jack Ma" is a name
+# A label before the names of an author field, in any language: one word and a colon.
+_LABEL = re.compile(r"^[^\W\d_]+:\s+(?=\S)")
+# A month glued to the name before it, as a layout without a space between byline and date copies.
+_GLUED_MONTH = re.compile(r"([^\W\d_][\w'’-]*?[a-z])(?:" + "|".join(
+    m.capitalize() for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3) + r")\.?$")
+# A word of three letters or more closing on a full stop ends the names ("Cunningham."; "Jr." and "E." do not).
+_FULL_STOP_AFTER = re.compile(r"((?!(?:Jr|Sr|St|Dr|Mr|Ms|Mrs)\.)[^\W\d_][\w'’-]{2,})\.$")
+# The site's software account, not a person: "by admin".
+_ACCOUNTS = frozenset("admin administrator webmaster editor staff guest user author".split())
 MAX_NAME_TOKENS = 5
 # Longest byline text worth reading: beyond it the element holds a biography, not a name.
 MAX_BYLINE_CHARS = 160
@@ -76,6 +85,8 @@ def byline_names(text: str, *, needs_lead: bool = False) -> tuple[str, ...]:
         return ()
     if lead:
         text = text[lead.end():]
+    else:
+        text = _LABEL.sub("", text)  # "Текст: Венера Ерофеева", "Opinion: Laurie Oakes"
     return _names(_SECOND_CREDIT.sub(", ", text))
 
 
@@ -90,6 +101,8 @@ def _names(text: str) -> tuple[str, ...]:
                 parts.append([])
             continue
         glued = re.match(r"([^\W\d_][\w.'’-]*?)\d", piece)  # "Nolan22 Dec 2016": a date glued to the name
+        glued = glued or _GLUED_MONTH.match(piece)  # "ArnoldNovember 15, 2019"
+        glued = glued or _FULL_STOP_AFTER.match(piece)  # "Finian Cunningham. Sputnik International"
         if glued:
             piece = glued.group(1)
         org = parts[-1] and (low in _ORG_LINKS and parts[-1][-1].lower() in _ORG_HEADS
@@ -110,8 +123,14 @@ def _names(text: str) -> tuple[str, ...]:
         else:
             others.append(tokens)  # "IGN Staff", "Associated Press"
     # "By Jill Disis, CNN Business" names Jill Disis; "By Associated Press" the agency.
-    found = [tidy_name(" ".join(tokens)) for tokens in (people or others[:1]) if is_name(tokens)]
+    found = [tidy_name(" ".join(tokens)) for tokens in (people or others[:1])
+             if is_name(tokens) and not is_account(" ".join(tokens))]
     return tuple(dict.fromkeys(found))
+
+
+def is_account(name: str) -> bool:
+    """"admin", "Editor": the site's software account, which names no one to a listener."""
+    return name.strip().lower() in _ACCOUNTS
 
 
 def _without_dangling_links(tokens: list[str]) -> list[str]:

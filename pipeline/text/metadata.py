@@ -15,7 +15,7 @@ import htmldate
 from lxml.html import HtmlElement
 
 from ..model import Metadata
-from .byline import byline_names
+from .byline import byline_names, is_account
 from .dates import find_date
 
 _ARTICLE_TYPES = re.compile(r"(?:News)?Article|BlogPosting|Report|WebPage|ReportageNewsArticle|\w+Article|Posting", re.I)
@@ -167,7 +167,7 @@ def _stated_names(name: str) -> tuple[str, ...]:
     read = byline_names(name)
     if read and 2 * sum(len(n.split()) for n in read) >= len(name.split()):
         return read
-    return (" ".join(name.split()),)
+    return () if is_account(name) else (" ".join(name.split()),)
 
 
 def _shown_authors(tree: HtmlElement) -> tuple[str, ...]:

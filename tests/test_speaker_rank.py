@@ -72,6 +72,7 @@ def test_no_one_is_chosen_below_the_threshold(monkeypatch):
         # calling Gruber, told Kim: whom the verb acts on.
         ("It is like calling Gruber, ", "", "Gruber", {"object": True, "verb": False}),
         ("Ann Lee told Bob Kim that ", "", "Ann Lee", {"object": False}),
+        ("", " which describes the Hwajeontae Dance.", "Hwajeontae Dance", {"object": True}),
     ],
 )
 def test_where_a_name_stands(before, after, name, expected):
@@ -133,3 +134,7 @@ def test_people_named_before_the_quote_are_known_by_that_surname(monkeypatch):
 
 def test_a_name_in_brackets_is_an_aside_not_a_speaker():
     assert "HTTP" not in [m.phrase for m in mentions("Requests that fail (e.g., HTTP 500s) or by policy (for example, ", "")]
+
+
+def test_a_contraction_opening_a_sentence_is_no_name():
+    assert "Don’t" not in [m.phrase for m in mentions("Don’t you see the harm in the ", "")]

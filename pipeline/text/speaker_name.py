@@ -328,6 +328,7 @@ def plausible_name(tokens: list[str]) -> bool:
         and tokens[0].lower() not in NOT_NAMES
         and all(re.match(_NAME_TOKEN + "$", t) or t.lower() in _CONNECTORS for t in tokens)
         and not all(t.endswith(".") for t in tokens)
+        and not any(t.endswith(("n’t", "n't")) for t in tokens)  # "Don’t", "Can’t": a contraction opening a sentence
     )
 
 

@@ -179,3 +179,13 @@ def test_one_linked_heading_at_the_end_is_no_run_of_cards():
     assert _without_trailing_cards(blocks, list(range(5))) == list(range(5))
     blocks[1:1] = [_HBlock("heading", "A history", 9)]  # a second linked heading, but prose comes between
     assert _without_trailing_cards(blocks, list(range(6))) == list(range(6))
+
+
+def test_a_line_of_dialogue_between_the_storys_paragraphs_is_read():
+    from pipeline.text.markup import _body_blocks, _HBlock
+
+    beat, aside = "Haoyu snorted.", "Share"
+    blocks = [_HBlock("paragraph", STORY[0], 0, (1, 2, 3)), _HBlock("paragraph", beat, 0, (1, 2, 4)),
+              _HBlock("paragraph", STORY[1], 0, (1, 2, 5)), _HBlock("paragraph", aside, 0, (1, 9, 6)),
+              _HBlock("paragraph", STORY[2], 0, (1, 2, 7))]
+    assert [b.text for b in _body_blocks(blocks, [0, 2, 4])] == [STORY[0], beat, STORY[1], STORY[2]]

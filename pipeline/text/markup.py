@@ -453,7 +453,8 @@ def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:
         elif b.kind in ("paragraph", "quote", "standfirst"):
             if b.link_density >= 0.5 and not (b.guided and b.n_words >= LINKED_ITEM_WORDS):
                 continue  # a short paragraph that is all links is navigation, whoever picked it
-            if item or b.guided or (i in picked and (b.prose or (b.n_words >= 3 and SENTENCE_END.search(b.text)))):
+            if item or b.guided or (i in picked and (b.prose or (b.n_words >= 3 and SENTENCE_END.search(b.text)))) \
+                    or _short_line_of_the_story(blocks, picked, i):
                 out.append(Block("paragraph", b.text))
                 if not item and b.text.endswith(":"):
                     announced = True
@@ -467,6 +468,16 @@ def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:
         elif b.kind == "table" and i in picked:
             out.append(Block("table", b.text))
     return out
+
+
+def _short_line_of_the_story(blocks: list[_HBlock], picked: set[int], i: int) -> bool:
+    """A paragraph of a word or two that ends a sentence ("Haoyu snorted.", "“Gotcha.”"), between two of the
+    article's paragraphs in the same container: a line of dialogue or a beat of the story, which trafilatura
+    may leave out as too short."""
+    b = blocks[i]
+    return (b.kind == "paragraph" and b.link_chars == 0 and bool(SENTENCE_END.search(b.text))
+            and 0 < i < len(blocks) - 1 and all(j in picked and blocks[j].kind == "paragraph"
+                                                and blocks[j].path[:-1] == b.path[:-1] for j in (i - 1, i + 1)))
 
 
 # Our kinds a line of trafilatura's text keeps when one of our blocks says the same.

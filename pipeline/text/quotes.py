@@ -216,13 +216,14 @@ def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context
     following = next_sentence_speaker(last, span.end)
     if not (whole_paragraph or introduced or sentence_like or following or dash or split):
         # A phrase inside a sentence: someone's words, or a scare quote or a title.
-        if _NAMED_THING.search(before) and not re.match(r"\s*,?\s*by\s", after):
-            # "HP is called “pigeon breeder’s lung”": a name for a thing. Whose words it quotes, the
-            # sentence does not say; its subject ("HP") is what is named, never the speaker.
-            return _Found(text, ()) if quote_gate.is_quote(quote_gate.features(text, before, after, speaker, False)) else None
-        subject = sentence_subject(before)
+        # "HP is called “pigeon breeder’s lung”": a name for a thing. Whose words it quotes, the
+        # sentence does not say; its subject ("HP") is what is named, never the speaker.
+        named = _NAMED_THING.search(before) and not re.match(r"\s*,?\s*by\s", after)
+        subject = None if named else sentence_subject(before)
         if not quote_gate.is_quote(quote_gate.features(text, before, after, speaker, subject is not None)):
             return None
+        if named:
+            return _Found(text, ())
         found += [("subject_gate", subject), ("described_subject", described_subject(before))]
     else:
         found += [

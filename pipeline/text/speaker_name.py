@@ -229,10 +229,9 @@ def leading_subject(phrase: str) -> str | None:
     return None
 
 
-_ENDS_DESCRIPTION = frozenset(
+_ENDS_DESCRIPTION = AUXILIARIES | frozenset(
     "when while who whom whose which that after before during on in at as to by with from since because if "
-    "told said says added asked contacted reached could would should will can may might must was were is are "
-    "be been has have had did does".split()
+    "told said says added asked contacted reached can must".split()
 )
 
 

@@ -369,7 +369,7 @@ class Mention:
     object: bool = False  # right after a verb that is not "said": "calling Gruber", "told Kim", whom it acts on
 
 
-_VERB_NEXT = re.compile(rf"(?:\s*\([^)]{{1,30}}\))?(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+)?(?:{SPEECH_VERBS})(?![\w-])")
+_VERB_NEXT = re.compile(rf"(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+)?(?:{SPEECH_VERBS})(?![\w-])")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _OBJECT_OF = re.compile(rf"(?:\b[a-z]{{2,}}(?:ing|ed)|\b(?:{SPEECH_VERBS}))\s+(?:(?:the|a|an)\s+)?$")
 _VERB_BEFORE = re.compile(rf"\b(?:{_SAID}),?\s+$")  # "said Lee"; "told Lee" names whom they spoke to

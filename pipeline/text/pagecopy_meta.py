@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Block
-from .byline import ROLES, byline_names, lead_byline, tidy_name
+from .byline import MAX_NAME_TOKENS, ROLES, byline_names, lead_byline, tidy_name
 from .copylines import PHOTO_CREDIT, Line
 from .dates import find_date
 from .words import STOPWORDS, content_stems, looks_like_name, word_count, words
@@ -56,7 +56,6 @@ SHORT_TITLE_WORDS = 20  # a headline may be two sentences ("Game over. Will Sand
 
 # A byline set on two lines, its "by" alone over the name ("by" / "Sleyca"), as some layouts copy.
 _BY_ALONE = re.compile(r"^\s*(?:by|por|von|par|door)\s*:?\s*$", re.I)
-MAX_NAME_WORDS = 5
 _BY = re.compile(r"\b(?:by|por|von|par|di|door)\s*[:\-]?\s+", re.I)
 # "By Alex Heath, a deputy editor and author of …": a byline that goes on to say who the author is.
 _BYLINE_WITH_BIO = re.compile(r"^(?:by|por|von|par)\s+(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*,\s+(?:an?|the)\s+[a-z]", re.I)
@@ -94,7 +93,7 @@ _NEWS_NAME = re.compile(
 # What follows a publisher's name in a copyright line without being part of it.
 _LEGAL_TAIL = re.compile(r"(?:,?\s+(?:LLC|Inc|Ltd|Limited|Pty|PLC|Corp|GmbH|S\.?A|\d{4}(?:\s*[-–]\s*\d{4})?)\.?)+\s*$", re.I)
 # A company's legal form set before its name: "SA LA NACION", "S.A. El Tiempo".
-_LEGAL_HEAD = re.compile(r"^(?:S\.?A\.?|AG|SAS)\s+(?=\S)")
+_LEGAL_HEAD = re.compile(r"^S\.?A\.?\s+(?=\S)")
 # A copyright line that reserves rights is the site's own, not a credit.
 _RIGHTS = re.compile(r"\brights\s+reserved\b|\bderechos\s+reservados\b|\bdroits\s+réservés\b|\brechte\s+vorbehalten\b", re.I)
 _COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?:by\s+)?(?P<name>[A-Z][\w&.'’ -]{1,40}?)(?:\.(?!(?:com|org|net|co|fr|de)\b)|[,|]|\s+all rights|$)", re.I)
@@ -250,7 +249,7 @@ def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at
     for i in range(first, len(lines)):
         if kinds[i] == "byline":
             return signed_names(lines[i].text)
-        if _BY_ALONE.match(lines[i].text) and i + 1 < len(lines) and lines[i + 1].n_words <= MAX_NAME_WORDS:
+        if _BY_ALONE.match(lines[i].text) and i + 1 < len(lines) and lines[i + 1].n_words <= MAX_NAME_TOKENS:
             names = byline_names(f"{lines[i].text.strip()} {lines[i + 1].text}")  # "by" on a line, the name under it
             if names:
                 return names
@@ -444,9 +443,11 @@ def _copyright_owner(lines: list[Line]) -> str | None:
     for line in reversed(lines[-30:]):
         match = _COPYRIGHT.search(line.text)
         if match:
-            name = _LEGAL_HEAD.sub("", _LEGAL_TAIL.sub("", match.group("name"))).strip(" ,.-")
+            raw = match.group("name")
+            corporate = _LEGAL_TAIL.search(raw)
+            name = _LEGAL_HEAD.sub("", raw[: corporate.start()] if corporate else raw).strip(" ,.-")
             if name and not name.lower().startswith("all rights"):
-                owners.append((bool(_RIGHTS.search(line.text) or _LEGAL_TAIL.search(match.group("name"))), name))
+                owners.append((bool(corporate or _RIGHTS.search(line.text)), name))
     return max(owners, key=lambda owner: owner[0])[1] if owners else None
 
 

@@ -54,8 +54,8 @@ _ZONES = "GMT|BST|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|ET|PT"
 
 def words(number: float | int, **kwargs) -> str:
     """num2words without the commas it puts after thousands, which eSpeak would pause at, and
-    without the "and" inside a number: "three hundred and twenty nine dollars" was heard as two
-    amounts, "$300 and $29" (benchmarks/intelligibility.py), "three hundred twenty nine" is one."""
+    without the "and" inside a number: "three hundred and twenty nine dollars" in a price list was
+    heard as two amounts, "$300 and $20.99"; "three hundred twenty nine" is one."""
     return num2words(number, **kwargs).replace(",", "").replace("-", " ").replace(" and ", " ")
 
 

@@ -7,8 +7,9 @@ from typing import Protocol
 
 # Words per minute, chosen by measurement (benchmarks/intelligibility.py, Whisper tiny.en on the
 # seed and four bench pages): eSpeak NG's word error rate 0.244 at 175, 0.214-0.217 at 160 and
-# 0.194 (two runs) at 150; Piper's 0.142 at 175, 0.135 at 150. eSpeak speaks about a tenth faster
-# than asked, so 150 is heard as about 165: still a newsreader's pace.
+# 0.194 (two runs) at 150. eSpeak speaks about a tenth faster than asked, so 150 is heard as about
+# 165: still a newsreader's pace. Each engine has its own default (registry.RATES): Piper's WER does
+# not move with rate, so it speaks at its voice's own pace.
 DEFAULT_WPM = 150
 
 

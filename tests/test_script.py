@@ -32,6 +32,8 @@ def test_headline_chapter_discloses_the_synthetic_voice_source_date_and_length(s
     (("Laura Winter",), "an article by Laura Winter from"),
     (("Laura Winter", "Ed Stone"), "an article by Laura Winter and Ed Stone from"),
     (("A Lee", "B Ray", "C Fox", "D Hale"), "an article by A Lee, B Ray, C Fox and others from"),
+    (("BBC News",), "an article from BBC News,"),
+    (("bbc news", "Laura Winter"), "an article by Laura Winter from BBC News,"),
 ])
 def test_the_disclosure_names_the_authors(seed_article, authors, spoken):
     from dataclasses import replace

@@ -148,7 +148,9 @@ def _clauses(text: str, pause: int) -> list[tuple[str, int]]:
 
 def _headline(article: Article, say: _Sayer, minutes: int) -> tuple[Utterance, ...]:
     lines: list[Utterance] = []
-    source = f" by {_names(article.authors)}" if article.authors else ""
+    # A site credited as its own author ("by BBC News from BBC News") is named once, as the source.
+    authors = tuple(a for a in article.authors if a.casefold() != (article.source or "").casefold())
+    source = f" by {_names(authors)}" if authors else ""
     source += f" from {article.source}" if article.source else ""
     when = spoken_date(article.published)
     dated = f", published {when}" if when else ""

@@ -140,7 +140,7 @@ class Context:
             for name in reversed(self.people):
                 parts = name.split()
                 # A surname, or the first name of a two-word name ("Hillary"); "Trump" is not "Trump Tower Club".
-                if len(parts) > 1 and (tokens[0] == parts[-1] or len(parts) == 2 and tokens[0] == parts[0]):
+                if len(parts) > 1 and (surname(tokens[0]) == surname(name) or len(parts) == 2 and tokens[0] == parts[0]):
                     return name
         return speaker
 

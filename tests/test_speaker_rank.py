@@ -138,3 +138,15 @@ def test_a_name_in_brackets_is_an_aside_not_a_speaker():
 
 def test_a_contraction_opening_a_sentence_is_no_name():
     assert "Don’t" not in [m.phrase for m in mentions("Don’t you see the harm in the ", "")]
+
+
+@pytest.mark.parametrize("named, short", [
+    ("Martin Luther King Jr.", "King"),
+    ("Beto O'Rourke", "O'Rourke"),
+    ("Ann Lee", "Lee"),
+])
+def test_a_surname_alone_is_the_person_named_before(named, short):
+    from pipeline.text.speaker_name import Context
+
+    context = Context(people=["Tom Ford", named, "Kim Stone"])
+    assert context.resolve(short)[0] == named

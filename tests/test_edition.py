@@ -137,7 +137,12 @@ def test_each_engine_has_its_own_default_rate():
     from tone_engine import ToneEngine
 
     assert set(RATES) == set(ENGINES) and default_rate("pyttsx3") == DEFAULT_WPM == 150
-    assert default_rate(ToneEngine()) == DEFAULT_WPM  # an engine object: newscast's default
+    assert default_rate(ToneEngine()) == DEFAULT_WPM  # an engine that does not say its rate: newscast's default
+    # An engine object speaks at its own rate, so the script is timed and cut at that rate too.
+    from pipeline.tts.registry import make_engine
+
+    with make_engine("pyttsx3", 2, rate=200) as pool:
+        assert default_rate(pool) == 200
     assert BuildOptions(engine="piper").rate == RATES["piper"] and BuildOptions(engine="piper", rate=200).rate == 200
     # Resolved before fingerprinting: editions built at 150 before stay up to date.
     assert BuildOptions().fingerprint("a.html") == BuildOptions(rate=150).fingerprint("a.html")

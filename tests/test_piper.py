@@ -197,3 +197,4 @@ def test_piper_speaks_at_its_voices_own_pace_unless_asked():
     # Its word error rate does not move with rate (benchmarks/intelligibility.py), so no slower default.
     assert default_rate("piper") == NATURAL_WPM and length_scale(NATURAL_WPM) == 1.0
     assert PiperEngine().length_scale == 1.0 and PiperEngine(rate=150).length_scale > 1.0
+    assert default_rate(PiperEngine()) == NATURAL_WPM and default_rate(PiperEngine(rate=150)) == 150

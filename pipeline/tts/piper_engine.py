@@ -60,7 +60,7 @@ class PiperEngine:
         self.sample_rate = int(self._default.settings["audio"]["sample_rate"])
         self._quote = None if quote_voice in (None, "off") else find_voice(quote_voice)
         self._quotes_apart = quote_voice != "off"
-        self._rate = int(rate)
+        self.rate = int(rate)  # words a minute
         self.length_scale = length_scale(rate)
         self._models: dict[str, object] = {}
         self._loading = threading.Lock()
@@ -84,7 +84,7 @@ class PiperEngine:
         narrator = self._chosen.digest() if self._chosen else "by language: " + ",".join(
             f"{v.id}={v.digest()}" for v in self._installed)
         quote = self._quote.digest() if self._quote else ("off" if not self._quotes_apart else f"pitch {QUOTE_PITCH}")
-        return (f"piper; {versions}; narrator={narrator}; quote={quote}; rate={self._rate}; "
+        return (f"piper; {versions}; narrator={narrator}; quote={quote}; rate={self.rate}; "
                 f"length_scale={self.length_scale:.4f}; rate_hz={self.sample_rate}")
 
     def voices(self) -> list[Voice]:

@@ -130,6 +130,11 @@ class EnginePool:
             self._finalizer = weakref.finalize(self, _stop, self._executor)
         return self._executor
 
+    @property
+    def rate(self) -> int:
+        """Words a minute."""
+        return self._config[1]
+
     def identity(self) -> str:
         return engine_identity(self._config)
 

@@ -141,6 +141,11 @@ class Pyttsx3Engine:
             self._narrators[language] = found.id if found else None
         return self._narrators[language]
 
+    @property
+    def rate(self) -> int:
+        """Words a minute."""
+        return self._config[1]
+
     def identity(self) -> str:
         return engine_identity(self._config)
 

@@ -37,8 +37,9 @@ def make_engine(name: str = DEFAULT_ENGINE, workers: int = 1, **settings) -> Eng
 
 
 def default_rate(engine: Engine | str) -> int:
-    """Words a minute for ``engine`` when none is asked for (an engine object: newscast's default)."""
-    return RATES.get(engine, DEFAULT_WPM) if isinstance(engine, str) else DEFAULT_WPM
+    """Words a minute for ``engine`` when none is asked for: an engine object's own, so the script's
+    length estimate and chapter cuts match what it speaks."""
+    return RATES.get(engine, DEFAULT_WPM) if isinstance(engine, str) else getattr(engine, "rate", DEFAULT_WPM)
 
 
 def engine_voices(name: str) -> list[Voice]:

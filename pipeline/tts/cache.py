@@ -79,14 +79,11 @@ def code_identity(*sources: str | None, packages: tuple[str, ...] = ()) -> str:
 
     Where a source cannot be read (a frozen program), newscast's version stands in for it.
     """
-    from importlib import metadata  # slow to import: only once something derived is keyed
+    from ..version import package_version
 
     digest = hashlib.sha256()
     for package in packages:
-        try:
-            digest.update(f"{package} {metadata.version(package)}\n".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{package} -\n".encode())
+        digest.update(f"{package} {package_version(package)}\n".encode())
     for source in sources:
         try:
             digest.update(Path(source).read_bytes())

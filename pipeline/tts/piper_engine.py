@@ -18,9 +18,9 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from fractions import Fraction
-from importlib import metadata
 
 from ..errors import SpeechError
+from ..version import package_version
 from . import Request, Voice, pyttsx3_engine
 from .piper_voices import PiperVoiceFile, find_voice, installed_voices, voice_for
 
@@ -80,7 +80,7 @@ class PiperEngine:
             self._apart = None
 
     def identity(self) -> str:
-        versions = "; ".join(f"{p} {_version(p)}" for p in ("piper-tts", "onnxruntime"))
+        versions = "; ".join(f"{p} {package_version(p)}" for p in ("piper-tts", "onnxruntime"))
         narrator = self._chosen.digest() if self._chosen else "by language: " + ",".join(
             f"{v.id}={v.digest()}" for v in self._installed)
         quote = self._quote.digest() if self._quote else ("off" if not self._quotes_apart else f"pitch {QUOTE_PITCH}")
@@ -234,13 +234,6 @@ def _resample(audio, made_at: Fraction, rate: int):
     import soxr
 
     return soxr.resample(audio, float(made_at), rate, quality="HQ").astype("float32")
-
-
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "-"
 
 
 def create(workers: int = 1, **settings) -> PiperEngine:

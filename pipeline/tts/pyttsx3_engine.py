@@ -207,14 +207,9 @@ class Pyttsx3Engine:
 
 def engine_identity(config: tuple) -> str:
     """The engine, its version and the voice settings, as text: what besides the words decides the audio."""
-    from importlib import metadata  # slow to import (email, zipfile): only when a speech cache asks
+    from ..version import package_version
 
-    versions = []
-    for package in ("pyttsx3", "espeakng-loader"):
-        try:
-            versions.append(f"{package} {metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{package} -")
+    versions = [f"{package} {package_version(package)}" for package in ("pyttsx3", "espeakng-loader")]
     voice, rate, quote_voice = config
     return f"{'; '.join(versions)}; {sys.platform}; voice={voice}; quote={quote_voice}; rate={rate}; rate_hz={SAMPLE_RATE}"
 

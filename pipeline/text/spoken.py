@@ -75,11 +75,16 @@ def _year(value: int) -> str:
 _ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 
 
+def _after_article(m: re.Match) -> bool:
+    """Whether "a" or "an" stands just before the match: the amount qualifies a noun ("a 5km run")."""
+    return bool(_ARTICLE_BEFORE.search(m.string, max(0, m.start() - 4), m.start()))
+
+
 def _money(m: re.Match) -> str:
     one, many, sub_one, sub_many = _CURRENCIES[m.group("cur")]
     amount, scale = m.group("num").replace(",", ""), (m.group("scale") or "").lower()
     prefix = {"US": "US ", "A": "Australian ", "C": "Canadian ", "NZ": "New Zealand ", "HK": "Hong Kong "}.get(m.group("country") or "", "")
-    if (scale or "." not in amount) and _ARTICLE_BEFORE.search(m.string, max(0, m.start() - 4), m.start()):
+    if (scale or "." not in amount) and _after_article(m):
         many = one  # "a $3 billion buyout": an amount before a noun is "a three billion dollar buyout"
     if scale:
         return f"{_number(amount)} {_SCALES[scale]} {prefix}{many}"
@@ -117,7 +122,7 @@ def _time(m: re.Match) -> str:
 def _unit(m: re.Match) -> str:
     """A unit's name, singular after "1" or before a noun ("one kilometre", "a 5km run": "a five kilometre run")."""
     name = _UNITS[m.group("unit")]
-    if m.group("num") != "1" and not _ARTICLE_BEFORE.search(m.string, max(0, m.start() - 4), m.start()):
+    if m.group("num") != "1" and not _after_article(m):
         return name
     return "foot" if name == "feet" else re.sub(r"s\b", "", name, count=1)
 

@@ -105,9 +105,9 @@ def _names(text: str) -> tuple[str, ...]:
         glued = glued or _FULL_STOP_AFTER.match(piece)  # "Finian Cunningham. Sputnik International"
         if glued:
             piece = glued.group(1)
-        org = parts[-1] and (low in _ORG_LINKS and parts[-1][-1].lower() in _ORG_HEADS
-                             or low == "the" and parts[-1][-1].lower() in _ORG_LINKS)
-        if (low in _CONNECTORS or org) and parts[-1]:
+        before = parts[-1][-1].lower() if parts[-1] else ""
+        org = low in _ORG_LINKS and before in _ORG_HEADS or low == "the" and before in _ORG_LINKS
+        if parts[-1] and (low in _CONNECTORS or org):
             parts[-1].append(piece)  # "Van der Berg"; "Organization for Transformative Works" is one name
         elif piece[0].isalpha() and not piece[0].islower() and low.rstrip(".") not in _NOT_NAME:
             parts[-1].append(piece)
@@ -133,9 +133,12 @@ def is_account(name: str) -> bool:
     return name.strip().lower() in _ACCOUNTS
 
 
+_DANGLING = _CONNECTORS | _ORG_LINKS | {"the"}
+
+
 def _without_dangling_links(tokens: list[str]) -> list[str]:
     """A name does not end on "of", "the", "de" or "van" ("Anna de 3 June" is Anna)."""
-    while tokens and tokens[-1].lower() in _CONNECTORS | _ORG_LINKS | {"the"}:
+    while tokens and tokens[-1].lower() in _DANGLING:
         tokens = tokens[:-1]
     return tokens
 

@@ -25,6 +25,7 @@ MAX_WORDS = 100_000
 MAX_QUOTE_MARKS = 2_000  # in the page
 MAX_PARAGRAPH_QUOTE_MARKS = 100  # in one paragraph (a line of text, or an HTML block)
 _QUOTE_MARKS = '"“”«»„‘'  # not ’ or a bare ', which are mostly apostrophes
+_SPACES = " \t\n\r\xa0"  # what a count of text characters leaves out
 
 _START_TAG = re.compile(r"<[A-Za-z]")
 # A tag ends at the next ">" or, unclosed, before the next "<": never a scan to the end of the page per "<".
@@ -72,11 +73,15 @@ def _walk(html: str, origin: str) -> None:
     marks = block_marks = 0
     for match in _TAG.finditer(html):
         if raw_until is None:
-            visible += _count_text(html, position, match.start(), visible, origin)
-            words += len(html[position:match.start()].split())
-            found = _quote_marks(html[position:match.start()])
-            marks, block_marks = marks + found, block_marks + found
-            _check_marks(marks, block_marks, origin)
+            part = html[position:match.start()]
+            # Most of a page's gaps between tags are indentation: they count nothing, so nothing is counted.
+            if part.strip(_SPACES):
+                visible += _count_text(part, 0, len(part), visible, origin)
+                words += len(part.split())
+                found = _quote_marks(part)
+                if found:  # the totals only grow here: unchanged, they were checked before
+                    marks, block_marks = marks + found, block_marks + found
+                    _check_marks(marks, block_marks, origin)
         position = match.end()
         closing, name = match.group(1), (match.group(2) or "").lower()
         if not name:
@@ -114,7 +119,7 @@ def _walk(html: str, origin: str) -> None:
 def _count_text(text: str, start: int, end: int, so_far: int, origin: str) -> int:
     """Characters other than whitespace in text[start:end]; refuses as soon as the page's total is over budget."""
     part = text[start:end]
-    count = len(part) - sum(part.count(space) for space in " \t\n\r\xa0")
+    count = len(part) - sum(part.count(space) for space in _SPACES)
     if so_far + count > MAX_TEXT_CHARS:
         _refuse(origin, f"more than {MAX_TEXT_CHARS:,} characters of text")
     return count

@@ -25,17 +25,19 @@ captions and pull quotes.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, replace
 
 import trafilatura
+from lxml.etree import Comment, Entity, ProcessingInstruction
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from ..model import Block, Document, Metadata
 from .language import detect_language
-from .metadata import read_metadata, stated_summaries, stated_titles
+from .metadata import read_stated
 from .regions import densest_run
 from .words import PAYWALL, SENTENCE_END, content_stems, word_count
 
@@ -51,6 +53,7 @@ _BOILERPLATE = re.compile(
     r"subscription|breadcrumbs?|popup|modal|banner|widget|toolbar|tags|tagcloud|outbrain|taboola|paywall|"
     r"signup|login|masthead|skip|skiplink|most|popular|trending|more|author-bio|disqus)$"
 )
+_NAME_PARTS = re.compile(r"[\s_-]+")
 _PULL_QUOTE = re.compile(r"pull-?quote|pullout|quote-?box", re.I)
 _STANDFIRST = re.compile(r"standfirst|dek|deck|subhead(?:line)?|sub-?title|summary|intro|lede|excerpt|strapline", re.I)
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "table", "dd", "dt", "caption", "address"}
@@ -115,9 +118,7 @@ def clean_html(html: str, url: str | None = None) -> Document:
         tree = load_html(f"<html><body>{html}</body></html>")
     if tree is None:
         return Document(blocks=(), meta=Metadata(url=url))
-    meta = read_metadata(tree, url)
-    titles = stated_titles(tree)
-    summaries = stated_summaries(tree)
+    meta, titles, summaries = read_stated(tree, url)
     _strip(tree)
     body = tree.find("body")
     root = body if body is not None else tree
@@ -150,10 +151,12 @@ def _normalised(text: str) -> str:
 
 
 def _strip(tree: HtmlElement) -> None:
-    for el in list(tree.iter()):
-        if not isinstance(el.tag, str) or el.tag in _NEVER_TEXT or _hidden(el):
-            if el.getparent() is not None:
-                el.drop_tree()  # keeps the text that follows it
+    # Only elements with one of these attributes can be hidden: lxml finds them without a Python call per element.
+    maybe_hidden = tree.xpath("descendant-or-self::*[@hidden or @aria-hidden or @style]")
+    doomed = [*tree.iter(Comment, ProcessingInstruction, Entity, *_NEVER_TEXT), *filter(_hidden, maybe_hidden)]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the text that follows it; an element inside one dropped before goes with it
 
 
 def _hidden(el: HtmlElement) -> bool:
@@ -166,8 +169,13 @@ def _furniture_like(el: HtmlElement) -> bool:
         return False
     if el.tag in _FURNITURE_TAGS or el.get("role") in _FURNITURE_ROLES:
         return True
-    parts = re.split(r"[\s_-]+", _names(el).lower())
-    return any(p and _BOILERPLATE.match(p) for p in parts)
+    return _boilerplate_names(_names(el))
+
+
+@functools.lru_cache(maxsize=4096)
+def _boilerplate_names(names: str) -> bool:
+    # A page repeats a few class names on thousands of elements: each is split and matched once.
+    return any(p and _BOILERPLATE.match(p) for p in _NAME_PARTS.split(names.lower()))
 
 
 def _without_furniture(blocks: list[_HBlock]) -> list[_HBlock]:
@@ -241,7 +249,7 @@ def _flatten(root: HtmlElement) -> list[_HBlock]:
         if marked:
             furniture.append(number)
         if node.text:
-            inline.append(node.text.translate(_INVISIBLE))
+            inline.append(_visible(node.text))
         for child in node:
             tag = child.tag
             if tag == "br":
@@ -264,7 +272,7 @@ def _flatten(root: HtmlElement) -> list[_HBlock]:
                 start = len(blocks)
                 visit(child)
                 flush()
-                kind = "pullquote" if _PULL_QUOTE.search(_names(child)) else "quote"
+                kind = "pullquote" if _pull_quote_names(_names(child)) else "quote"
                 for b in blocks[start:]:
                     if b.kind == "paragraph":
                         b.kind = kind
@@ -273,7 +281,7 @@ def _flatten(root: HtmlElement) -> list[_HBlock]:
                 visit(child)
                 flush()
             if child.tail:
-                inline.append(child.tail.translate(_INVISIBLE))
+                inline.append(_visible(child.tail))
         if marked:
             furniture.pop()
         path.pop()
@@ -307,11 +315,15 @@ def _text(el: HtmlElement) -> str:
                 parts.append(child.tail)
 
     walk(el)
-    return "".join(parts).translate(_INVISIBLE)
+    return _visible("".join(parts))
 
 
 # Soft hyphens and zero-width characters: typesetting hints, not text.
 _INVISIBLE = {0xAD: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None}
+
+
+def _visible(text: str) -> str:
+    return text if text.isascii() else text.translate(_INVISIBLE)  # most text is ASCII: no table walk
 
 
 def _is_layout_table(table: HtmlElement) -> bool:
@@ -337,27 +349,37 @@ def _block(el: HtmlElement) -> _HBlock | None:
     if not text:
         return None
     links = sum(len(" ".join(_text(a).split())) for a in el.iterdescendants("a"))
-    name = el.tag
+    name, names = el.tag, _names(el)
     parent = el.getparent()
     if name == "h1":
         kind = "h1"
     elif name in ("h2", "h3", "h4", "h5", "h6", "dt"):
-        kind = "standfirst" if _STANDFIRST.search(_names(el)) else "heading"
+        kind = "standfirst" if _standfirst_names(names) else "heading"
     elif name in ("figcaption", "caption"):
         kind = "caption"
     elif name == "table":
         kind = "table"
     elif name == "blockquote":
-        kind = "pullquote" if _PULL_QUOTE.search(_names(el)) else "quote"
-    elif _PULL_QUOTE.search(_names(el)):
+        kind = "pullquote" if _pull_quote_names(names) else "quote"
+    elif _pull_quote_names(names):
         kind = "pullquote"
-    elif _STANDFIRST.search(_names(el)) or (parent is not None and _STANDFIRST.search(_names(parent))):
+    elif _standfirst_names(names) or (parent is not None and _standfirst_names(_names(parent))):
         kind = "standfirst"
     else:
         kind = "paragraph"
     if kind == "paragraph" and _bold_only(el) and word_count(text) <= 12 and not SENTENCE_END.search(text):
         kind = "heading"
     return _HBlock(kind, text, links)
+
+
+@functools.lru_cache(maxsize=4096)
+def _standfirst_names(names: str) -> bool:
+    return bool(_STANDFIRST.search(names))
+
+
+@functools.lru_cache(maxsize=4096)
+def _pull_quote_names(names: str) -> bool:
+    return bool(_PULL_QUOTE.search(names))
 
 
 def _bold_only(el: HtmlElement) -> bool:

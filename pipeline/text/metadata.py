@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import htmldate
@@ -41,11 +42,22 @@ _NAVIGATION = re.compile(r"(?i)home(?:\s*page)?|front\s*page|main\s*page|start|i
 MAX_ELEMENTS_SEARCHED = 4000
 
 
-def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
-    ld = _json_ld(tree)
-    meta = _meta_tags(tree)
-    title_text = _title(tree)
-    titles = _stated_titles(ld, meta, title_text)
+class Stated(NamedTuple):
+    """What a page states about its article, read from its JSON-LD, <meta> tags and <title> in one pass."""
+
+    meta: Metadata
+    titles: list[str]  # most deliberate first: JSON-LD, og:title, twitter:title, <title>
+    summaries: list[str]  # JSON-LD description, og:description, twitter:description, <meta name=description>
+
+
+def read_stated(tree: HtmlElement, url: str | None = None) -> Stated:
+    ld, meta, title = _json_ld(tree), _meta_tags(tree), _title(tree)
+    titles = _stated_titles(ld, meta, title)
+    return Stated(_metadata(tree, url, ld, meta, title, titles), titles, _stated_summaries(ld, meta))
+
+
+def _metadata(tree: HtmlElement, url: str | None, ld: dict, meta: dict[str, str], title_text: str | None,
+              titles: list[str]) -> Metadata:
     canonical = tree.find(".//link[@rel='canonical']")
     page_url = (canonical.get("href") if canonical is not None else None) or meta.get("og:url") or url
     html = tree if tree.tag == "html" else tree.find(".//html")
@@ -62,14 +74,7 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
     )
 
 
-def stated_titles(tree: HtmlElement) -> list[str]:
-    """The titles the page states for itself, most deliberate first: JSON-LD, og:title, twitter:title, <title>."""
-    return _stated_titles(_json_ld(tree), _meta_tags(tree), _title(tree))
-
-
-def stated_summaries(tree: HtmlElement) -> list[str]:
-    """The summaries the page states for itself: JSON-LD description, og:description, twitter:description, <meta name=description>."""
-    ld, meta = _json_ld(tree), _meta_tags(tree)
+def _stated_summaries(ld: dict, meta: dict[str, str]) -> list[str]:
     found = [_text(ld.get("description")), meta.get("og:description"), meta.get("twitter:description"), meta.get("description")]
     return list(dict.fromkeys(t for t in found if t))
 

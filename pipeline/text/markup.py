@@ -53,6 +53,7 @@ _BOILERPLATE = re.compile(
     r"subscription|breadcrumbs?|popup|modal|banner|widget|toolbar|tags|tagcloud|outbrain|taboola|paywall|"
     r"signup|login|masthead|skip|skiplink|most|popular|trending|more|author-bio|disqus)$"
 )
+_WORDS = re.compile(r"\w+")
 _NAME_PARTS = re.compile(r"[\s_-]+")
 _PULL_QUOTE = re.compile(r"pull-?quote|pullout|quote-?box", re.I)
 _STANDFIRST = re.compile(r"standfirst|dek|deck|subhead(?:line)?|sub-?title|summary|intro|lede|excerpt|strapline", re.I)
@@ -74,8 +75,8 @@ class _HBlock:
     furniture: tuple[int, ...] = ()  # numbers of the enclosing furniture-like containers
     guided: bool = False  # trafilatura kept this block
 
-    @property
-    def n_words(self) -> int:
+    @functools.cached_property
+    def n_words(self) -> int:  # the text is never changed once the block is made
         return word_count(self.text)
 
     @property
@@ -147,7 +148,7 @@ def clean_html(html: str, url: str | None = None) -> Document:
 
 
 def _normalised(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_WORDS.findall(text.lower()))
 
 
 def _strip(tree: HtmlElement) -> None:

@@ -488,3 +488,44 @@ def test_a_campaign_or_office_speaks_for_a_person_as_itself(paragraph, speaker):
 def test_a_description_cut_at_a_preposition_is_no_speaker():
     found = find_quotes(['The rate of requests that fail, or by policy (for example, "If you committed to one-second response times, any request over one second is an error").'])
     assert [q.speaker for q in found] == [None]
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        # A clause with a named subject of its own inside the sentence holds the quote's verb.
+        ("At one point, a woman asked for a photo and Clinton said, “as long as we follow the rules.”", "Clinton"),
+        ("Bolton cited the raid as a sign of disarray, with Gorka noting the folly of sending “a couple of hundred guys here and there” in.", "Gorka"),
+        ("The attack sparked a debate over how the country responds to it, with Senator John Kemp telling reporters that he saw the president as “directly and personally responsible for it.”", "Senator John Kemp"),
+        # The subject of an opening "When …," clause is not the main clause's speaker.
+        # "said the candidate could be …": what was said, not who said it.
+        ("Mr. Manafort, citing “the unique magic of the man,” said the candidate could win in states like Maryland.", "Mr. Manafort"),
+    ],
+)
+def test_the_clause_that_holds_the_quote_names_its_speaker(paragraph, speaker):
+    assert [s for _, s in quotes(paragraph)] == [speaker]
+
+
+def test_the_subject_of_an_opening_when_clause_is_not_the_speaker():
+    found = quotes(
+        "Suzanne Ferriss, a professor, said the novel was fun.",
+        "When asked whom she supported, Ms. Sherry smiled and said, “I am waiting for someone else to get in the race.”",
+    )
+    assert found[-1][1] == "Ms. Sherry"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("Their backing will carry “a great deal of weight” and bring them “grass-roots firepower” to win, DFA spokesman Neil Sroka said.", "Neil Sroka"),
+        ("“Campaigns are having trouble raising money. They don't have a choice” but to lead the advertising, says Evan Tracey, a consultant in Alexandria, Va.", "Evan Tracey"),
+    ],
+)
+def test_an_attribution_closing_the_sentence_after_and_or_but(paragraph, speaker):
+    assert {s for _, s in quotes(paragraph)} == {speaker}
+
+
+def test_and_after_a_quote_still_opens_a_clause_with_its_own_quote():
+    from pipeline.text.speaker_place import speaker_after
+
+    assert speaker_after(" and Trump says ") is None

@@ -79,13 +79,20 @@ def speaker_after(after: str) -> str | None:
     if not head or head[:1] in ".!?":
         return None
     if re.match(r"(?:and|but|while|whereas)\s", head):
-        return None  # "…" and Trump says …: a new clause with its own quote
+        # "…" and Trump says …: a new clause with its own quote; but "…" and help them win, Lee
+        # said. / "…" but to lead, says Lee.: the attribution closing the sentence is the quote's.
+        closing = _CLOSING_CLAUSE.search(head) or _INVERTED_AT_END.search(head)
+        return trailing_subject(closing.group("who")) if closing else None
     # "…", a déclaré Macron / ha detto Meloni: a compound past's auxiliary comes first.
     verb = re.match(rf"(?:(?:a|ha|hat)\s+)?(?:{SPEECH_VERBS})\b[\s,]*", head)
     if verb:
         if verb.group(0).rstrip(" ,").endswith("ing"):
             return None  # "…," adding that …: the sentence's subject speaks, before the quote
-        return leading_subject(head[verb.end() :])
+        rest = head[verb.end() :]
+        who = leading_subject(rest)
+        said_of = who and rest.startswith(who) and FOLLOWED_BY_VERB.match(rest, len(who))
+        # "Mr. Manafort, citing “…,” said the candidate could win": what was said, not who said it.
+        return None if said_of and who[:1].islower() else who
     subject = re.match(
         rf"(?P<who>{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,120}}){{0,3}},|{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?"
         rf"|(?i:he|she|they)|(?i:the|a|an|one|two|several|some|other|another|this|that)\s+[^.!?;,]{{1,60}}?)"
@@ -109,13 +116,9 @@ def speaker_after(after: str) -> str | None:
             return name
     # "…" to drive up the price, she said: the attribution closes the sentence.
     # "…" of the case, the unsigned opinion said: a short description closes it too.
-    late = re.search(
-        rf",\s*(?P<who>{NAME.pattern}|he|she|they|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])"
-        r"(?:\s+(?:on|in|at|during|last|this|after|before|when|while)\b[^.,;]{0,40})?\s*[.,]?\s*$",
-        head,
-    ) or re.search(rf",\s*(?P<who>{NAME.pattern}|he|she|they)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])", head)
+    late = _CLOSING_ATTRIBUTION.search(head) or re.search(rf",\s*(?P<who>{NAME.pattern}|he|she|they)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])", head)
     if late:
-        return tidy_name(late.group("who")) if late.group("who")[:1].isupper() else late.group("who")
+        return _tidy_speaker(late.group("who"))
     # "…,” Bozell answers. / “…!” beamed Donald Hartley: any verb right after the quote tells who.
     other = _OTHER_VERB_AFTER.match(head)
     if other:
@@ -128,6 +131,22 @@ def speaker_after(after: str) -> str | None:
 
 
 _PASSIVE = frozenset("was were is are be been being".split())
+# "…" to drive up the price, she said. / "…" of the case, the unsigned opinion said: the attribution closes the sentence.
+_CLOSING_ATTRIBUTION = re.compile(
+    rf",\s*(?P<who>{NAME.pattern}|he|she|they|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])"
+    r"(?:\s+(?:on|in|at|during|last|this|after|before|when|while)\b[^.,;]{0,40})?\s*[.,]?\s*$"
+)
+# The last clause of the sentence, when it is an attribution: ", DFA spokesman Neil Sroka said." /
+# ", says Evan Tracey, a media consultant in Alexandria, Va.".
+_CLOSING_CLAUSE = re.compile(
+    rf",\s*(?P<who>[^,;“”\"]{{1,60}}?)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])"
+    r"(?:\s+(?:on|in|at|during|last|this|after|before|when|while)\b[^.,;]{0,40})?\s*[.,]?\s*$"
+)
+_INVERTED_AT_END = re.compile(rf",\s*(?:{_SAID})\s+(?P<who>{NAME.pattern})(?:,[^,;]{{1,80}}){{0,3}}\s*[.]?\s*$")
+
+
+def _tidy_speaker(who: str) -> str | None:
+    return tidy_name(who) if who[:1].isupper() else who
 _OTHER_VERB_AFTER = re.compile(
     rf"(?:(?P<who>{NAME.pattern}|[Hh]e|[Ss]he|(?:an?|the)\s+[a-z]+\s+{NAME.pattern})(?:,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?:(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}(?:ed|s)|shot|wrote|spoke|swore)(?:\s+back)?\b"
     rf"|(?!is\b|was\b|has\b)[a-z]{{2,}}ed\s+(?P<inverted>{NAME.pattern}))"
@@ -136,6 +155,11 @@ _OTHER_VERB_AFTER = re.compile(
 
 
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|yet|whereas)\s+(?=[A-Z]|[Hh]e\b|[Ss]he\b)")
+# Where a clause with its own named subject begins inside a sentence: "…, with Gorka noting",
+# "…, when Mr. Buchanan … called for", "a woman asked for a photo and Clinton said".
+_OWN_SUBJECT_CLAUSE = re.compile(
+    rf"{_NEW_CLAUSE.pattern}|,\s+(?:with|when)\s+(?=[A-Z])|\s(?:and|but)\s+(?={NAME.pattern}\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-]))"
+)
 _SUBORDINATE_OPENING = re.compile(r"\s*(?:After|When|While|As|Before|Although|Though|If|Because|Since|Once)\b[^,]{3,150},")
 
 
@@ -148,7 +172,7 @@ def speaker_before(before: str) -> str | None:
     # earlier quote ("Cruz accuses Obama of “…” and Trump says “…”") or in a clause of its own
     # ("Puerto Rico has warned …, and Ms. Acosta said “…”") the cues of the quote's clause first,
     # and those of an opening subordinate clause ("After Beck asked him, D’Souza replied") last.
-    since = max([before.rfind(mark) for mark in '”"»“'] + [m.start() for m in _NEW_CLAUSE.finditer(clause)])
+    since = max([before.rfind(mark) for mark in '”"»“'] + [m.start() for m in _OWN_SUBJECT_CLAUSE.finditer(clause)])
     opening = _SUBORDINATE_OPENING.match(clause)
     aside = opening.end() if opening else 0
     cues = list(VERB.finditer(clause))
@@ -188,16 +212,19 @@ def speaker_before(before: str) -> str | None:
         following = (clause[verb.end() :].split() or [""])[0].lower()
         if cue in _NOUNISH_CUES and (following in _AFTER_NOUNS or clause[verb.end() :].lstrip()[:1] == ","):
             continue  # "Republican claims as “false”", "remarks on Saturday"
+        # The sentence's subject stands in its main clause, not in an opening "When asked whom she supported,".
+        own_clause = prior[aside:] if verb.start() >= aside else prior
         if cue.endswith("ing") and (previous_word.endswith(",") or not trailing_name(prior)):
             # "…, saying "…"", "issued a statement saying "…"": the speaker is the sentence's subject.
-            subject = clause_subject(prior)
+            subject = clause_subject(own_clause)
         elif bare in ("and", "but", "or"):
             # "Cruz exhorted Republicans … and said "…"": the verbs share the sentence's subject.
-            subject = clause_subject(prior)
+            subject = clause_subject(own_clause)
         else:
             subject = trailing_subject(prior)
             ahead = prior.split()[-len(subject.split()) - 1 :] if subject else []
-            if subject and len(ahead) > len(subject.split()) and ahead[0].lower() in PREPOSITIONS:
+            absolute = cue.endswith("ing") and ahead[:1] == ["with"]  # "…, with Gorka noting “…”": Gorka notes
+            if subject and len(ahead) > len(subject.split()) and ahead[0].lower() in PREPOSITIONS and not absolute:
                 # "Another source speaking to Fox News said": whom they spoke to is not the subject.
                 subject = clause_subject(prior)
         if subject and subject.lower() in ("he", "she"):

@@ -8,6 +8,7 @@ import argparse
 import contextlib
 import gc
 import json
+import os
 import signal
 import sys
 import threading
@@ -129,6 +130,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the command in ``argv`` (default: the program's own arguments, and the process then ends)."""
+    if argv is None:
+        # Loading numpy's OpenBLAS starts a thread per core that spins for a while (about 0.06 s of CPU,
+        # taken from the speech workers and encoders of a build); nothing here multiplies matrices.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         return _main(argv, stdout, stderr)
     finally:

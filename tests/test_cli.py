@@ -1,7 +1,10 @@
 """The newscast command, run in process: output, exit codes, and no traceback on bad input."""
+import gc
 import io
 import json
+import os
 import shutil
+import sys
 
 import pytest
 from conftest import FIXTURES, SEED
@@ -126,3 +129,15 @@ def test_script_with_a_lexicon(tmp_path):
     assert code == 0 and "Sir bia urges U N action on Kosovo" in out
     code, _, err = run("script", str(SEED), "--lexicon", str(tmp_path / "missing.csv"))
     assert code != 0 and "cannot read the lexicon" in err
+
+
+def test_the_program_keeps_numpy_to_one_blas_thread(monkeypatch, capsys):
+    """OpenBLAS's spinning helper threads would take CPU from a build's speech workers and encoders."""
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setattr(sys, "argv", ["newscast", "--version"])
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # what the program does just before it exits
+    assert main() == 0
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")  # a user's own setting is kept
+    main()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"

@@ -7,18 +7,18 @@ allowed (on every redirect hop, and again for the address actually
 connected to), redirects are followed by hand at most MAX_REDIRECTS times,
 the whole fetch has one deadline, and the body is counted, and inflated,
 as it streams in.
+
+urllib.request and http.client (with email and ssl: about 20 ms) are imported
+only when a page is fetched, so building a page file does not wait for them.
 """
 from __future__ import annotations
 
 import contextlib
 import contextvars
-import http.client
 import ipaddress
 import socket
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 
 from .errors import InputError
@@ -32,6 +32,12 @@ USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/126.0 Safari/537.36 newscast/0.1"
 )
+_HEADERS = {
+    "User-Agent": USER_AGENT,
+    "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
+    "Accept-Encoding": "gzip, deflate",
+    "Accept-Language": "en;q=0.9, *;q=0.5",
+}
 _ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 _REDIRECTS = (301, 302, 303, 307, 308)
 _private_allowed = contextvars.ContextVar("newscast_private_urls_allowed", default=False)
@@ -60,6 +66,9 @@ def private_urls_allowed(allowed: bool = True):
 
 def fetch(url: str, max_bytes: int, timeout: float | None = None, allow_private: bool | None = None) -> Fetched:
     """GET ``url``, refusing non-pages, bodies over ``max_bytes`` and (unless allowed) private hosts."""
+    import http.client
+    import urllib.error
+
     timeout = TIMEOUT_S if timeout is None else timeout
     allow_private = _private_allowed.get() if allow_private is None else allow_private
     deadline = time.monotonic() + timeout
@@ -125,20 +134,9 @@ def _refuse_private(url: str, host: str, address: str) -> None:
 
 
 def _open(url: str, deadline: float, allow_private: bool):
-    request = urllib.request.Request(
-        url,
-        headers={
-            "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
-            "Accept-Encoding": "gzip, deflate",
-            "Accept-Language": "en;q=0.9, *;q=0.5",
-        },
-    )
-    handlers = [_NoRedirects()]
-    if not allow_private:
-        handlers += [_GuardedHTTP(url), _GuardedHTTPS(url)]
-    opener = urllib.request.build_opener(*handlers)
-    return opener.open(request, timeout=_remaining(deadline))
+    from .web_guards import open_url
+
+    return open_url(url, _HEADERS, allow_private, _remaining(deadline))
 
 
 def _body(url: str, response, max_bytes: int, deadline: float, timeout: float) -> Fetched:
@@ -176,59 +174,3 @@ def _set_timeout(response, deadline: float, url: str, timeout: float) -> None:
     sock = getattr(getattr(response.fp, "raw", None), "_sock", None)
     if sock is not None:
         sock.settimeout(_remaining(deadline))
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """Redirects come back as responses, so each hop is checked before it is followed."""
-
-    def redirect_request(self, *_args, **_kwargs):
-        return None
-
-    def http_error_302(self, req, fp, code, msg, headers):
-        return fp
-
-    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
-
-
-def _guarded(connection_class, url: str):
-    """A connection class that checks the address it actually reached (a name may resolve differently twice)."""
-
-    def make(host, **kwargs):
-        connection = connection_class(host, **kwargs)
-        connect = connection._create_connection
-
-        def checked(address, *args, **kw):
-            sock = connect(address, *args, **kw)
-            try:
-                _refuse_private(url, address[0], sock.getpeername()[0])
-            except InputError:
-                sock.close()
-                raise
-            return sock
-
-        connection._create_connection = checked
-        return connection
-
-    return make
-
-
-class _GuardedHTTP(urllib.request.HTTPHandler):
-    def __init__(self, url: str):
-        super().__init__()
-        self.url = url
-
-    def http_open(self, req):
-        if req.has_proxy():  # the proxy is the operator's choice; the target was checked by name
-            return super().http_open(req)
-        return self.do_open(_guarded(http.client.HTTPConnection, self.url), req)
-
-
-class _GuardedHTTPS(urllib.request.HTTPSHandler):
-    def __init__(self, url: str):
-        super().__init__()
-        self.url = url
-
-    def https_open(self, req):
-        if req.has_proxy():
-            return super().https_open(req)
-        return self.do_open(_guarded(http.client.HTTPSConnection, self.url), req, context=self._context)

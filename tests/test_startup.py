@@ -83,3 +83,16 @@ build_edition({str(FIXTURES / 'orchard.txt')!r}, {str(tmp_path)!r}, engine=Pool(
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     lines = result.stdout.splitlines()
     assert lines[0] == "-" and (tmp_path / "orchard.mp3").exists()
+
+
+def test_a_page_copy_is_built_without_the_network_modules():
+    """urllib.request and http.client (with email and ssl) are for URLs: a page copy's build does not wait for them.
+    (An HTML page brings them with trafilatura.)"""
+    code = (
+        "import sys, pipeline.cli, pipeline.edition, pipeline.batch\n"
+        "from pipeline import clean, load, script, segment\n"
+        f"script(segment(clean(load({str(FIXTURES / 'orchard.txt')!r}))))\n"
+        "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert not set(result.stdout.split()) & {"http", "email", "ssl"}

@@ -210,7 +210,7 @@ def leading_subject(phrase: str) -> str | None:
         following = re.match(r"(?:\s+[a-z][\w-]*){1,3}", phrase[name.end() :]) if _POSSESSIVE.search(name.group(0)) else None
         nouns = following.group(0).split() if following else []
         for end, noun in enumerate(nouns, 1):
-            if noun.split("-")[-1] in TITLES | _ROLE_NOUNS | _RELATIONS:
+            if noun.split("-")[-1] in TITLES | _ROLE_NOUNS | SPEAKS_FOR:
                 return " ".join([name.group(0), *nouns[:end]])
         return tidy_name(name.group(0))
     # "the finance minister, Carlos Pérez, …": a description, then the name it describes.
@@ -339,9 +339,10 @@ FOLLOWED_BY_VERB = re.compile(
     r"came|spoke|wrote|shot|broke|got|saw|sent|put|met|ran|left|led|fought|struck|held|brought|sought|began|won|lost|"
     r"threw|drew|knew|kept|stood|felt|heard|became|rose|called)\b"
 )
-_RELATIONS = frozenset(
+# The people who speak for a person, named by the person: "Gowdy’s office", "Hillary Clinton’s right-hand woman".
+SPEAKS_FOR = frozenset(
     "woman man wife husband son daughter brother sister mother father lawyer attorney friend partner deputy "
-    "assistant staffer staff surrogate ally allies aides campaign team office administration camp".split()
+    "assistant staffer staff surrogate ally allies aides campaign team office administration camp spokesman spokeswoman".split()
 )
 _ROLE_NOUNS = frozenset(
     "front-runner frontrunner columnist writer activist delegate supporter voter candidate hopeful moderator reporter "

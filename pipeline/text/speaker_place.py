@@ -20,6 +20,7 @@ from .speaker_name import (
     NOUN_MARKERS,
     PREPOSITIONS,
     PRONOUNS,
+    SPEAKS_FOR,
     Context,
     clause_subject,
     leading_subject,
@@ -73,6 +74,11 @@ _SAID = (
 )
 
 
+# A form of "to be" ends a description before a speech verb: "a “hit piece” that was reported by …"
+# is passive, its subject no speaker.
+_BE = "(?:was|were|is|are|be|been|being)"
+
+
 def speaker_after(after: str) -> str | None:
     """`"…," said Ms Lee` / `"…," Ms Lee said` / `"…," he added`."""
     head = after.lstrip(" ,:;–—-")
@@ -95,12 +101,11 @@ def speaker_after(after: str) -> str | None:
         return None if said_of and who[:1].islower() else who
     subject = re.match(
         rf"(?P<who>{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,120}}){{0,3}},|{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?"
-        rf"|(?i:he|she|they)|(?i:the|a|an|one|two|several|some|other|another|this|that)\s+[^.!?;,]{{1,60}}?)"
+        rf"|(?i:he|she|they)|(?i:the|a|an|one|two|several|some|other|another|this|that)\s+(?!{_BE}\b)(?:(?!\s{_BE}\b)[^.!?;,]){{1,60}}?)"
         rf"\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+|will\s+|would\s+)?(?:{SPEECH_VERBS})(?![\w-])",
         head,
     )
-    if subject and not set(subject.group("who").lower().split()[1:]) & _PASSIVE:
-        # ("a “hit piece” that was reported by …": the verb is passive, its subject no speaker)
+    if subject:
         who = subject.group("who")
         return tidy_name(re.split(r"\s*[,(]", who)[0]) if who[:1].isupper() and who.split()[0].lower() not in NOT_NAMES else who
     # "…" that Sanders can win, said Steve Elmendorf: who follows the verb closing the clause.
@@ -130,7 +135,6 @@ def speaker_after(after: str) -> str | None:
     return None
 
 
-_PASSIVE = frozenset("was were is are be been being".split())
 # "…" to drive up the price, she said. / "…" of the case, the unsigned opinion said: the attribution closes the sentence.
 _CLOSING_ATTRIBUTION = re.compile(
     rf",\s*(?P<who>{NAME.pattern}|he|she|they|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])"
@@ -341,7 +345,7 @@ def sentence_subject(before: str) -> str | None:
     # "Trump’s statement says": the person speaks; "the Sanders campaign projects": the people
     # who speak for the person do, and are named so.
     verb = re.match(
-        r"(?P<group>(?:['’]s?)?\s+(?:campaign|team|office|aides|allies|spokesman|spokeswoman|administration)\b)?(?:['’]s)?(?:\s+(?:ad|statement))?"
+        rf"(?P<group>(?:['’]s?)?\s+(?:{'|'.join(sorted(SPEAKS_FOR))})\b)?(?:['’]s)?(?:\s+(?:ad|statement))?"
         r"(?:\s*\([^)]{1,30}\))?"
         r"\s*(?:,[^,]{1,90},\s*|[—–][^—–]{1,90}[—–]\s*)?(?:(?:[a-z]+ly|has|had|have|was|is|also|then|will|would)\s+){0,3}"
         r"(?:[a-z]+(?:ed|s)|told|wrote|said|spoke|made|took|gave|went|called)\b",

@@ -508,6 +508,22 @@ def test_other_stories_cards_after_a_more_stories_label_are_not_read(tmp_path):
     assert paragraphs(copy(tmp_path, lines)) == STORY
 
 
+def test_cards_before_the_pages_footer_are_not_read(tmp_path):
+    # The page's footer (a menu, then a cookie notice of prose) follows the cards: they still close the article.
+    footer = MENU * 3 + ["", "We use cookies to improve your experience on our site, to measure how many people read each "
+                          "page and to show you advertising that is relevant to you. You can change your choices at any "
+                          "time in the settings at the foot of every page of this site."]
+    lines = MENU + ["", HEADLINE, ""] + spaced(STORY) + ["more stories", "Other Transport News"] + spaced(CARDS) + footer
+    assert paragraphs(copy(tmp_path, lines)) == STORY
+
+
+def test_a_related_label_over_the_headline_does_not_take_the_opening_for_cards(tmp_path):
+    # "Related" over short lines and one-sentence paragraphs at the top: the article goes on past them.
+    lines = (MENU + ["Related", HEADLINE, "", STORY[0], "", "Tram depot to move", STORY[1], ""] + spaced(STORY[2:])
+             + spaced(STORY))
+    assert paragraphs(copy(tmp_path, lines)) == STORY + STORY
+
+
 def test_a_recommended_box_inside_the_article_does_not_end_it(tmp_path):
     # Paragraphs as short as blurbs, but one after another: the article's own.
     lines = (MENU + ["", HEADLINE, ""] + spaced(STORY[:2]) + ["Recommended", "Bus fares to rise", "Bridge closed", ""]

@@ -89,7 +89,7 @@ def _scores(lines: list[Line], comments: int | None) -> list[float]:
     bullets = bulleted(lines)
     code = code_lines(lines)
     contents = contents_lines(lines)
-    cards = card_blurbs(lines)
+    cards = _cards(lines)
     for i, (line, run, row, item) in enumerate(zip(lines, runs, table_rows(lines), list_items(lines))):
         isolated = line.blank_before or line.blank_after
         if comments is not None and i >= comments:
@@ -153,22 +153,33 @@ def _article_span(lines: list[Line]) -> tuple[int | None, int | None]:
         tail -= 1
     appeals = [i for i in range(tail + 1, end + 1) if APPEAL.search(lines[i].text)]
     end = appeals[0] - 1 if appeals else end
-    return start, _before_other_stories(lines, start, end)
+    return start, end
 
 
-def _before_other_stories(lines: list[Line], start: int, end: int) -> int:
-    """Where the article ends when a label ("more stories", "Related") opens other stories' cards inside the
-    span: to the span's end, every line of prose is a blurb under a card's title (a short line), and a sentence
-    or two long. The blurbs are prose enough to outweigh the label's penalty; a "Recommended" box inside an
-    article is followed by the article's own paragraphs, one after another."""
-    for i in range(start + 1, end + 1):
-        if _ARTICLE_END.match(lines[i].text):
-            after = [line for line in lines[i + 1 : end + 1] if line.text]
-            titled = [k for k in range(1, len(after)) if after[k].prose and _card_title(after[k - 1])]
-            blurbs = [line.n_words for line in after if line.prose]
-            if len(titled) >= 2 and len(titled) == len(blurbs) and max(blurbs) <= CARD_BLURB_WORDS:
-                return i - 1
-    return end
+def _cards(lines: list[Line]) -> list[bool]:
+    """Other stories' cards: blurbs signed and dated one by one (``card_blurbs``), and the cards a label ("More
+    stories", "Related") opens where the text ends: from the label to the last line, every line of prose is a
+    blurb of a sentence or two under a card's title (a short line), at least two of them. The blurbs are prose,
+    enough to outweigh the label's penalty and carry the article on past it; a "Recommended" box inside an
+    article is followed by the article's own paragraphs. Over the article's span (``_body``), "the last line"
+    is the span's: cards before the page's footer are found there."""
+    flags = card_blurbs(lines)
+    for i, line in enumerate(lines):
+        if _ARTICLE_END.match(line.text):
+            last = _last_card(lines, i)
+            if last is not None:
+                flags[i + 1 : last + 1] = [True] * (last - i)
+    return flags
+
+
+def _last_card(lines: list[Line], label: int) -> int | None:
+    last, titled = label, 0
+    for k in range(label + 1, len(lines)):
+        if lines[k].prose:
+            if not (_card_title(lines[k - 1]) and lines[k].n_words <= CARD_BLURB_WORDS):
+                return None
+            last, titled = k, titled + 1
+    return last if titled >= 2 else None
 
 
 def _card_title(line: Line) -> bool:
@@ -192,7 +203,7 @@ def _body(lines: list[Line]) -> list[Block]:
     items = [item or bullet for item, bullet in zip(list_items(lines), bulleted(lines))]
     code = code_lines(lines)
     contents = contents_lines(lines)
-    cards = card_blurbs(lines)
+    cards = _cards(lines)
     i = 0
     while i < len(lines):
         line = lines[i]

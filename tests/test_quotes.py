@@ -529,3 +529,9 @@ def test_and_after_a_quote_still_opens_a_clause_with_its_own_quote():
     from pipeline.text.speaker_place import speaker_after
 
     assert speaker_after(" and Trump says ") is None
+
+
+def test_a_description_opened_by_a_possessive_speaks():
+    assert quotes("“We are confident that we will win the state by a wide margin,” said her campaign manager.") == [
+        ("We are confident that we will win the state by a wide margin", "her campaign manager")
+    ]

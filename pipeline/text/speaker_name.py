@@ -40,6 +40,17 @@ NOT_NAMES = frozenset(
     "december breaking update watch read video photo exclusive opinion analysis le la les der die das el los "
     "las il lo".split()
 )
+# The words that open a description of someone: "the senator", "two aides", "her lawyer", "another source".
+DETERMINERS = frozenset("the a an one two three several some many other another this that these those his her their its".split())
+DEMONSTRATIVES = frozenset("this that these those".split())  # "That record shows": opening a sentence, rather a pronoun
+
+
+def alternation(words: frozenset[str]) -> str:
+    """``words`` as a case-blind regex alternation, longest first."""
+    return "(?i:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+DETERMINER = alternation(DETERMINERS)
 _NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Sgt|Capt|Prof|[A-Z])\.|[A-Z][\w'’.-]*\w|[A-Z])"
 NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|al|bin|di|del|la|le|du|der|den)\s+)?{_NAME_TOKEN})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -54,7 +65,7 @@ _ORGANISATION = re.compile(
     r"Airport|Museum|Media|Press)\b"
 )
 _NOUN_PHRASE = re.compile(
-    r"(?:^|\s)(?P<np>(?:(?i:a|an|the|one|two|three|several|some|many|other|another|his|her|their)|[A-Z][\w.-]*['’]s)\s+"
+    rf"(?:^|\s)(?P<np>(?:{DETERMINER}|[A-Z][\w.-]*['’]s)\s+"
     r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*$",
 )
 
@@ -194,7 +205,7 @@ def leading_subject(phrase: str) -> str | None:
     first = (phrase.split() or [""])[0].strip(".,;:").lower()
     if first in PRONOUNS:
         return first
-    np = re.match(r"(?:the|a|an|one|two|several|some|other|another|this|that)\s+(?:[^\W_][\w’'-]*\s+){0,3}[^\W_][\w’'-]*", phrase, re.IGNORECASE)
+    np = re.match(rf"{DETERMINER}\s+(?:[^\W_][\w’'-]*\s+){{0,3}}[^\W_][\w’'-]*", phrase)
     name = NAME.match(phrase)
     if name and np and name.group(0).split()[0].lower() in ("a", "an", "one") and re.match(r"\s+[a-z]", phrase[name.end() :]):
         # "A Clinton campaign official": the name describes someone else, a description speaks.

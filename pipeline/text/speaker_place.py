@@ -15,6 +15,9 @@ from .speaker_name import (
     INTRODUCTORY,
     FOLLOWED_BY_VERB,
     AUXILIARIES,
+    DEMONSTRATIVES,
+    DETERMINER,
+    DETERMINERS,
     NAME,
     NOT_NAMES,
     NOUN_MARKERS,
@@ -22,6 +25,7 @@ from .speaker_name import (
     PRONOUNS,
     SPEAKS_FOR,
     Context,
+    alternation,
     clause_subject,
     leading_subject,
     person_mentions,
@@ -101,7 +105,7 @@ def speaker_after(after: str) -> str | None:
         return None if said_of and who[:1].islower() else who
     subject = re.match(
         rf"(?P<who>{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,120}}){{0,3}},|{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?"
-        rf"|(?i:he|she|they)|(?i:the|a|an|one|two|several|some|other|another|this|that)\s+(?!{_BE}\b)(?:(?!\s{_BE}\b)[^.!?;,]){{1,60}}?)"
+        rf"|(?i:he|she|they)|{DETERMINER}\s+(?!{_BE}\b)(?:(?!\s{_BE}\b)[^.!?;,]){{1,60}}?)"
         rf"\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+|will\s+|would\s+)?(?:{SPEECH_VERBS})(?![\w-])",
         head,
     )
@@ -359,7 +363,7 @@ def sentence_subject(before: str) -> str | None:
 # "A spokesman for the buyer said", "the former secretary of state talked about", "The lawsuit contends":
 # a description opening the sentence, maybe after an introductory phrase, then its verb.
 _DESCRIBED_SUBJECT = re.compile(
-    r"(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    rf"(?P<who>{alternation(DETERMINERS - DEMONSTRATIVES)}"
     r"(?:\s+[\w’'-]+){1,4}?(?:\s+(?:of|for|at|from|with)(?:\s+[\w’'-]+){1,4}?)?)"
     r"(?:\s*,[^,]{1,80},)?\s+(?:(?:[a-z]+ly|also|further|then|later|has|had|have|is|was|are|were|will|would)\s+){0,2}"
     rf"(?P<verb>{SPEECH_VERBS}|[a-z]{{3,}}(?:ed|[^s]s)|found|told|wrote|said|spoke|made|gave|took|put|saw|knew|held|sent)\b"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .speaker_name import GROUP_NOUNS, ORGANISATION_WORDS, PRONOUNS, TITLES, common_words, surname
+from .speaker_name import DETERMINERS, GROUP_NOUNS, ORGANISATION_WORDS, PRONOUNS, TITLES, common_words, surname
 from .speaker_place import Mention
 
 # Below this chance the likeliest person is left unsaid: the speaker is unknown. Chosen on the
@@ -36,7 +36,6 @@ THRESHOLD = 0.5
 _ORGANISATION = re.compile(
     rf"\b(?:{ORGANISATION_WORDS}|Poll|Report|Magazine|Review|Tribune|Herald|Daily|Fox|CNN|MSNBC|NBC|ABC|CBS|AP|Reuters)\b"
 )
-_DETERMINERS = frozenset("the a an one two three several some many other another this that these those his her their its".split())
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ def features(proposal: Proposal, proposals: list[Proposal], setting: Setting) ->
     person = surname(name)
     pronoun = phrase.lower() in PRONOUNS
     opener = phrase.split()[0].lower() if phrase.split() else ""
-    described = not pronoun and (phrase[:1].islower() or opener in _DETERMINERS)
+    described = not pronoun and (phrase[:1].islower() or opener in DETERMINERS)
     agree = sum(
         1 for p in proposals if p is not proposal and p.mention is None and p.finder != proposal.finder and surname(p.name) == person
     )

@@ -205,10 +205,16 @@ def test_a_kicker_over_a_two_part_title_or_one_that_repeats_it_is_not_the_headli
     assert copy(tmp_path, lines).meta.headline == title
 
 
-@pytest.mark.parametrize("noise", ["4.2 Tram line northern suburbs", "Council\tTram line vote\tNorthern suburbs"])
+@pytest.mark.parametrize("noise", ["4.2 Tram line northern suburbs", "2. Tram line northern suburbs",
+                                   "Council\tTram line vote\tNorthern suburbs"])
 def test_a_contents_entry_or_a_table_row_is_not_the_headline(tmp_path, noise):
     lines = MENU + ["", noise, ""] + spaced(STORY)
     assert copy(tmp_path, lines).meta.headline is None
+
+
+def test_a_title_that_opens_on_a_bare_number_is_still_a_headline(tmp_path):
+    title = "10 things the tram extension means for the northern suburbs"
+    assert copy(tmp_path, MENU + ["", title, ""] + spaced(STORY)).meta.headline == title
 
 
 def test_a_one_word_title_the_article_keeps_repeating_is_its_headline(tmp_path):

@@ -119,8 +119,9 @@ def list_entry(line: Line) -> bool:
     return line.n_words >= 2 and not (PHOTO_CREDIT.search(line.text) or APPEAL.search(line.text))
 
 
-# An entry of a table of contents: "1 History", "3.7.1 NSS", "2.1. Pledge".
-_CONTENTS_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
+# A section's number before its title, as a table of contents lists it: "1 History", "3.7.1 NSS", "2.1. Pledge",
+# "2. The Production Environment".
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?P<dots>(?:\.\d{1,2})+\.?|\.)?\s+\S")
 _SUBSECTION = re.compile(r"^\d{1,2}\.\d")
 _CONTENTS_TITLE = re.compile(r"^(?:table of )?contents|inhalt(?:sverzeichnis)?|sommaire|índice|contenidos$", re.I)
 MIN_CONTENTS_ENTRIES = 5
@@ -146,5 +147,12 @@ def contents_lines(lines: list[Line]) -> list[bool]:
 
 
 def _contents_entry(line: Line) -> bool:
-    return (bool(_CONTENTS_ENTRY.match(line.text)) and line.n_words <= CONTENTS_ENTRY_WORDS
+    return (bool(_SECTION_NUMBER.match(line.text)) and line.n_words <= CONTENTS_ENTRY_WORDS
             and not SENTENCE_END.search(line.text))
+
+
+def dotted_section_number(text: str) -> bool:
+    """Whether a line opens with a section number that has a dot in it ("4.2 Mozilla Persona", "2. The Production
+    Environment"), as a contents entry does. A bare number opens titles too ("10 Things to Do in May")."""
+    match = _SECTION_NUMBER.match(text)
+    return bool(match and match.group("dots"))

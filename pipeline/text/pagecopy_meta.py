@@ -15,6 +15,7 @@ from datetime import date
 from ..model import Block
 from .byline import MAX_NAME_TOKENS, ROLES, byline_names, lead_byline, tidy_name
 from .copylines import PHOTO_CREDIT, Line
+from .copylists import dotted_section_number
 from .dates import find_date
 from .words import STOPWORDS, content_stems, looks_like_name, word_count, words
 
@@ -76,7 +77,6 @@ _STAMP = re.compile(r"^(?:by|published|updated|posted|last updated|modified)\b",
 # A line of the site's navigation: a breadcrumb from "Home", a share, download or sign-in prompt, a wiki's
 # pointer to other pages ("See also: …", "Main article: …").
 _NAVIGATION = re.compile(r"^(?:home\s*[/>»›|:-]|home (?:news|blog|page)\b|(?:menu|skip|search|share|sign|log|subscribe|follow|download|advertisement|see also|main article|further information)\b)|\bshare (?:this|on)\b|\s[»›>](?:\s|$)", re.I)
-_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s|^\d+\.\s")
 _SECOND_SENTENCE = re.compile(r"\w\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 _FULL_STOP = re.compile(r"(?<![.\s]\w)(?<!\.\w\w)\.[\"'”’]?$")
 # Menu entries run together: "Últimas NoticiasSociedadPolíticaEl MundoOpinión".
@@ -353,7 +353,7 @@ def _title_like(line: Line) -> bool:
         return False
     if _FULL_STOP.search(text) and not _title_case(text):
         return False  # a sentence: "This is a modal window."
-    if _SECTION_NUMBER.match(text):
+    if dotted_section_number(text):
         return False  # an entry of a table of contents: "4.2 Mozilla Persona", "2. The Production Environment"
     return not (PHOTO_CREDIT.search(text) or _STAMP.match(text) or _NAVIGATION.search(text) or _NEWS_NAME.match(text))
 

@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline import clean, load, segment
-from pipeline.model import Block, Document, Metadata
+from pipeline.model import Block, Document, Metadata, Section
 from pipeline.text.notices import is_comment_policy, is_disclosure, is_embed_credit, is_time_stamp
 
 STORY = [
@@ -170,9 +170,7 @@ def test_a_crosshead_over_a_real_section_stays():
     doc = Document(blocks=(Block("headline", HEADLINE), *(Block("paragraph", p) for p in STORY),
                            Block("heading", "Comments"), Block("paragraph", "Comments on the plan closed on Friday.")),
                    meta=Metadata())
-    from pipeline.stages.clean import _without_title_only_sections
-
-    assert _without_title_only_sections(doc) == doc
+    assert segment(doc).sections[-1] == Section("Comments", ("Comments on the plan closed on Friday.",))
 
 
 @pytest.mark.parametrize("rule", [

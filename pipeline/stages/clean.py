@@ -8,7 +8,7 @@ from ..model import Block, Document, Page
 from ..text.byline import lead_byline
 from ..text.notices import is_notice
 from ..text.pagecopy import clean_page_copy
-from ..text.words import word_count, words
+from ..text.words import word_count
 
 # Kinds of block a time stamp or a sponsorship notice is set as (a page copy may take one for a caption).
 _NOTICE_KINDS = ("paragraph", "standfirst", "heading", "caption")
@@ -16,8 +16,6 @@ _NOTICE_KINDS = ("paragraph", "standfirst", "heading", "caption")
 # a heading's "[edit]" link. Read aloud they become "law3" and "Historyedit"; an editor's "[sic]" or "[the mayor]"
 # stands apart from the word before it and stays.
 _REFERENCE_MARK = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|note \d{1,3}|nb \d{1,3}|edit|citation needed)\]")
-# Blocks a crosshead's section is read from (segment reads these under the heading).
-_SECTION_KINDS = ("paragraph", "table")
 # How many blocks from the top a paragraph that is the byline, or a heading that is the column's label, may stand.
 BYLINE_BLOCKS = 4
 RUBRIC_WORDS = 6
@@ -31,7 +29,7 @@ def clean(page: Page) -> Document:
         document = clean_html(page.content, url=page.origin if page.origin.startswith(("http://", "https://")) else None)
     else:
         document = clean_page_copy(page.content)
-    return _without_reference_marks(_without_title_only_sections(_without_notices(document)))
+    return _without_reference_marks(_without_notices(document))
 
 
 def _without_notices(document: Document) -> Document:
@@ -55,24 +53,6 @@ def _is_rubric(block: Block, authors: set[str]) -> bool:
 
 def _is_byline(block: Block, authors: set[str]) -> bool:
     return block.kind == "paragraph" and bool(authors) and bool(set(lead_byline(block.text)) & authors)
-
-
-def _without_title_only_sections(document: Document) -> Document:
-    """A crosshead whose section says no word its title does not ("Comments" over a link "comments") heads
-    nothing a listener should hear: the heading and its section go, from the text and the summary alike."""
-    blocks = list(document.blocks)
-    dropped: set[int] = set()
-    for i, block in enumerate(blocks):
-        if block.kind != "heading":
-            continue
-        end = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind == "heading"), len(blocks))
-        section = [j for j in range(i + 1, end) if blocks[j].kind in _SECTION_KINDS]
-        title = {w.lower() for w in words(block.text)}
-        if section and not {w.lower() for j in section for w in words(blocks[j].text)} - title:
-            dropped.update([i, *section])
-    if not dropped:
-        return document
-    return replace(document, blocks=tuple(b for i, b in enumerate(blocks) if i not in dropped))
 
 
 def _without_reference_marks(document: Document) -> Document:

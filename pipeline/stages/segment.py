@@ -7,7 +7,7 @@ from ..errors import ExtractionError
 from ..model import Article, Document, Quote, Section
 from ..text.quotes import find_quotes, merge_pull_quotes
 from ..text.sentences import split_sentences
-from ..text.words import PAYWALL, SENTENCE_END, word_count
+from ..text.words import PAYWALL, SENTENCE_END, word_count, words
 
 # Fewer words than this is a teaser, a login wall or a section front, not an article to read aloud.
 MIN_ARTICLE_WORDS = 40
@@ -80,7 +80,7 @@ def _sections(document: Document, skip_first: bool, headline: str | None) -> lis
             continue  # the headline set again above the body is read once, as the headline
         if block.kind == "heading":
             if current:
-                sections.append(Section(title, tuple(current)))
+                _add_section(sections, title, current)
                 title = block.text
             else:
                 # Two crossheads in a row: the first heads nothing and is kept with the second.
@@ -95,8 +95,17 @@ def _sections(document: Document, skip_first: bool, headline: str | None) -> lis
             # A data table in the article is read row by row, where it stands.
             current.extend(row for row in block.text.split("\n") if row.strip())
     if current:
-        sections.append(Section(title, tuple(current)))
+        _add_section(sections, title, current)
     return sections
+
+
+def _add_section(sections: list[Section], title: str | None, paragraphs: list[str]) -> None:
+    """A crosshead whose section says no word its title does not ("Comments" over a link "comments") heads
+    nothing a listener should hear: neither is read."""
+    said = {w.lower() for p in paragraphs for w in words(p)}
+    if title and not said - {w.lower() for w in words(title)}:
+        return
+    sections.append(Section(title, tuple(paragraphs)))
 
 
 def _words(text: str) -> str:

@@ -180,6 +180,36 @@ def test_each_chapter_is_given_as_soon_as_its_clips_are_spoken():
     assert speak(SEED_SCRIPT, StreamingTones()) == speak(SEED_SCRIPT, ToneEngine())
 
 
+def test_sentences_handed_over_are_dropped_when_the_audio_stack_fails_to_load(tmp_path, monkeypatch):
+    """Speaking starts before the audio stack is imported; a broken install (or Ctrl-C then) drops what is queued."""
+
+    class Queued:
+        closed = False
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            raise AssertionError("no clip is wanted once the build has failed")
+
+        def close(self):
+            self.closed = True
+
+    class Engine(ToneEngine):
+        def synthesize_stream(self, requests):
+            self.queued = Queued()
+            return self.queued
+
+    def broken():
+        raise ImportError("numpy is broken")
+
+    monkeypatch.setattr(pipeline.runner, "_import_audio_stages", broken)
+    engine = Engine()
+    with pytest.raises(ImportError, match="numpy is broken"):
+        Runner().edition(SEED_SCRIPT, SEED_ARTICLE, tmp_path, "seed", engine=engine)
+    assert engine.queued.closed
+
+
 def test_the_speech_pool_streams():
     assert isinstance(EnginePool(2), StreamingEngine)
 

@@ -54,8 +54,29 @@ def speak_chapters(script: Script, engine: Engine, progress: Progress | None = N
             progress(done, len(requests))
 
     advance(0)
-    arrivals = _arrivals(engine, [requests[i] for i in missing], advance) if missing else iter(())
-    return _in_order(script, clips, missing, keys, cache, arrivals)
+    wanted = [requests[i] for i in missing]
+    # A streaming engine is handed the requests now, not when the first clip is wanted.
+    stream = engine.synthesize_stream(wanted) if wanted and isinstance(engine, StreamingEngine) else None
+    arrivals = _counted(stream, advance) if stream is not None else _whole_batch(engine, wanted, advance) if wanted else iter(())
+    return _Chapters(_in_order(script, clips, missing, keys, cache, arrivals), stream)
+
+
+class _Chapters:
+    """The spoken chapters, in order; ``close()`` also drops the engine's sentences still queued,
+    even before the first chapter was taken (a closed generator that never started runs no code)."""
+
+    def __init__(self, chapters: Iterator[SpokenChapter], stream):
+        self._chapters, self._stream = chapters, stream
+
+    def __iter__(self) -> _Chapters:
+        return self
+
+    def __next__(self) -> SpokenChapter:
+        return next(self._chapters)
+
+    def close(self) -> None:
+        self._chapters.close()
+        getattr(self._stream, "close", lambda: None)()
 
 
 def _in_order(script: Script, clips: list[bytes | None], missing: list[int], keys: list[str], cache: SpeechCache | None,
@@ -73,16 +94,6 @@ def _in_order(script: Script, clips: list[bytes | None], missing: list[int], key
             yield SpokenChapter(chapter.title, tuple(Clip(u, clips[position + j]) for j, u in enumerate(chapter.utterances)))
             position += len(chapter.utterances)
             chapter = next(pending, None)
-
-
-def _arrivals(engine: Engine, requests: list[Request], advance: Callable[[int], None]) -> Iterator[tuple[list[int], list[bytes]]]:
-    """The engine's clips for ``requests`` as they come (all at once unless it can stream them), counted by ``advance``.
-
-    A streaming engine is handed the requests now, not when the first clip is wanted.
-    """
-    if isinstance(engine, StreamingEngine):
-        return _counted(engine.synthesize_stream(requests), advance)
-    return _whole_batch(engine, requests, advance)
 
 
 def _counted(arrivals, advance: Callable[[int], None]):

@@ -535,3 +535,22 @@ def test_a_description_opened_by_a_possessive_speaks():
     assert quotes("“We are confident that we will win the state by a wide margin,” said her campaign manager.") == [
         ("We are confident that we will win the state by a wide margin", "her campaign manager")
     ]
+
+
+@pytest.mark.parametrize(
+    "before, speaker",
+    [
+        ("Mr. Biden assured his hometown residents that Mrs. Clinton was ", "Mr. Biden"),
+        ("The senator reiterated that the bill was ", "The senator"),
+        ("Ms. Ortiz contended that the ruling was ", "Ms. Ortiz"),
+        ("Mr. Lopez confirmed to reporters that the deal was ", "Mr. Lopez"),
+    ],
+)
+def test_more_reporting_verbs(before, speaker):
+    from pipeline.text.speaker_place import speaker_before
+
+    assert speaker_before(before) == speaker
+
+
+def test_a_reported_phrase_after_reiterated_is_a_quote():
+    assert quotes("The senator reiterated that the bill was “dead on arrival,” to the dismay of its sponsors.") == [("dead on arrival", "The senator")]

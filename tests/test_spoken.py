@@ -8,6 +8,7 @@ from pipeline.text.spoken import ENGLISH_RULES, NEUTRAL_RULES, apply_lexicon, sp
 CASES = {
     "brackets": ("[Independence for Kosovo] would lead", "Independence for Kosovo would lead"),
     "url": ("See https://www.bbc.co.uk/news/world for more", "See bbc dot co dot uk for more"),
+    "domain": ("from TMZ.com, Express.co.uk and Libération.fr.", "from T M Z dot com, Express dot co dot uk and Libération dot fr."),
     "email": ("Write to jo.bloggs@example.com today", "Write to jo dot bloggs at example dot com today"),
     "handle": ("Follow @bbcnews now", "Follow at bbcnews now"),
     "hashtag": ("Trending: #MeToo", "Trending: hashtag Me Too"),

@@ -181,9 +181,49 @@ def _initialism(m: re.Match) -> str:
     token = m.group(0)
     plural = token.endswith("s") and token[:-1].isupper()
     core = token[:-1] if plural else token
-    if core in ACRONYM_WORDS or _ROMAN.match(core):
+    if core in ACRONYM_WORDS or _ROMAN.match(core) or (len(core) >= WORD_ACRONYM_LETTERS and _pronounceable(core)):
         return token
+    if len(core) >= WORD_ACRONYM_LETTERS and core[0] not in "AEIOU" and _pronounceable(core[1:]):
+        return f"{core[0]} {core[1:].capitalize()}" + ("s" if plural else "")  # "CNET" is "C Net"
     return _letters(core) + ("s" if plural else "")
+
+
+# Capitals said as a word when English could spell a word so ("NASA", "OPEC", "CERN"); fewer are spelt out
+# ("BBC", "UN", "ICE"), as most three-letter names are.
+WORD_ACRONYM_LETTERS = 4
+# How an English word may begin and end, and which vowels it writes together. A doubled letter or a digraph
+# (sh, ch, th, ph, ck, ng) is one consonant.
+_ONSETS = frozenset(
+    "b c d f g h j k l m n p r s t v w x y z sh ch th ph wh qu bl br cl cr dr dw fl fr gl gr kl kn kr pl pr "
+    "sc sk sl sm sn sp st sw tr tw wr thr shr scr spl spr str".split()
+)
+_CODAS = frozenset(
+    "b c d f g k l m n p r s t v x z sh ch th ck ng cs ct ft ld lf lk lm lp ls lt mp nd nk ns nt ps pt "
+    "rb rc rd rf rg rk rl rm rn rp rs rt sk sp st ts ks ds ms".split()
+)
+_VOWEL_GROUPS = frozenset("a e i o u y ai au ay ea ee ei eu ey ia ie io oa oe oi oo ou oy ue ui".split())
+_DIGRAPH = re.compile(r"sh|ch|th|ph|wh|ck|ng|qu|(\w)\1")
+
+
+def _pronounceable(word: str) -> bool:
+    """Whether capitals read as an English word: a vowel in every syllable, and only the consonant clusters
+    words begin and end with ("NA-SA", "CERN"). "CNET" opens on "cn", "ESPN" ends on "spn". A lone vowel before
+    two consonants opens initialisms, not words ("UCLA", "ACLU", "USDA")."""
+    w = word.lower()
+    parts = re.findall(r"[aeiouy]+|[^aeiouy]+", w if not re.match(r"y[aeiou]", w) else "j" + w[1:])
+    vowels = parts[0 if parts[0][0] in "aeiouy" else 1 :: 2]
+    consonants = [_DIGRAPH.sub(lambda m: m.group(0)[0], c) for c in parts[0 if parts[0][0] not in "aeiouy" else 1 :: 2]]
+    if not vowels or any(v not in _VOWEL_GROUPS for v in vowels):
+        return False
+    first, last = parts[0][0] not in "aeiouy", parts[-1][0] not in "aeiouy"
+    if first and consonants[0] not in _ONSETS and parts[0] not in _ONSETS:
+        return False
+    if last and consonants[-1] not in _CODAS and parts[-1] not in _CODAS:
+        return False
+    if not first and len(parts[0]) == 1 and len(consonants) > (1 if last else 0) and len(consonants[0]) >= 2:
+        return False
+    middle = consonants[1 if first else 0 : len(consonants) - (1 if last else 0)]
+    return all(any(c[:k] in _CODAS | {""} and c[k:] in _ONSETS | {""} for k in range(len(c) + 1)) for c in middle)
 
 
 def _title(m: re.Match) -> str:
@@ -274,6 +314,10 @@ NEUTRAL_RULES: list[Rule] = [
     # A link with a scheme or www., or a bare host.tld/path: its host is read, its path never.
     ("url", re.compile(r"\b(?:(?:https?://|www\.)(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)|(?<![\w@./])(?P<bare>(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6})(?=/))"
                        r"(?P<path>/(?:\S*[^\s.,;:!?)\]'\"\u201d\u2019])?)?"), _link),
+    # A site's domain named without a link ("TMZ.com", "Express.co.uk"): its dots are said, as people say them.
+    ("domain", re.compile(r"(?<![\w@./-])(?P<host>(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|info|news|co\.uk|com\.au|"
+                          r"uk|fr|de|es|it|ru|ca|au|in|jp))(?![\w@]|\.\w)"),
+     lambda m: m.group("host").replace(".", " dot ")),
     ("email", re.compile(r"\b(?P<user>[\w.+-]+)@(?P<host>[\w-]+(?:\.[\w-]+)+)\b"),
      lambda m: f"{m.group('user').replace('.', ' dot ')} at {m.group('host').replace('.', ' dot ')}"),
     ("handle", re.compile(r"(?<!\w)@(?P<h>\w+)"), lambda m: f"at {m.group('h')}"),

@@ -554,3 +554,21 @@ def test_more_reporting_verbs(before, speaker):
 
 def test_a_reported_phrase_after_reiterated_is_a_quote():
     assert quotes("The senator reiterated that the bill was “dead on arrival,” to the dismay of its sponsors.") == [("dead on arrival", "The senator")]
+
+
+def test_a_name_with_initials_is_one_name():
+    found = quotes("Last week, J.J. Goldberg, editor at large of The Forward, an influential newspaper, wrote, “We should think of the world war instead.”")
+    assert found == [("We should think of the world war instead.", "J.J. Goldberg")]
+
+
+def test_where_a_subject_is_from_may_stand_before_its_verb():
+    from pipeline.text.speaker_place import sentence_subject
+
+    assert sentence_subject("Senator Ben Carr of Maryland, a Democrat on the committee, advocates a ") == "Senator Ben Carr"
+
+
+def test_a_long_appositive_between_the_name_and_said():
+    from pipeline.text.speaker_place import speaker_after
+
+    after = ", Trump, the GOP presidential front-runner nationally and the current polling leader in South Carolina by a wide margin after winning the primary, said."
+    assert speaker_after(after) == "Trump"

@@ -51,7 +51,7 @@ def alternation(words: frozenset[str]) -> str:
 
 
 DETERMINER = alternation(DETERMINERS)
-_NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Sgt|Capt|Prof|[A-Z])\.|[A-Z][\w'’.-]*\w|[A-Z])"
+_NAME_TOKEN = r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Sgt|Capt|Prof|[A-Z])\.|[A-Z][\w'’.-]*\w|[A-Z])"
 NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|al|bin|di|del|la|le|du|der|den)\s+)?{_NAME_TOKEN})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Names of places and organisations a short reference must not resolve to.

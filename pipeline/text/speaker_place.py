@@ -104,7 +104,7 @@ def speaker_after(after: str) -> str | None:
         # "Mr. Manafort, citing “…,” said the candidate could win": what was said, not who said it.
         return None if said_of and who[:1].islower() else who
     subject = re.match(
-        rf"(?P<who>{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,120}}){{0,3}},|{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?"
+        rf"(?P<who>{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,200}}){{0,3}},|{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?"
         rf"|(?i:he|she|they)|{DETERMINER}\s+(?!{_BE}\b)(?:(?!\s{_BE}\b)[^.!?;,]){{1,60}}?)"
         rf"\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+|will\s+|would\s+)?(?:{SPEECH_VERBS})(?![\w-])",
         head,
@@ -350,7 +350,7 @@ def sentence_subject(before: str) -> str | None:
     # who speak for the person do, and are named so.
     verb = re.match(
         rf"(?P<group>(?:['’]s?)?\s+(?:{'|'.join(sorted(SPEAKS_FOR))})\b)?(?:['’]s)?(?:\s+(?:ad|statement))?"
-        r"(?:\s*\([^)]{1,30}\))?"
+        r"(?:\s*\([^)]{1,30}\))?(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?"  # "Senator Ben Cardin of Maryland"
         r"\s*(?:,[^,]{1,90},\s*|[—–][^—–]{1,90}[—–]\s*)?(?:(?:[a-z]+ly|has|had|have|was|is|also|then|will|would)\s+){0,3}"
         r"(?:[a-z]+(?:ed|s)|told|wrote|said|spoke|made|took|gave|went|called)\b",
         after,

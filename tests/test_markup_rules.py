@@ -1,4 +1,6 @@
 """HTML pages of shapes that once lost their article: one small page per rule."""
+import pytest
+
 from pipeline import clean, load, segment
 
 STORY = [
@@ -179,6 +181,19 @@ def test_one_linked_heading_at_the_end_is_no_run_of_cards():
     assert _without_trailing_cards(blocks, list(range(5))) == list(range(5))
     blocks[1:1] = [_HBlock("heading", "A history", 9)]  # a second linked heading, but prose comes between
     assert _without_trailing_cards(blocks, list(range(6))) == list(range(6))
+
+
+@pytest.mark.parametrize("line, read", [
+    ("“No.”", True), ("Con: money.", True), ("Who pays the cost of a tariff?", True),
+    ("Share this:", False), ("Continue reading the main story.", False), ("Photo: Reuters.", False),
+    ("Related: Lighthouse to close.", False),
+])
+def test_a_short_line_between_the_storys_paragraphs_is_read_unless_it_speaks_of_the_page(line, read):
+    from pipeline.text.markup import _body_blocks, _HBlock
+
+    blocks = [_HBlock("paragraph", STORY[0], 0, (1, 2, 3)), _HBlock("paragraph", line, 0, (1, 2, 4)),
+              _HBlock("paragraph", STORY[1], 0, (1, 2, 5))]
+    assert (line in [b.text for b in _body_blocks(blocks, [0, 2])]) == read
 
 
 def test_a_line_of_dialogue_between_the_storys_paragraphs_is_read():

@@ -48,6 +48,17 @@ def meta(tmp_path, body, head=""):
         ("Текст: Венера Ерофеева", ("Венера Ерофеева",)),  # a field's label
         ("Finian Cunningham. Sputnik International", ("Finian Cunningham",)),
         ("Carrie ArnoldNovember 15, 2019", ("Carrie Arnold",)),  # a month glued to the name
+        ("By Jane DoeMarch 3, 2020", ("Jane Doe",)),
+        ("Tom ReyesSeptember 9, 2018 at 4:00 pm", ("Tom Reyes",)),
+        ("By Ana DeMarch", ("Ana DeMarch",)),  # a month inside a name: no day's number after it
+        ("By Lee McAugust | 3 June 2019", ("Lee McAugust",)),
+        ("By Jane Doe. Reuters", ("Jane Doe",)),  # a full stop after the name ends it
+        ("By Prof. Jane Doe", ("Prof. Jane Doe",)),  # one before the name is a title's
+        ("By Capt. Jane Doe and Sgt. Tom Lee", ("Capt. Jane Doe", "Sgt. Tom Lee")),
+        ("By Institute of Physics", ("Institute of Physics",)),  # an organisation's name runs on past "of"
+        ("By Society for Science", ("Society for Science",)),  # "Science" is its name's, not a desk
+        ("By Tom Union of Springfield", ("Tom Union",)),  # a surname is no organisation's head
+        ("By Jane Doe, Council on Foreign Relations", ("Jane Doe",)),
         ("Martin Luther King Jr.", ("Martin Luther King Jr.",)),
         ("By James Marchmont", ("James Marchmont",)),
         ("admin", ()),

@@ -418,6 +418,8 @@ def site(tmp_path, top, bottom):
      "CityRail"),
     (MENU, ["Royal Tram® © 2024", "Terms of Service"], "Royal Tram"),
     (["m.valleycourier.com.au"] + MENU, [], "valleycourier"),
+    (["facebook.com", "twitter.com"] + MENU, ["© 2019 Valley Courier Media. All rights reserved."], "Valley Courier"),
+    (["valleycourier.com"] + MENU, ["Read the Valley Courier every morning"], "Valley Courier"),
     (["m.valleycourier.com.au"] + MENU, ["Subscribe now to access Valley Courier."], "Valley Courier"),
     (MENU, ["© 2015 TVP Productions, Inc. All rights reserved About TramNews.comHPMG SITEMAP"], "TramNews.com"),
     (MENU, ["© Tram Interactive Inc. / Derechos reservados.", "Acerca de TRAMNET Descarga nuestro app Política de privacidad"],

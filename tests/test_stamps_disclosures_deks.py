@@ -194,7 +194,14 @@ def test_news_about_comments_is_no_comment_rule(sentence):
     assert not is_comment_policy(sentence)
 
 
-def test_a_columns_label_naming_its_author_is_no_crosshead(tmp_path):
+@pytest.mark.parametrize("label", ["Opinion: Laurie Oakes", "Comment: Laurie Oakes", "Laurie Oakes"])
+def test_a_columns_label_naming_its_author_is_no_crosshead(tmp_path, label):
     head = "<meta name='author' content='Laurie Oakes'>"
-    a = article(tmp_path, "<h2>Opinion: Laurie Oakes</h2>" + paragraphs(STORY), head)
+    a = article(tmp_path, f"<h2>{label}</h2>" + paragraphs(STORY), head)
     assert [s.title for s in a.sections] == [None] and a.authors == ("Laurie Oakes",)
+
+
+def test_a_crosshead_naming_the_author_after_the_first_paragraph_stays(tmp_path):
+    head = "<meta name='author' content='Laurie Oakes'>"
+    a = article(tmp_path, paragraphs(STORY[:2]) + "<h2>What Laurie Oakes found</h2>" + paragraphs(STORY[2:]), head)
+    assert [s.title for s in a.sections] == [None, "What Laurie Oakes found"]

@@ -37,10 +37,12 @@ def _without_notices(document: Document) -> Document:
     Nor is a paragraph without a word (a comment count, "0"), or the byline set as the article's first paragraph
     ("By Alex Heath, a deputy editor …"), which the disclosure already reads."""
     authors = set(document.meta.authors)
+    # A column's label stands over the story; a crosshead after its first paragraph that names the author is the story's.
+    first = next((i for i, b in enumerate(document.blocks) if b.kind == "paragraph"), len(document.blocks))
     blocks = tuple(
         b for i, b in enumerate(document.blocks)
         if not (b.kind in _NOTICE_KINDS and (is_notice(b.text) or not any(c.isalpha() for c in b.text)))
-        and not (i < BYLINE_BLOCKS and (_is_byline(b, authors) or _is_rubric(b, authors)))
+        and not (i < BYLINE_BLOCKS and (_is_byline(b, authors) or (i < first and _is_rubric(b, authors))))
     )
     return document if len(blocks) == len(document.blocks) else replace(document, blocks=blocks)
 

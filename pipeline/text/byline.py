@@ -92,7 +92,8 @@ def byline_names(text: str, *, needs_lead: bool = False) -> tuple[str, ...]:
 
 def _names(text: str) -> tuple[str, ...]:
     parts: list[list[str]] = [[]]
-    for piece in _PIECES.findall(text):
+    pieces = _PIECES.findall(text)
+    for n, piece in enumerate(pieces):
         low = piece.lower()
         if piece in _END:
             break
@@ -101,12 +102,18 @@ def _names(text: str) -> tuple[str, ...]:
                 parts.append([])
             continue
         glued = re.match(r"([^\W\d_][\w.'’-]*?)\d", piece)  # "Nolan22 Dec 2016": a date glued to the name
-        glued = glued or _GLUED_MONTH.match(piece)  # "ArnoldNovember 15, 2019"
-        glued = glued or _FULL_STOP_AFTER.match(piece)  # "Finian Cunningham. Sputnik International"
+        # "ArnoldNovember 15, 2019": only a day's number after it shows the month is glued ("Ana DeMarch" is a name).
+        if not glued and n + 1 < len(pieces) and pieces[n + 1][:1].isdigit():
+            glued = _GLUED_MONTH.match(piece)
+        # "Finian Cunningham. Sputnik International": a full stop after a name; one before it is a title's ("Prof.").
+        glued = glued or (_FULL_STOP_AFTER.match(piece) if parts[-1] else None)
         if glued:
             piece = glued.group(1)
         before = parts[-1][-1].lower() if parts[-1] else ""
-        org = low in _ORG_LINKS and before in _ORG_HEADS or low == "the" and before in _ORG_LINKS
+        # "Organization for Transformative Works": the word that makes it an organisation opens the name
+        # ("Tom Union for the Times" is Tom Union).
+        org = (low in _ORG_LINKS and before in _ORG_HEADS and len(parts[-1]) == 1
+               or low == "the" and before in _ORG_LINKS and parts[-1][0].lower() in _ORG_HEADS)
         if parts[-1] and (low in _CONNECTORS or org):
             parts[-1].append(piece)  # "Van der Berg"; "Organization for Transformative Works" is one name
         elif piece[0].isalpha() and not piece[0].islower() and low.rstrip(".") not in _NOT_NAME:
@@ -117,14 +124,17 @@ def _names(text: str) -> tuple[str, ...]:
             break
     people, others = [], []
     for tokens in (_without_dangling_links(p) for p in parts if p):
-        at = next((i for i, t in enumerate(tokens) if t.lower() in ROLES or t in _DEGREES), None)
+        # A desk's word inside an organisation's name is no role: "Society for Science".
+        at = next((i for i, t in enumerate(tokens) if (t.lower() in ROLES or t in _DEGREES)
+                   and not (i and tokens[i - 1].lower() in _ORG_LINKS)), None)
         if at is None or (at >= 2 and tokens[at].lower() not in _BODIES):
             people.append(tokens[:at])  # "Sarah Smith Staff Writer" is Sarah Smith
         else:
             others.append(tokens)  # "IGN Staff", "Associated Press"
     # "By Jill Disis, CNN Business" names Jill Disis; "By Associated Press" the agency.
     found = [tidy_name(" ".join(tokens)) for tokens in (people or others[:1])
-             if is_name(tokens) and not is_account(" ".join(tokens))]
+             if is_name(tokens) and not is_account(" ".join(tokens))
+             and not (len(tokens) == 1 and tokens[0].lower() in _ORG_HEADS)]  # "Council" cut from its name
     return tuple(dict.fromkeys(found))
 
 

@@ -499,8 +499,15 @@ def _short_line_of_the_story(blocks: list[_HBlock], picked: set[int], i: int) ->
     may leave out as too short."""
     b = blocks[i]
     return (b.kind == "paragraph" and b.link_chars == 0 and bool(SENTENCE_END.search(b.text))
+            and not _PAGE_TALK.search(b.text)
             and 0 < i < len(blocks) - 1 and all(j in picked and blocks[j].kind == "paragraph"
                                                 and blocks[j].path[:-1] == b.path[:-1] for j in (i - 1, i + 1)))
+
+
+# A short line that speaks of the page, not the story: "Continue reading the main story.", "Share this:",
+# "Photo: Reuters.", "Related: …" ("Con: money." in a story's list of pros and cons is the story's).
+_PAGE_TALK = re.compile(r"^\W*(?:continue reading|story continues|click here|read more|advertisement)\b|"
+                        r"^\W*(?:photo|image|picture|video|credit|source|related|see also)s?:|:$", re.I)
 
 
 # Our kinds a line of trafilatura's text keeps when one of our blocks says the same.

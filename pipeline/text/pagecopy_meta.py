@@ -408,7 +408,7 @@ def site_name(lines: list[Line]) -> str | None:
     found += [m.group(1) for line in lines[-FOOTER_LINES:] for m in _FOOTER_ABOUT.finditer(line.text)
               if m.group(1).lower() not in _NOT_BRAND]
     found += [line.text for line in lines[:MASTHEAD_LINES] if _NEWS_NAME.match(line.text)]
-    found += [_domain_words(m.group(1), lines) for line in lines[:DOMAIN_LINES] if (m := _DOMAIN_LINE.match(line.text))]
+    found += _domain_name(lines)
     if found:
         # The name the copyright line agrees with ("About CNBC" and "© 2019 CNBC LLC", not "Subscribe to CNBC
         # PRO"), else the one most lines mention, else the longer ("About Jeongdong Theater", not "About Theater").
@@ -417,13 +417,18 @@ def site_name(lines: list[Line]) -> str | None:
     return _brand_of(owner) if owner else None
 
 
-def _domain_words(label: str, lines: list[Line]) -> str:
-    """A domain's name as the copy spells it in words ("heraldsun" is "Herald Sun"), else as it stands."""
+def _domain_name(lines: list[Line]) -> list[str]:
+    """The site's domain alone on a top line, as the copy spells it in words elsewhere ("m.heraldsun.com.au" is
+    the Herald Sun), else as it stands. Several domains up there are links to other sites ("facebook.com",
+    "twitter.com"), none of them the site's."""
+    labels = [m.group(1) for line in lines[:DOMAIN_LINES] if (m := _DOMAIN_LINE.match(line.text))]
+    if len(labels) != 1:
+        return []
     for line in lines:
         for match in _CAPITALISED_RUN.finditer(line.text):
-            if re.sub(r"\W", "", match.group(0)).lower() == label.lower():
-                return match.group(0)
-    return label
+            if re.sub(r"\W", "", match.group(0)).lower() == labels[0].lower():
+                return [match.group(0)]
+    return labels
 
 
 def _brand_of(company: str) -> str:

@@ -114,6 +114,14 @@ def test_json_ld_in_a_cdata_section_is_read(tmp_path):
     assert (found.published, found.authors) == ("2020-05-01T08:00:00+00:00", ("Ann Lee", "Tom Pascoe"))
 
 
+def test_an_infobox_cards_date_and_a_citations_are_not_the_pages(tmp_path):
+    card = ("<table class='infobox vcard'><tr><th>Founded</th><td>February 28, 1998"
+            "<span style='display:none'>(<span class='bday dtstart published updated'>1998-02-28</span>)</span></td></tr></table>")
+    cite = "<ol><li><cite class='citation'>\"The lighthouse\". Harbour News. Retrieved 2016-05-01.</cite></li></ol>"
+    footer = "<div id='footer'>This page was last modified on 28 October 2016, at 06:56.</div>"
+    assert meta(tmp_path, card + PROSE + cite + footer).published == "2016-10-28"
+
+
 def test_a_visible_dateline_is_the_date_when_the_page_states_none(tmp_path):
     body = f"<article><h1>Lighthouse to reopen</h1><p class='date'>Published 14 March 2021</p>{PROSE}</article>"
     assert meta(tmp_path, body).published == "2021-03-14"

@@ -7,12 +7,14 @@ from htmldate, which weighs every date on the page.
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import htmldate
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..model import Metadata
@@ -228,8 +230,27 @@ def _published(tree: HtmlElement, ld: dict, meta: dict[str, str], url: str | Non
         found = _iso(el.get("datetime")) or find_date(el.text_content())
         if found:
             return found
-    # htmldate weighs every date the page shows or its URL holds, and prefers the original one.
-    return htmldate.find_date(tree, original_date=True, extensive_search=True, url=url)
+    # htmldate weighs every date the page shows or its URL holds, and prefers the original one; but not the dates
+    # of what the page describes or cites (see _without_described_things).
+    return htmldate.find_date(_without_described_things(tree), original_date=True, extensive_search=True, url=url)
+
+
+# Microformat cards (a person's or an organisation's h-card, whose "bday dtstart published" is a birthday or a
+# founding date) and <cite>, the title of a cited work with its own dates ("Retrieved 2016-05-01").
+_DESCRIBED = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' vcard ') or "
+                         "contains(concat(' ', normalize-space(@class), ' '), ' h-card ')] | //cite")
+
+
+def _without_described_things(tree: HtmlElement) -> HtmlElement:
+    """The page without its infobox's card and its citations: an encyclopedia's article about Mozilla is not
+    published on the day Mozilla was founded (1998-02-28), nor on the day a reference was retrieved."""
+    if not _DESCRIBED(tree):
+        return tree
+    tree = copy.deepcopy(tree)  # the caller reads the tree on
+    for el in _DESCRIBED(tree):
+        if el.getparent() is not None:
+            el.drop_tree()
+    return tree
 
 
 def _iso(value: str | None) -> str | None:

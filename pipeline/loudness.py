@@ -224,8 +224,12 @@ def _k_biquads(rate: int) -> list[tuple[np.ndarray, np.ndarray]]:
 
 
 def _per_block(values: np.ndarray, reduce) -> np.ndarray:
-    count = -(-values.size // BLOCK)
-    return reduce(np.pad(values, (0, count * BLOCK - values.size)).reshape(count, BLOCK), axis=1)
+    whole = values.size // BLOCK * BLOCK  # every chunk but an edition's last is whole blocks: no padded copy
+    blocks = reduce(values[:whole].reshape(-1, BLOCK), axis=1)
+    if whole == values.size:
+        return blocks
+    last = reduce(np.pad(values[whole:], (0, BLOCK - values.size + whole)))
+    return np.append(blocks, last)
 
 
 def _true_peak_envelope(extended: np.ndarray) -> np.ndarray:

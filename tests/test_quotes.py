@@ -572,3 +572,13 @@ def test_a_long_appositive_between_the_name_and_said():
 
     after = ", Trump, the GOP presidential front-runner nationally and the current polling leader in South Carolina by a wide margin after winning the primary, said."
     assert speaker_after(after) == "Trump"
+
+
+def test_a_title_tells_the_sex_of_the_name_it_opens_possessive_or_not():
+    from pipeline.text.speaker_name import genders
+
+    assert genders(["Mrs. Clinton’s plan was praised.", "Mr. John Kemp's office disagreed.", "Miss Lane arrived."]) == {
+        "clinton": "she",
+        "kemp": "he",
+        "lane": "she",
+    }

@@ -20,14 +20,14 @@ from .speech_verbs import SPEECH_VERBS
 NOUN_MARKERS = frozenset("a an the his her their its our my your these those such this that of no any some many".split())
 AUXILIARIES = frozenset("has have had was were is are be been being will would could should may might did do does also".split())
 TITLES = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady dame president minister secretary senator sen. "
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir lord lady dame president minister secretary senator sen. "
     "rep. representative gov. governor mayor chancellor prince princess judge general gen. "
     "chairman chairwoman chair chief director premier ambassador spokesman spokeswoman spokesperson "
     "correspondent editor leader pope rev. archbishop bishop commissioner candidate nominee speaker "
     "vice-president attorney justice lt. col. sgt. capt. adm. officer analyst professor coach ceo "
     "founder manager anchor host commentator strategist adviser advisor aide rev".split()
 )
-_HONORIFICS = frozenset("mr mrs ms dr sir lord lady dame prof rev".split())
+_HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame prof rev".split())
 PRONOUNS = frozenset("he she they i we it".split())
 _CONNECTORS = frozenset("de van von da al bin di del la le du der den ten bint".split())
 # Capitalised words that start sentences or headlines but are never a speaker's name.
@@ -157,7 +157,7 @@ class Context:
 
 
 _SHOUTED = re.compile(r"[A-Z][A-Z’'-]+:?")
-_HONORIFIC_NAME = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'-]*\s+){0,2}(?P<name>[A-Z][\w’'-]*\w)")
+_SEXED_TITLES = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _GENDERED_ROLE = re.compile(
     r"\b(?P<role>(?:congress|spokes|chair|business|anchor)(?:man|woman)|wife|husband|mother|father|daughter|son|sister|"
     r"brother|actress|actor|widow|grandmother|grandfather)\s+(?:[A-Z][\w’'.-]*\s+){0,2}(?P<name>[A-Z][\w’'-]*\w)"
@@ -165,7 +165,7 @@ _GENDERED_ROLE = re.compile(
 _SAID_PRONOUN = re.compile(
     rf"\b(?P<name>[A-Z][\w’'-]*\w)\s+(?:{SPEECH_VERBS})\s+(?:that\s+)?(?P<pronoun>he|she)\b"
 )
-_FEMININE = frozenset("mrs ms miss congresswoman spokeswoman chairwoman businesswoman anchorwoman wife mother daughter sister actress widow grandmother she".split())
+_FEMININE = frozenset("congresswoman spokeswoman chairwoman businesswoman anchorwoman wife mother daughter sister actress widow grandmother she".split())
 
 
 def genders(paragraphs: list[str]) -> dict[str, str]:
@@ -174,7 +174,13 @@ def genders(paragraphs: list[str]) -> dict[str, str]:
     A surname the article shows both ways (a husband and wife) gets none."""
     votes: dict[str, set[str]] = {}
     text = "\n".join(paragraphs)
-    for pattern, group in ((_HONORIFIC_NAME, "title"), (_GENDERED_ROLE, "role"), (_SAID_PRONOUN, "pronoun")):
+    for m in NAME.finditer(text):
+        # The titles person_mentions reads: "Mrs. Clinton", "Mr. King's".
+        titles, name = _titled(m.group(0))
+        sexes = {_SEXED_TITLES[t.lower().strip(".")] for t in titles if t.lower().strip(".") in _SEXED_TITLES}
+        if name and len(sexes) == 1:
+            votes.setdefault(surname(" ".join(name)), set()).update(sexes)
+    for pattern, group in ((_GENDERED_ROLE, "role"), (_SAID_PRONOUN, "pronoun")):
         for m in pattern.finditer(text):
             votes.setdefault(surname(m.group("name")), set()).add("she" if m.group(group).lower() in _FEMININE else "he")
     return {name: sex.pop() for name, sex in votes.items() if len(sex) == 1 and name}
@@ -414,20 +420,27 @@ _ROLE_BEFORE = re.compile(rf"(?:^|\s)((?:[\w’'-]+\s+){{0,3}}(?:{_TITLE_WORDS})
 _ROLE_AFTER = re.compile(rf",\s+(?P<role>(?:the|a|an)\s+[^,]{{3,60}}?|(?:[\w’'-]+\s+){{0,4}}(?:{_TITLE_WORDS})[^,]{{0,40}}?),")
 
 
+def _titled(name: str) -> tuple[list[str], list[str]]:
+    """A capitalised phrase split into its title words and the name after them: "Sen. Ann Lee" is
+    (["Sen."], ["Ann", "Lee"]); "Mr. King's Russia Today" is (["Mr."], ["King"]), ending at the possessive."""
+    tokens = name.split()
+    titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in TITLES or t.lower() in TITLES]
+    role_words = tokens[: titled[-1] + 1] if titled else []
+    name_tokens = tokens[titled[-1] + 1 :] if titled else tokens
+    while name_tokens and name_tokens[0].lower() in NOT_NAMES:
+        name_tokens.pop(0)
+    possessive = next((i for i, t in enumerate(name_tokens) if t.endswith(("’s", "'s"))), None)
+    if possessive is not None:
+        name_tokens = name_tokens[:possessive] + [_POSSESSIVE.sub("", name_tokens[possessive])]
+    return role_words, name_tokens
+
+
 def person_mentions(text: str) -> list[tuple[str, str | None]]:
     """(full name, role) for each person the text names: after a title, before a verb, or in an appositive."""
     found = []
     for m in NAME.finditer(text):
-        tokens = m.group(0).split()
-        titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in TITLES or t.lower() in TITLES]
-        role_words = tokens[: titled[-1] + 1] if titled else []
-        name_tokens = tokens[titled[-1] + 1 :] if titled else tokens
-        while name_tokens and name_tokens[0].lower() in NOT_NAMES:
-            name_tokens.pop(0)
-        possessive = next((i for i, t in enumerate(name_tokens) if t.endswith(("’s", "'s"))), None)
-        if possessive is not None:
-            # "Mr. King's Russia Today programme": the name ends at the possessive.
-            name_tokens = name_tokens[:possessive] + [_POSSESSIVE.sub("", name_tokens[possessive])]
+        role_words, name_tokens = _titled(m.group(0))
+        titled = bool(role_words)
         if not name_tokens:
             continue
         prior = text[max(0, m.start() - 40) : m.start()]

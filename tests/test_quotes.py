@@ -582,3 +582,9 @@ def test_a_title_tells_the_sex_of_the_name_it_opens_possessive_or_not():
         "kemp": "he",
         "lane": "she",
     }
+
+
+def test_a_noun_phrase_holds_no_auxiliary():
+    from pipeline.text.speaker_name import trailing_subject
+
+    assert trailing_subject("Americans know those cheaper items are made abroad") is None

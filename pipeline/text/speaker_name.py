@@ -323,7 +323,7 @@ def trailing_subject(phrase: str) -> str | None:
         return tidy_name(" ".join(chain))
     joined = " ".join(tokens)
     np = _NOUN_PHRASE.search(joined)
-    if np and "   " not in np.group("np") and not (set(np.group("np").lower().split()[1:]) & (_NOT_IN_SPEAKER | NOUN_MARKERS - {"one"})):
+    if np and "   " not in np.group("np") and not (set(np.group("np").lower().split()[1:]) & (_NOT_IN_SPEAKER | AUXILIARIES | NOUN_MARKERS - {"one"})):
         before_np = joined[: np.start("np")].split()
         if before_np and before_np[-1].lower() in PREPOSITIONS:
             # "Protesters marching through the streets chanted": the streets are not the speaker.

@@ -588,3 +588,24 @@ def test_a_noun_phrase_holds_no_auxiliary():
     from pipeline.text.speaker_name import trailing_subject
 
     assert trailing_subject("Americans know those cheaper items are made abroad") is None
+
+
+def test_so_called_names_no_one():
+    from pipeline.text.speaker_place import speaker_before
+
+    assert speaker_before("Switzerland again voted on an initiative. The so called ") is None
+
+
+def test_a_crowd_chanting_in_a_with_clause_is_not_the_sentence_subject():
+    from pipeline.text.speaker_place import speaker_before
+
+    assert speaker_before("Orlando was not far from their thoughts, with many marchers and spectators chanting ") is None
+
+
+def test_a_sentence_adverb_and_a_state_abbreviation_open_a_sentence_before_its_subject():
+    from pipeline.text.speaker_name import clause_subject
+    from pipeline.text.speaker_place import speaker_before
+
+    assert clause_subject("Likewise, a paper from the institute had this to say about the plan") == "a paper"
+    before = "In the hours after the attack in San Bernardino, Calif., a familiar voice celebrated the attacks on Twitter: "
+    assert speaker_before(before) == "a familiar voice"

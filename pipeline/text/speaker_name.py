@@ -33,6 +33,7 @@ _CONNECTORS = frozenset("de van von da al bin di del la le du der den ten bint".
 # Capitalised words that start sentences or headlines but are never a speaker's name.
 NOT_NAMES = frozenset(
     "but and so yet then however meanwhile earlier later also still now the a an in on at for to of by with "
+    "likewise similarly instead indeed moreover furthermore nonetheless nevertheless separately additionally "
     "after before when while if as this that these those there here it its his her their our we i you i'm i’m i've i’ve "
     "another one some several other many most each every like unlike "
     "he she they what why how who where which yes no not monday tuesday wednesday thursday "
@@ -241,7 +242,10 @@ def leading_subject(phrase: str) -> str | None:
     if np:
         # "a WeWork spokesperson when contacted": the description ends before a clause or a phrase of time.
         words = np.group(0).split()
+        # "a familiar voice celebrated the attacks": a verb before its object's determiner ends it too.
+        verb = [i for i, w in enumerate(words[2:-1], 2) if w.endswith("ed") and words[i + 1].lower() in DETERMINERS]
         cut = next((i for i, w in enumerate(words[2:], 2) if w.lower() in _ENDS_DESCRIPTION | _ADVERBS or w.endswith("ing")), len(words))
+        cut = min([cut, *verb])
         return " ".join(words[:cut])
     return None
 
@@ -265,7 +269,9 @@ GROUP_NOUNS = frozenset(
 )
 INTRODUCTORY = re.compile(
     r"^\s*(?:(?:In|On|At|During|After|Before|With|Following|Earlier|Later|Last|This|As|When|While|Since|"
-    r"Speaking|Asked|Unlike|Like|Despite|According|For|From|Under|Over|Meanwhile|However|But|And|Yet|Still)\b[^,]{0,120},\s*)+"
+    r"Speaking|Asked|Unlike|Like|Despite|According|For|From|Under|Over|Meanwhile|However|But|And|Yet|Still|"
+    r"Likewise|Similarly|Instead|Indeed|Moreover|Furthermore|Nonetheless|Nevertheless|Separately|Additionally)\b[^,]{0,120},\s*"
+    r"(?:[A-Z][a-z]{1,4}\.,\s*)?)+"  # "In San Bernardino, Calif., a voice …": a state's abbreviation ends the phrase
 )
 _APPOSITIVE_OPENERS = frozenset(
     "who whose which the a an of now then once himself herself during in at on after before with from speaking when while".split()

@@ -222,6 +222,10 @@ def speaker_before(before: str) -> str | None:
             continue  # "Republican claims as “false”", "remarks on Saturday"
         # The sentence's subject stands in its main clause, not in an opening "When asked whom she supported,".
         own_clause = prior[aside:] if verb.start() >= aside else prior
+        if cue == "called" and bare == "so":
+            continue  # "the so called “…”": an adjective, no one calls
+        if cue.endswith("ing") and re.search(r"(?:^|,)\s*with\s+[^,]{1,80}$", prior) and not trailing_subject(prior):
+            continue  # "…, with many marchers chanting “…”": they chant, not the sentence's subject
         if cue.endswith("ing") and (previous_word.endswith(",") or not trailing_name(prior)):
             # "…, saying "…"", "issued a statement saying "…"": the speaker is the sentence's subject.
             subject = clause_subject(own_clause)

@@ -609,3 +609,21 @@ def test_a_sentence_adverb_and_a_state_abbreviation_open_a_sentence_before_its_s
     assert clause_subject("Likewise, a paper from the institute had this to say about the plan") == "a paper"
     before = "In the hours after the attack in San Bernardino, Calif., a familiar voice celebrated the attacks on Twitter: "
     assert speaker_before(before) == "a familiar voice"
+
+
+def test_a_noun_phrase_before_a_when_or_while_clause_holds_no_clause_word():
+    from pipeline.text.speaker_name import trailing_subject
+
+    assert trailing_subject("Mr. Sanders did not back down, releasing a statement that, while condemning violence,") != "a statement that"
+
+
+@pytest.mark.parametrize(
+    "phrase, speaker",
+    [
+        ("The first incident came during a speech", "The first incident"),
+        ("Some in the crowd booed", "Some in the crowd"),
+        ("The president left no doubt", "The president"),
+    ],
+)
+def test_a_description_ends_before_a_verb_of_its_own(phrase, speaker):
+    assert leading_subject(phrase) == speaker

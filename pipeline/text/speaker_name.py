@@ -243,7 +243,12 @@ def leading_subject(phrase: str) -> str | None:
         # "a WeWork spokesperson when contacted": the description ends before a clause or a phrase of time.
         words = np.group(0).split()
         # "a familiar voice celebrated the attacks": a verb before its object's determiner ends it too.
-        verb = [i for i, w in enumerate(words[2:-1], 2) if w.endswith("ed") and words[i + 1].lower() in DETERMINERS]
+        # "The first incident came", "Some in the crowd booed": a verb of its own.
+        verb = [
+            i
+            for i, w in enumerate(words[2:], 2)
+            if w.endswith("ed") and (i == len(words) - 1 or words[i + 1].lower() in DETERMINERS) or w.lower() in PAST_FORMS
+        ]
         cut = next((i for i, w in enumerate(words[2:], 2) if w.lower() in _ENDS_DESCRIPTION | _ADVERBS or w.endswith("ing")), len(words))
         cut = min([cut, *verb])
         return " ".join(words[:cut])
@@ -299,7 +304,7 @@ def trailing_subject(phrase: str) -> str | None:
                     chain.insert(0, candidate.pop())
                 if chain and plausible_name(chain):
                     return tidy_name(" ".join(chain))
-                described = _NOUN_PHRASE.search(segments[k - 1])
+                described = _noun_phrase(segments[k - 1])
                 if described and opener in ("when", "while", "who"):
                     return described.group("np")  # "a WeWork spokesperson, when contacted, said"
                 break
@@ -328,14 +333,22 @@ def trailing_subject(phrase: str) -> str | None:
         # "the New York businessman" ends in a noun; "Sen. Claire McCaskill" in a name.
         return tidy_name(" ".join(chain))
     joined = " ".join(tokens)
-    np = _NOUN_PHRASE.search(joined)
-    if np and "   " not in np.group("np") and not (set(np.group("np").lower().split()[1:]) & (_NOT_IN_SPEAKER | AUXILIARIES | NOUN_MARKERS - {"one"})):
+    np = _noun_phrase(joined)
+    if np and "   " not in np.group("np"):
         before_np = joined[: np.start("np")].split()
         if before_np and before_np[-1].lower() in PREPOSITIONS:
             # "Protesters marching through the streets chanted": the streets are not the speaker.
             return clause_subject(joined)
         return np.group("np")
     return None
+
+
+def _noun_phrase(text: str) -> re.Match | None:
+    """The noun phrase ending ``text``, if it is one: no clause word ("a statement that") or auxiliary inside."""
+    np = _NOUN_PHRASE.search(text)
+    if np and set(np.group("np").lower().split()[1:]) & (_NOT_IN_SPEAKER | AUXILIARIES | NOUN_MARKERS - {"one"}):
+        return None
+    return np
 
 
 def trailing_name(phrase: str) -> bool:
@@ -354,13 +367,16 @@ def plausible_name(tokens: list[str]) -> bool:
     )
 
 
+# Past tenses that do not end in -ed: "Trump went", "the first incident came".
+PAST_FORMS = frozenset(
+    "went said told made gave took came spoke wrote shot broke got saw sent put met ran left led fought struck held "
+    "brought sought began won lost threw drew knew kept stood felt heard became rose called".split()
+)
 # What follows a subject: its verb, maybe after an appositive or an adverb ("Trump, 70, then went").
 FOLLOWED_BY_VERB = re.compile(
     # "Senator Bernie Sanders of Vermont endorsed": where a person is from may come between.
     r"(?:\s*\([^)]{1,30}\))?(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?(?:\s*,[^,]{1,80},|\s*[—–][^—–]{1,80}[—–])?\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|again\s+|never\s+|not\s+)*"
-    r"(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|are|were|will|would|could|can|did|does|went|said|told|made|gave|took|"
-    r"came|spoke|wrote|shot|broke|got|saw|sent|put|met|ran|left|led|fought|struck|held|brought|sought|began|won|lost|"
-    r"threw|drew|knew|kept|stood|felt|heard|became|rose|called)\b"
+    rf"(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|are|were|will|would|could|can|did|does|{'|'.join(sorted(PAST_FORMS))})\b"
 )
 # The people who speak for a person, named by the person: "Gowdy’s office", "Hillary Clinton’s right-hand woman".
 SPEAKS_FOR = frozenset(

@@ -627,3 +627,10 @@ def test_a_noun_phrase_before_a_when_or_while_clause_holds_no_clause_word():
 )
 def test_a_description_ends_before_a_verb_of_its_own(phrase, speaker):
     assert leading_subject(phrase) == speaker
+
+
+def test_a_cue_in_a_clause_after_an_opening_phrase_is_not_the_main_one():
+    from pipeline.text.speaker_place import speaker_before
+
+    before = "Later in the show, after the interview concluded, Maher stated of the scandal that the report "
+    assert speaker_before(before) == "Maher"

@@ -168,7 +168,11 @@ _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|yet|whereas)\s+(?=[A-Z]|[Hh]e
 _OWN_SUBJECT_CLAUSE = re.compile(
     rf"{_NEW_CLAUSE.pattern}|,\s+(?:with|when)\s+(?=[A-Z])|\s(?:and|but)\s+(?={NAME.pattern}\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-]))"
 )
-_SUBORDINATE_OPENING = re.compile(r"\s*(?:After|When|While|As|Before|Although|Though|If|Because|Since|Once)\b[^,]{3,150},")
+# "After Beck asked him,", "Later in the show, after the interview concluded,": a clause before the main one.
+_SUBORDINATE_OPENING = re.compile(
+    r"(?:\s*[A-Z][^,]{0,60},)?\s*(?:After|When|While|As|Before|Although|Though|If|Because|Since|Once|"
+    r"after|when|while|before|although|though|because|since|once)\b[^,]{3,150},"
+)
 
 
 def speaker_before(before: str) -> str | None:

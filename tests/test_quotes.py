@@ -634,3 +634,21 @@ def test_a_cue_in_a_clause_after_an_opening_phrase_is_not_the_main_one():
 
     before = "Later in the show, after the interview concluded, Maher stated of the scandal that the report "
     assert speaker_before(before) == "Maher"
+
+
+def test_whom_a_description_speaks_for_is_not_the_speaker():
+    from pipeline.text.speaker_place import speaker_before
+
+    before = "A spokesperson for the British Foreign Office reiterated the UK's position that settlements "
+    assert speaker_before(before) == "A spokesperson for the British Foreign Office"
+
+
+def test_an_adverb_opening_a_sentence_is_no_name():
+    from pipeline.text.speaker_name import plausible_name
+
+    assert not plausible_name(["Wheezingly"])
+    assert plausible_name(["Kelly"])
+
+
+def test_pleading_to_keep_a_quoted_word_is_no_quote():
+    assert quotes("Would Adam Schiff have pleaded to keep the “whistleblower’s” identity secret?") == []

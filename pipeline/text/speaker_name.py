@@ -242,6 +242,9 @@ def leading_subject(phrase: str) -> str | None:
     if np:
         # "a WeWork spokesperson when contacted": the description ends before a clause or a phrase of time.
         words = np.group(0).split()
+        if words[-1][:1].isupper():
+            # "A spokesperson for the British Foreign Office": a name the phrase ends in is whole.
+            words += re.match(r"(?:\s+[A-Z][\w’'.-]*)*", phrase[np.end() :]).group(0).split()
         # "a familiar voice celebrated the attacks": a verb before its object's determiner ends it too.
         # "The first incident came", "Some in the crowd booed": a verb of its own.
         verb = [
@@ -364,6 +367,7 @@ def plausible_name(tokens: list[str]) -> bool:
         and all(re.match(_NAME_TOKEN + "$", t) or t.lower() in _CONNECTORS for t in tokens)
         and not all(t.endswith(".") for t in tokens)
         and not any(t.endswith(("n’t", "n't")) for t in tokens)  # "Don’t", "Can’t": a contraction opening a sentence
+        and not (len(tokens) == 1 and re.search(r"(?:ingly|edly|ously|fully|ively|lessly)$", tokens[0]))  # "Wheezingly he spoke"
     )
 
 

@@ -139,7 +139,7 @@ def speaker_after(after: str) -> str | None:
     return None
 
 
-# "…" to drive up the price, she said. / "…" of the case, the unsigned opinion said: the attribution closes the sentence.
+# A name, pronoun or short description and its verb closing the sentence.
 _CLOSING_ATTRIBUTION = re.compile(
     rf",\s*(?P<who>{NAME.pattern}|he|she|they|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])"
     r"(?:\s+(?:on|in|at|during|last|this|after|before|when|while)\b[^.,;]{0,40})?\s*[.,]?\s*$"
@@ -155,6 +155,8 @@ _INVERTED_AT_END = re.compile(rf",\s*(?:{_SAID})\s+(?P<who>{NAME.pattern})(?:,[^
 
 def _tidy_speaker(who: str) -> str | None:
     return tidy_name(who) if who[:1].isupper() else who
+
+
 _OTHER_VERB_AFTER = re.compile(
     rf"(?:(?P<who>{NAME.pattern}|[Hh]e|[Ss]he|(?:an?|the)\s+[a-z]+\s+{NAME.pattern})(?:,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?:(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}(?:ed|s)|shot|wrote|spoke|swore)(?:\s+back)?\b"
     rf"|(?!is\b|was\b|has\b)[a-z]{{2,}}ed\s+(?P<inverted>{NAME.pattern}))"

@@ -40,7 +40,7 @@ CASES = {
     "saint_street": ("St Paul's on Baker St.", "Saint Paul's on Baker Street."),
     "number_sign": ("No. 10 said", "Number ten said"),
     "initialism_dotted": ("the U.S. and the U.K.", "the U S and the U K"),
-    "initialism": ("the UN, EU, BBC and MPs told us; Nato and NASA", "the U N, E U, B B C and M Ps told us; Nato and NASA"),
+    "initialism": ("the UN, EU, BBC and MPs told us; Nato and NASA", "the U N, E U, B B C and M P's told us; Nato and NASA"),
     "latin": ("apples, e.g. Cox, etc. vs pears", "apples, for example Cox, et cetera versus pears"),
 }
 

@@ -8,14 +8,14 @@ from pipeline.text.spoken import speech_text
     # Vowels in every syllable, clusters a word may begin and end with: said as a word (the engine reads it so).
     ("OPEC", "OPEC"), ("CERN", "CERN"), ("IKEA", "IKEA"), ("OSHA", "OSHA"), ("DARPA", "DARPA"), ("SPAC", "SPAC"),
     # No vowel, a cluster no word opens or closes on, or a lone vowel before two consonants: letters.
-    ("BBC", "B B C"), ("HSBC", "H S B C"), ("ESPN", "E S P N"), ("OECD", "O E C D"), ("NCAA", "N C A A"),
-    ("UCLA", "U C L A"), ("ACLU", "A C L U"), ("LAPD", "L A P D"),
+    ("BBC", "B B C"), ("HSBC", "H S B C"), ("ESPN", "E S P N"), ("OECD", "O E C D"), ("NCAA", "N C Eigh Eigh"),
+    ("UCLA", "U C L Eigh"), ("ACLU", "Eigh C L U"), ("LAPD", "L Eigh P D"),
     # Three letters are spelt, pronounceable or not, as most three-letter names are said.
     ("TMZ", "T M Z"), ("IGN", "I G N"), ("ICE", "I C E"),
     # A letter no word opens with before a word: the letter, then the word.
-    ("CNET", "C Net"), ("JSON", "J Son"),
-    # Plurals keep their "s".
-    ("SPACs", "SPACs"), ("NGOs", "N G Os"),
+    ("CNET", "C Net"),
+    # Plurals keep their "s", said as a plural after spelt letters.
+    ("SPACs", "SPACs"), ("NGOs", "N G O's"),
 ])
 def test_capitals_are_a_word_only_when_english_could_spell_one(written, spoken):
     assert speech_text(f"It came from {written} today.") == f"It came from {spoken} today."
@@ -38,3 +38,13 @@ def test_a_site_name_in_the_disclosure_is_said_as_people_say_it(site, said):
 ])
 def test_text_that_only_looks_like_a_domain_keeps_its_full_stops(text):
     assert " dot " not in speech_text(text)
+
+
+@pytest.mark.parametrize("written, letters", [("USA", "juː ɛs eɪ"), ("AP", "eɪ piː"), ("NGOs", "ɛn dʒiː oʊz"), ("MPs", "ɛm piːz")])
+def test_spelt_letters_are_said_as_letter_names_by_espeak(written, letters):
+    # eSpeak reads a lone "A" as the article and a trailing "s" as the letter; the words given to it must not.
+    from piper.phonemize_espeak import EspeakPhonemizer
+
+    spoken = speech_text(f"The {written} said so.").removeprefix("The ").removesuffix(" said so.")
+    phonemes = " ".join("".join(s) for s in EspeakPhonemizer().phonemize("en-us", spoken))
+    assert phonemes.replace("ˈ", "").replace("ˌ", "").replace("ʲ", "") == letters

@@ -142,7 +142,8 @@ def _inch(m: re.Match) -> str:
 
 
 def _letters(text: str) -> str:
-    return " ".join(text.replace(".", ""))
+    # eSpeak says a lone "A" as the article ("uh"): "U S A" was heard "you ess uh". "Eigh" is its letter name.
+    return " ".join("Eigh" if letter == "A" else letter for letter in text.replace(".", ""))
 
 
 def _day_month_year(m: re.Match) -> str:
@@ -185,7 +186,7 @@ def _initialism(m: re.Match) -> str:
         return token
     if len(core) >= WORD_ACRONYM_LETTERS and core[0] not in "AEIOU" and _pronounceable(core[1:]):
         return f"{core[0]} {core[1:].capitalize()}" + ("s" if plural else "")  # "CNET" is "C Net"
-    return _letters(core) + ("s" if plural else "")
+    return _letters(core) + ("'s" if plural else "")  # "M P's": a plural s after a letter is said "ess" otherwise
 
 
 # Capitals said as a word when English could spell a word so ("NASA", "OPEC", "CERN"); fewer are spelt out

@@ -53,7 +53,7 @@ def check(text: str, kind: str, origin: str) -> None:
         _refuse(origin, f"more than {MAX_COPY_CHARS:,} characters")
     if max(text.count("\n"), text.count("\r")) >= MAX_LINES:  # LF, CR LF or old Mac CR endings
         _refuse(origin, f"more than {MAX_LINES:,} lines")
-    _count_text(text, 0, len(text), 0, origin)
+    _count_text(text, 0, origin)
     if len(text.split()) > MAX_WORDS:
         _refuse(origin, f"more than {MAX_WORDS:,} words")
     marks = _quote_marks(text)
@@ -76,7 +76,7 @@ def _walk(html: str, origin: str) -> None:
             part = html[position:match.start()]
             # Most of a page's gaps between tags are indentation: they count nothing, so nothing is counted.
             if part.strip(_SPACES):
-                visible += _count_text(part, 0, len(part), visible, origin)
+                visible += _count_text(part, visible, origin)
                 words += len(part.split())
                 found = _quote_marks(part)
                 if found:  # the totals only grow here: unchanged, they were checked before
@@ -108,18 +108,18 @@ def _walk(html: str, origin: str) -> None:
             if len(stack) > MAX_DEPTH:
                 _refuse(origin, f"elements nested more than {MAX_DEPTH} deep")
     if raw_until is None:
-        visible += _count_text(html, position, len(html), visible, origin)
-        words += len(html[position:].split())
-        found = _quote_marks(html[position:])
+        rest = html[position:]
+        visible += _count_text(rest, visible, origin)
+        words += len(rest.split())
+        found = _quote_marks(rest)
         _check_marks(marks + found, block_marks + found, origin)
     if words > MAX_WORDS:
         _refuse(origin, f"more than {MAX_WORDS:,} words")
 
 
-def _count_text(text: str, start: int, end: int, so_far: int, origin: str) -> int:
-    """Characters other than whitespace in text[start:end]; refuses as soon as the page's total is over budget."""
-    part = text[start:end]
-    count = len(part) - sum(part.count(space) for space in _SPACES)
+def _count_text(text: str, so_far: int, origin: str) -> int:
+    """Characters other than whitespace in text; refuses as soon as the page's total is over budget."""
+    count = len(text) - sum(text.count(space) for space in _SPACES)
     if so_far + count > MAX_TEXT_CHARS:
         _refuse(origin, f"more than {MAX_TEXT_CHARS:,} characters of text")
     return count

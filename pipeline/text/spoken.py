@@ -295,7 +295,12 @@ def _link(m: re.Match) -> str:
     host = m.group("host") or m.group("bare")
     if host.lower().removeprefix("www.") in _UNSPOKEN_HOSTS or _PICTURE_PATH.search(m.group("path") or ""):
         return ""
-    return host.replace(".", " dot ")
+    return _dotted(host)
+
+
+def _dotted(name: str) -> str:
+    """A host or address as people say it: "bbc dot co dot uk"."""
+    return name.replace(".", " dot ")
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
@@ -318,9 +323,9 @@ NEUTRAL_RULES: list[Rule] = [
     # A site's domain named without a link ("TMZ.com", "Express.co.uk"): its dots are said, as people say them.
     ("domain", re.compile(r"(?<![\w@./-])(?P<host>(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|info|news|co\.uk|com\.au|"
                           r"uk|fr|de|es|it|ru|ca|au|in|jp))(?![\w@]|\.\w)"),
-     lambda m: m.group("host").replace(".", " dot ")),
+     lambda m: _dotted(m.group("host"))),
     ("email", re.compile(r"\b(?P<user>[\w.+-]+)@(?P<host>[\w-]+(?:\.[\w-]+)+)\b"),
-     lambda m: f"{m.group('user').replace('.', ' dot ')} at {m.group('host').replace('.', ' dot ')}"),
+     lambda m: f"{_dotted(m.group('user'))} at {_dotted(m.group('host'))}"),
     ("handle", re.compile(r"(?<!\w)@(?P<h>\w+)"), lambda m: f"at {m.group('h')}"),
     # "#TodayInSenatePlenary": its words apart, or eSpeak reads it as one long word (and apart
     # from a full stop it is glued to, "day.#Today").

@@ -30,17 +30,18 @@ TITLES = frozenset(
 _HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame prof rev".split())
 PRONOUNS = frozenset("he she they i we it".split())
 _CONNECTORS = frozenset("de van von da al bin di del la le du der den ten bint".split())
+# "Likewise, …": words that link a sentence to the one before, then a comma.
+LINKING_ADVERBS = frozenset("likewise similarly instead indeed moreover furthermore nonetheless nevertheless separately additionally".split())
 # Capitalised words that start sentences or headlines but are never a speaker's name.
 NOT_NAMES = frozenset(
     "but and so yet then however meanwhile earlier later also still now the a an in on at for to of by with "
-    "likewise similarly instead indeed moreover furthermore nonetheless nevertheless separately additionally "
     "after before when while if as this that these those there here it its his her their our we i you i'm i’m i've i’ve "
     "another one some several other many most each every like unlike "
     "he she they what why how who where which yes no not monday tuesday wednesday thursday "
     "friday saturday sunday january february march april may june july august september october november "
     "december breaking update watch read video photo exclusive opinion analysis le la les der die das el los "
     "las il lo".split()
-)
+) | LINKING_ADVERBS
 # The words that open a description of someone: "the senator", "two aides", "her lawyer", "another source".
 DETERMINERS = frozenset("the a an one two three several some many other another this that these those his her their its".split())
 DEMONSTRATIVES = frozenset("this that these those".split())  # "That record shows": opening a sentence, rather a pronoun
@@ -260,7 +261,7 @@ def leading_subject(phrase: str) -> str | None:
 
 _ENDS_DESCRIPTION = AUXILIARIES | frozenset(
     "when while who whom whose which that after before during on in at as to by with from since because if "
-    "told said says added asked contacted reached can must".split()
+    "says added asked contacted reached can must".split()
 )
 
 
@@ -278,7 +279,7 @@ GROUP_NOUNS = frozenset(
 INTRODUCTORY = re.compile(
     r"^\s*(?:(?:In|On|At|During|After|Before|With|Following|Earlier|Later|Last|This|As|When|While|Since|"
     r"Speaking|Asked|Unlike|Like|Despite|According|For|From|Under|Over|Meanwhile|However|But|And|Yet|Still|"
-    r"Likewise|Similarly|Instead|Indeed|Moreover|Furthermore|Nonetheless|Nevertheless|Separately|Additionally)\b[^,]{0,120},\s*"
+    + "|".join(sorted(w.capitalize() for w in LINKING_ADVERBS)) + r")\b[^,]{0,120},\s*"
     r"(?:[A-Z][a-z]{1,4}\.,\s*)?)+"  # "In San Bernardino, Calif., a voice …": a state's abbreviation ends the phrase
 )
 _APPOSITIVE_OPENERS = frozenset(
@@ -377,9 +378,10 @@ PAST_FORMS = frozenset(
     "brought sought began won lost threw drew knew kept stood felt heard became rose called".split()
 )
 # What follows a subject: its verb, maybe after an appositive or an adverb ("Trump, 70, then went").
+OF_PLACE = r"(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?"  # "Sanders of Vermont"
 FOLLOWED_BY_VERB = re.compile(
     # "Senator Bernie Sanders of Vermont endorsed": where a person is from may come between.
-    r"(?:\s*\([^)]{1,30}\))?(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?(?:\s*,[^,]{1,80},|\s*[—–][^—–]{1,80}[—–])?\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|again\s+|never\s+|not\s+)*"
+    r"(?:\s*\([^)]{1,30}\))?" + OF_PLACE + r"(?:\s*,[^,]{1,80},|\s*[—–][^—–]{1,80}[—–])?\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|again\s+|never\s+|not\s+)*"
     rf"(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|are|were|will|would|could|can|did|does|{'|'.join(sorted(PAST_FORMS))})\b"
 )
 # The people who speak for a person, named by the person: "Gowdy’s office", "Hillary Clinton’s right-hand woman".

@@ -21,6 +21,7 @@ from .speaker_name import (
     NAME,
     NOT_NAMES,
     NOUN_MARKERS,
+    OF_PLACE,
     PREPOSITIONS,
     PRONOUNS,
     SPEAKS_FOR,
@@ -80,7 +81,10 @@ _SAID = (
 
 # A form of "to be" ends a description before a speech verb: "a “hit piece” that was reported by …"
 # is passive, its subject no speaker.
-_BE = "(?:was|were|is|are|be|been|being)"
+# A speech verb after its subject: "Lee said", "Lee also noted".
+_SAYS = rf"\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])"
+_BE_FORMS = frozenset("was were is are be been being".split())
+_BE = "(?:" + "|".join(sorted(_BE_FORMS)) + ")"
 
 
 def speaker_after(after: str) -> str | None:
@@ -125,7 +129,7 @@ def speaker_after(after: str) -> str | None:
             return name
     # "…" to drive up the price, she said: the attribution closes the sentence.
     # "…" of the case, the unsigned opinion said: a short description closes it too.
-    late = _CLOSING_ATTRIBUTION.search(head) or re.search(rf",\s*(?P<who>{NAME.pattern}|he|she|they)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])", head)
+    late = _CLOSING_ATTRIBUTION.search(head) or re.search(rf",\s*(?P<who>{NAME.pattern}|he|she|they){_SAYS}", head)
     if late:
         return _tidy_speaker(late.group("who"))
     # "…,” Bozell answers. / “…!” beamed Donald Hartley: any verb right after the quote tells who.
@@ -139,16 +143,16 @@ def speaker_after(after: str) -> str | None:
     return None
 
 
+# The verb closing a sentence, maybe with when: "…, Lee said on Monday."
+_AT_END = rf"{_SAYS}(?:\s+(?:on|in|at|during|last|this|after|before|when|while)\b[^.,;]{{0,40}})?\s*[.,]?\s*$"
 # A name, pronoun or short description and its verb closing the sentence.
 _CLOSING_ATTRIBUTION = re.compile(
-    rf",\s*(?P<who>{NAME.pattern}|he|she|they|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])"
-    r"(?:\s+(?:on|in|at|during|last|this|after|before|when|while)\b[^.,;]{0,40})?\s*[.,]?\s*$"
+    rf",\s*(?P<who>{NAME.pattern}|he|she|they|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*){_AT_END}"
 )
 # The last clause of the sentence, when it is an attribution: ", DFA spokesman Neil Sroka said." /
 # ", says Evan Tracey, a media consultant in Alexandria, Va.".
 _CLOSING_CLAUSE = re.compile(
-    rf",\s*(?P<who>[^,;“”\"]{{1,60}}?)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-])"
-    r"(?:\s+(?:on|in|at|during|last|this|after|before|when|while)\b[^.,;]{0,40})?\s*[.,]?\s*$"
+    rf",\s*(?P<who>[^,;“”\"]{{1,60}}?){_AT_END}"
 )
 _INVERTED_AT_END = re.compile(rf",\s*(?:{_SAID})\s+(?P<who>{NAME.pattern})(?:,[^,;]{{1,80}}){{0,3}}\s*[.]?\s*$")
 
@@ -168,7 +172,7 @@ _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|yet|whereas)\s+(?=[A-Z]|[Hh]e
 # Where a clause with its own named subject begins inside a sentence: "…, with Gorka noting",
 # "…, when Mr. Buchanan … called for", "a woman asked for a photo and Clinton said".
 _OWN_SUBJECT_CLAUSE = re.compile(
-    rf"{_NEW_CLAUSE.pattern}|,\s+(?:with|when)\s+(?=[A-Z])|\s(?:and|but)\s+(?={NAME.pattern}\s+(?:also\s+)?(?:{SPEECH_VERBS})(?![\w-]))"
+    rf"{_NEW_CLAUSE.pattern}|,\s+(?:with|when)\s+(?=[A-Z])|\s(?:and|but)\s+(?={NAME.pattern}{_SAYS})"
 )
 # "After Beck asked him,", "Later in the show, after the interview concluded,": a clause before the main one.
 _SUBORDINATE_OPENING = re.compile(
@@ -215,7 +219,7 @@ def speaker_before(before: str) -> str | None:
             bare.endswith("ed") and bare not in AUXILIARIES and not previous_word.endswith(",")
         ):
             continue  # "dismissed claims that…" is a noun; "someone who says" a relative clause
-        if bare in ("was", "were", "been", "be", "being", "is", "are") and cue.endswith("ed"):
+        if bare in _BE_FORMS and cue.endswith("ed"):
             agent = re.match(r"\s+by\s+(.+)", clause[verb.end() :])
             if agent and leading_subject(agent.group(1)):
                 return leading_subject(agent.group(1))  # "Rubio was asked by moderator Gerard Baker whether “…”"
@@ -362,7 +366,7 @@ def sentence_subject(before: str) -> str | None:
     # who speak for the person do, and are named so.
     verb = re.match(
         rf"(?P<group>(?:['’]s?)?\s+(?:{'|'.join(sorted(SPEAKS_FOR))})\b)?(?:['’]s)?(?:\s+(?:ad|statement))?"
-        r"(?:\s*\([^)]{1,30}\))?(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?"  # "Senator Ben Cardin of Maryland"
+        r"(?:\s*\([^)]{1,30}\))?" + OF_PLACE +
         r"\s*(?:,[^,]{1,90},\s*|[—–][^—–]{1,90}[—–]\s*)?(?:(?:[a-z]+ly|has|had|have|was|is|also|then|will|would)\s+){0,3}"
         r"(?:[a-z]+(?:ed|s)|told|wrote|said|spoke|made|took|gave|went|called)\b",
         after,

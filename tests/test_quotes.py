@@ -525,6 +525,17 @@ def test_an_attribution_closing_the_sentence_after_and_or_but(paragraph, speaker
     assert {s for _, s in quotes(paragraph)} == {speaker}
 
 
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("Mayor Ann Lee called the plan “a disgrace,” and the council voted it down, Councilman Joe Park said.", "Mayor Ann Lee"),
+        ("The company said the move was “a necessary step,” and shares fell, analyst Tom Berg said.", "The company"),
+    ],
+)
+def test_an_attribution_closing_another_clause_is_not_the_quote_s_when_its_own_speaker_is_named(paragraph, speaker):
+    assert [s for _, s in quotes(paragraph)] == [speaker]
+
+
 def test_and_after_a_quote_still_opens_a_clause_with_its_own_quote():
     from pipeline.text.speaker_place import speaker_after
 

@@ -195,10 +195,13 @@ def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context
     whole_paragraph = not first[: span.start].strip() and not outside_quotes(last[span.end :]).strip(" .,;:")
     text = span.text.strip().rstrip(",").rstrip()
     dash = _DASH_ATTRIBUTION.match(last[span.end :])
+    after_speaker, before_speaker = speaker_after(after), speaker_before(before)
+    if before_speaker and re.match(r"[\s,:;–—-]*(?:and|but|while|whereas)\s", after):
+        after_speaker = None  # "“…,” but the council backed it, Ross said": the closing attribution is the other clause's
     found = [
         ("dash", dash.group("who") if dash else None),
-        ("after", speaker_after(after)),
-        ("before", speaker_before(before)),
+        ("after", after_speaker),
+        ("before", before_speaker),
         ("characterising", characterising_subject(before)),
     ]
     speaker = any(phrase for _, phrase in found[1:])

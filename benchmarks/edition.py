@@ -1,7 +1,7 @@
 """Time an edition build, stage by stage, against the speed floor of its tools.
 
     python benchmarks/edition.py [INPUT] [--repeat N]
-    python benchmarks/edition.py [INPUT] --whole-process [--repeat N] [--page HTML]
+    python benchmarks/edition.py [INPUT] --whole-process [--repeat N] [--page HTML] [--wait-idle]
 
 Prints, for INPUT (default: the seed):
 - wall time per stage of a cold build (no speech cache) pinned to one core, with
@@ -19,7 +19,9 @@ plain Python process that speaks the same text with eSpeak NG's C library and
 encodes it with LAME at newscast's settings, on one core), and prints medians of
 the wall time and of the CPU seconds of each command's process tree (the steadier
 figure on a shared machine): a cold build, a warm rebuild, a build of a missing
-file, `newscast --help` and `newscast segment` of a page.
+file, `newscast --help` and `newscast segment` of a page. With --wait-idle each
+command waits (at most IDLE_PATIENCE_S) until the rest of a shared machine leaves
+the cores idle, so the figures are of quiet moments.
 """
 from __future__ import annotations
 
@@ -85,7 +87,32 @@ def timed(command: list[str], check: bool = True) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def whole_process(source: str, page: str, repeat: int) -> None:
+IDLE_BUSY = 0.1  # share of all cores others may use for a moment to count as quiet
+IDLE_PATIENCE_S = 30
+
+
+def busy_share(seconds: float = 0.4) -> float:
+    """The share of all cores' time spent busy over ``seconds`` (Linux /proc/stat)."""
+    def read() -> tuple[int, int]:
+        with open("/proc/stat") as stat:
+            ticks = [int(t) for t in stat.readline().split()[1:]]
+        return sum(ticks) - ticks[3] - ticks[4], sum(ticks)  # idle and iowait are not busy
+
+    busy, total = read()
+    time.sleep(seconds)
+    busy2, total2 = read()
+    return (busy2 - busy) / max(1, total2 - total)
+
+
+def wait_until_idle() -> float:
+    """Wait until the machine is quiet (or IDLE_PATIENCE_S passed); the busy share when the command starts."""
+    began = time.monotonic()
+    while (share := busy_share()) > IDLE_BUSY and time.monotonic() - began < IDLE_PATIENCE_S:
+        time.sleep(0.5)
+    return share
+
+
+def whole_process(source: str, page: str, repeat: int, wait_idle: bool = False) -> None:
     newscast = [sys.executable, "-m", "pipeline"]
     with tempfile.TemporaryDirectory() as work:
         env_cache = os.path.join(work, "cache")
@@ -110,14 +137,18 @@ def whole_process(source: str, page: str, repeat: int) -> None:
         runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         timed(commands["warm"][1])  # fills the cache for the warm runs
         load = []  # the machine's load average before each round: other work on a shared machine skews the walls
+        busy = []  # with wait_idle, the share of the cores in use just before each command
         for _ in range(repeat):
             load.append(os.getloadavg()[0])
             for name, (_, command) in commands.items():
+                if wait_idle:
+                    busy.append(wait_until_idle())
                 runs[name].append(timed(command, check=name != "missing"))  # a missing file fails, as it should
     wall = {name: statistics.median(w for w, _ in values) for name, values in runs.items()}
     cpu = {name: statistics.median(c for _, c in values) for name, values in runs.items()}
     print(f"whole processes, medians of {repeat} alternating runs: wall seconds, CPU seconds of the process tree "
-          f"(load average {min(load):.2f}-{max(load):.2f})")
+          f"(load average {min(load):.2f}-{max(load):.2f}"
+          + (f"; cores in use just before each command: median {statistics.median(busy):.2f}, at most {max(busy):.2f})" if busy else ")"))
     for name, (label, _) in commands.items():
         paired = statistics.median(w / f for (w, _), (f, _) in zip(runs[name], runs["floor"]))
         ratio = f"  = {wall[name] / wall['floor']:.2f}x the floor (median of each round's ratio {paired:.2f}x)" if name == "cold" else ""
@@ -134,9 +165,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--whole-process", action="store_true", help="time whole commands from the shell instead")
     parser.add_argument("--page", default=str(ROOT / "tests" / "fixtures" / "harbour.html"), help="the page --whole-process segments")
+    parser.add_argument("--wait-idle", action="store_true", help="with --whole-process: start each command at a quiet moment")
     args = parser.parse_args()
     if args.whole_process:
-        whole_process(args.input, args.page, args.repeat)
+        whole_process(args.input, args.page, args.repeat, args.wait_idle)
         return
     from pipeline import clean, load, script, segment
     from pipeline.text.lexicon import load_lexicon

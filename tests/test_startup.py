@@ -13,8 +13,13 @@ def loaded_after(argv: list[str]) -> set[str]:
         "import io, sys\n"
         "from pipeline.cli import main\n"
         f"main({argv!r}, stdout=io.StringIO(), stderr=io.StringIO())\n"
-        "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))\n"
     )
+    return modules_loaded_by(code)
+
+
+def modules_loaded_by(code: str) -> set[str]:
+    """The top-level modules a fresh interpreter holds after running ``code``."""
+    code += "\nprint(' '.join(sorted({name.split('.')[0] for name in sys.modules})))\n"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     return set(result.stdout.split())
 
@@ -92,7 +97,5 @@ def test_a_page_copy_is_built_without_the_network_modules():
         "import sys, pipeline.cli, pipeline.edition, pipeline.batch\n"
         "from pipeline import clean, load, script, segment\n"
         f"script(segment(clean(load({str(FIXTURES / 'orchard.txt')!r}))))\n"
-        "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert not set(result.stdout.split()) & {"http", "email", "ssl"}
+    assert not modules_loaded_by(code) & {"http", "email", "ssl"}

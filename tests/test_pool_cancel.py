@@ -27,7 +27,7 @@ def test_a_batch_closed_before_its_first_clip_is_not_spoken(tmp_path, monkeypatc
     monkeypatch.setattr(pool, "_synthesize_chunk", _speak_slowly)
     monkeypatch.setattr(pool, "_start_method", lambda: "fork")  # the patched functions are the workers' own
     with EnginePool(1) as engine:
-        dropped = engine.synthesize_stream([Request(f"dropped {i}", "en", "narrator") for i in range(40)])
+        dropped = engine.synthesize_stream([Request(f"dropped {i:02}", "en", "narrator") for i in range(40)])
         dropped.close()  # never iterated: the caller failed before it wanted a clip
         assert engine.synthesize_batch([Request("wanted", "en", "narrator")]) == [b"\1\2" * 100]
     spoken = _record.read_text(encoding="utf-8").split("\n")

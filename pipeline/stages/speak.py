@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Protocol, runtime_checkable
 
 from ..model import Clip, Script, Speech, SpokenChapter
-from ..tts import Engine, Request
+from ..tts import Closing, Engine, Request
 from ..tts.cache import SpeechCache
 
 Progress = Callable[[int, int], None]
@@ -58,25 +58,8 @@ def speak_chapters(script: Script, engine: Engine, progress: Progress | None = N
     # A streaming engine is handed the requests now, not when the first clip is wanted.
     stream = engine.synthesize_stream(wanted) if wanted and isinstance(engine, StreamingEngine) else None
     arrivals = _counted(stream, advance) if stream is not None else _whole_batch(engine, wanted, advance) if wanted else iter(())
-    return _Chapters(_in_order(script, clips, missing, keys, cache, arrivals), stream)
-
-
-class _Chapters:
-    """The spoken chapters, in order; ``close()`` also drops the engine's sentences still queued,
-    even before the first chapter was taken (a closed generator that never started runs no code)."""
-
-    def __init__(self, chapters: Iterator[SpokenChapter], stream):
-        self._chapters, self._stream = chapters, stream
-
-    def __iter__(self) -> _Chapters:
-        return self
-
-    def __next__(self) -> SpokenChapter:
-        return next(self._chapters)
-
-    def close(self) -> None:
-        self._chapters.close()
-        getattr(self._stream, "close", lambda: None)()
+    # Closing the chapters also drops the engine's sentences still queued, even before the first chapter was taken.
+    return Closing(_in_order(script, clips, missing, keys, cache, arrivals), getattr(stream, "close", lambda: None))
 
 
 def _in_order(script: Script, clips: list[bytes | None], missing: list[int], keys: list[str], cache: SpeechCache | None,

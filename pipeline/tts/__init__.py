@@ -1,7 +1,7 @@
 """Speech engines: the protocol the speak stage needs, and the pyttsx3 engine."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -60,3 +60,22 @@ def voice_for_language(voices: list[Voice], language: str) -> Voice | None:
             if rule(voice):
                 return voice
     return None
+
+
+class Closing:
+    """An iterator whose ``close()`` closes the one it wraps and then runs ``then``. A generator that was
+    never started runs no code when closed; what it handed out before its first item (sentences queued
+    in speech workers) is let go by ``then``."""
+
+    def __init__(self, items: Iterator, then: Callable[[], object]):
+        self._items, self._then = items, then
+
+    def __iter__(self) -> Closing:
+        return self
+
+    def __next__(self):
+        return next(self._items)
+
+    def close(self) -> None:
+        self._items.close()
+        self._then()

@@ -28,7 +28,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from ..errors import SpeechError
-from . import DEFAULT_WPM, Request, pyttsx3_engine
+from . import DEFAULT_WPM, Closing, Request, pyttsx3_engine
 from .pyttsx3_engine import SAMPLE_RATE, TIMEOUT_BASE_S, TIMEOUT_PER_CHAR_S, Pyttsx3Engine, engine_identity
 
 TASKS_PER_WORKER = 4  # enough tasks that no worker is left with a long tail, few enough to amortise the messaging
@@ -155,7 +155,15 @@ class EnginePool:
         caller uses the first clips.
         """
         chunks = _chunks([len(r.text) for r in requests], self.workers * TASKS_PER_WORKER)
-        return _Arrivals(self, requests, self._submit(chunks, requests))
+        pending = self._submit(chunks, requests)
+
+        def drop_queued() -> None:
+            # On close, the sentences still queued go and the workers stay for the next batch, also when no
+            # clip was taken yet (the caller failed to import what it needed next).
+            for future in pending:
+                future.cancel()
+
+        return Closing(self._stream(requests, pending), drop_queued)
 
     def _submit(self, chunks: list[list[int]], requests: list[Request]) -> dict[Future, list[int]]:
         executor = self._workers()
@@ -204,27 +212,6 @@ class EnginePool:
         if failed:
             self.close()
         return failed
-
-
-class _Arrivals:
-    """The clips of one batch as they come. ``close()`` drops its sentences still queued and keeps
-    the workers, for the next batch; also when no clip was taken yet (say, the caller failed to
-    import what it needed next), which a generator's close alone would not do."""
-
-    def __init__(self, pool: EnginePool, requests: list[Request], pending: dict[Future, list[int]]):
-        self._pending = pending
-        self._clips = pool._stream(requests, pending)
-
-    def __iter__(self) -> _Arrivals:
-        return self
-
-    def __next__(self) -> tuple[list[int], list[bytes]]:
-        return next(self._clips)
-
-    def close(self) -> None:
-        self._clips.close()  # and, once started, a retry's sentences
-        for future in self._pending:
-            future.cancel()
 
 
 def _chunks(lengths: list[int], count: int) -> list[list[int]]:

@@ -152,6 +152,10 @@ class _Run:
             else:
                 raise error
             return
+        if future.status in ("lost", "pending"):  # its result was on a worker that died since: computed again
+            self.running[future] = source
+            self.finished.add(future)
+            return
         self._lost_scheduler()
 
     def _lost_scheduler(self):

@@ -19,6 +19,7 @@ from tone_engine import ToneEngine
 
 from pipeline import BuildOptions, ClusterError, build_edition, build_many
 from pipeline.cli import main
+from pipeline.batch import Batch
 from pipeline.errors import ExtractionError, InputError
 from pipeline.text.lexicon import load_lexicon
 from pipeline.tts import Request
@@ -223,6 +224,24 @@ def wait_for(condition, seconds: float = 120):
             return found
         time.sleep(0.05)
     raise AssertionError("timed out")
+
+
+def test_an_edition_whose_worker_dies_before_it_is_collected_is_built_again(tmp_path):
+    """A worker may die between finishing a task and the client taking its result: the result is lost, not
+    the scheduler, and the edition is built again on another worker."""
+    with loopback_cluster(tmp_path, ["left", "right"]) as (_address, client, workers):
+        batch, out = Batch(1, None), tmp_path / "out"
+        out.mkdir()
+        run = cluster._Run(client, [str(PAGES[1])], out, OPTIONS, batch)
+        run._fill()
+        [future] = run.running
+        distributed.wait(future)
+        [holder] = client.who_has(future)[future.key]
+        os.killpg(workers[worker_names(client)[holder]].pid, signal.SIGKILL)
+        wait_for(lambda: future.status != "finished", 30)
+        run.run()
+    assert [Path(edition.mp3).name for edition in batch.result.built] == ["orchard.mp3"] and not batch.result.failed
+    assert (out / "orchard.mp3").exists()
 
 
 def test_a_loopback_cluster_loses_a_worker_mid_run_then_is_interrupted_then_loses_every_worker(tmp_path, monkeypatch,

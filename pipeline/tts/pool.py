@@ -140,11 +140,12 @@ class EnginePool:
 
     def synthesize_batch(self, requests: list[Request], progress: Callable[[int], None] | None = None) -> list[bytes]:
         results: list[bytes | None] = [None] * len(requests)
-        for indices, clips in self.synthesize_stream(requests):
-            for i, clip in zip(indices, clips):
-                results[i] = clip
-            if progress:
-                progress(len(indices))
+        with contextlib.closing(self.synthesize_stream(requests)) as stream:  # a failing progress drops the rest
+            for indices, clips in stream:
+                for i, clip in zip(indices, clips):
+                    results[i] = clip
+                if progress:
+                    progress(len(indices))
         return results
 
     def synthesize_stream(self, requests: list[Request]) -> Iterator[tuple[list[int], list[bytes]]]:

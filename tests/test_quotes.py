@@ -536,6 +536,18 @@ def test_an_attribution_closing_another_clause_is_not_the_quote_s_when_its_own_s
     assert [s for _, s in quotes(paragraph)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("He returned to the U.S. Lopez said “it was over.”", "Lopez"),  # "U.S." ends the sentence before
+        ("The U.S. Justice Department said “it was over.”", "Justice Department"),
+        ("J.J. Goldberg said “it was over.”", "J.J. Goldberg"),
+    ],
+)
+def test_a_place_s_initials_are_no_part_of_a_name(paragraph, speaker):
+    assert [s for _, s in quotes(paragraph)] == [speaker]
+
+
 def test_and_after_a_quote_still_opens_a_clause_with_its_own_quote():
     from pipeline.text.speaker_place import speaker_after
 

@@ -53,7 +53,10 @@ def alternation(words: frozenset[str]) -> str:
 
 
 DETERMINER = alternation(DETERMINERS)
-_NAME_TOKEN = r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Sgt|Capt|Prof|[A-Z])\.|[A-Z][\w'’.-]*\w|[A-Z])"
+# "U.S." and its like are places, not a person's initials ("the U.S. Lopez said" ends a sentence at "U.S."), and no
+# name starts inside a run of initials.
+_PLACE_INITIALS = r"(?:U\.S|U\.K|U\.N|E\.U)\."
+_NAME_TOKEN = rf"(?<![A-Z]\.)(?!{_PLACE_INITIALS})(?:(?:[A-Z]\.){{2,}}|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Sgt|Capt|Prof|[A-Z])\.|[A-Z][\w'’.-]*\w|[A-Z])"
 NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|al|bin|di|del|la|le|du|der|den)\s+)?{_NAME_TOKEN})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Names of places and organisations a short reference must not resolve to.

@@ -113,6 +113,9 @@ def _parser() -> argparse.ArgumentParser:
     spoken.add_argument("input", metavar="INPUT", help="page file, URL or - for stdin")
     spoken.add_argument("--lexicon", metavar="FILE", help="CSV of pronunciations adding to the built-in one")
     spoken.add_argument("--json", action="store_true", help="print the script as JSON: chapters of utterances with voices and pauses")
+    # The opening announces the edition's length, which the engine's rate decides.
+    spoken.add_argument("--engine", choices=tuple(ENGINES), default=DEFAULT_ENGINE, help=f"the engine that will speak it (default: {DEFAULT_ENGINE})")
+    spoken.add_argument("--rate", type=_rate, help="its speaking rate in words per minute (default: the engine's)")
 
     seg = commands.add_parser("segment", help="print the article found in a page as JSON", description="Print the article found in a page as JSON.")
     seg.add_argument("input", metavar="INPUT", help="page file or - for stdin")
@@ -221,7 +224,7 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
         from .stages.script import script
         from .text.lexicon import load_lexicon
 
-        spoken = script(_article(args.input), load_lexicon(args.lexicon))
+        spoken = script(_article(args.input), load_lexicon(args.lexicon), args.rate or ENGINE_RATES[args.engine])
         if args.json:
             print(json.dumps(spoken.to_dict(), ensure_ascii=False, indent=2), file=stdout)
         else:

@@ -122,6 +122,17 @@ def test_script_command_prints_what_will_be_spoken():
     assert {"text", "display", "pause_ms", "voice", "language", "continues"} <= set(data["chapters"][0]["utterances"][0])
 
 
+def test_script_announces_the_length_the_chosen_engine_will_speak():
+    def announced(*options):
+        code, out, _ = run("script", str(SEED), *options)
+        assert code == 0
+        return out.split("It lasts about ", 1)[1].split(" minute", 1)[0]
+
+    assert announced() == "four"  # eSpeak at 150 words a minute
+    assert announced("--engine", "piper") == announced("--rate", "181") == "three"  # Piper's voices at 181
+    assert announced("--engine", "piper", "--rate", "150") == "four"
+
+
 def test_script_with_a_lexicon(tmp_path):
     lexicon = tmp_path / "names.csv"
     lexicon.write_text("written,spoken\nSerbia,Sir bia\n", encoding="utf-8")

@@ -19,7 +19,7 @@ from . import __version__
 from .errors import NewscastError
 from .output import BITRATES, DEFAULT_BITRATE, FORMATS, SAMPLE_RATES
 from .tts.pool import available_cores, default_workers
-from .tts.registry import DEFAULT_ENGINE, ENGINES, engine_voices
+from .tts.registry import DEFAULT_ENGINE, ENGINES, default_rate, engine_voices
 from .tts.registry import RATES as ENGINE_RATES
 from .web import private_urls_allowed
 
@@ -224,7 +224,7 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
         from .stages.script import script
         from .text.lexicon import load_lexicon
 
-        spoken = script(_article(args.input), load_lexicon(args.lexicon), args.rate or ENGINE_RATES[args.engine])
+        spoken = script(_article(args.input), load_lexicon(args.lexicon), args.rate or default_rate(args.engine))
         if args.json:
             print(json.dumps(spoken.to_dict(), ensure_ascii=False, indent=2), file=stdout)
         else:

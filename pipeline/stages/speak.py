@@ -56,8 +56,14 @@ def speak_chapters(script: Script, engine: Engine, progress: Progress | None = N
     advance(0)
     wanted = [requests[i] for i in missing]
     # A streaming engine is handed the requests now, not when the first clip is wanted.
-    stream = engine.synthesize_stream(wanted) if wanted and isinstance(engine, StreamingEngine) else None
-    arrivals = _counted(stream, advance) if stream is not None else _whole_batch(engine, wanted, advance) if wanted else iter(())
+    stream = None
+    if not wanted:
+        arrivals = iter(())
+    elif isinstance(engine, StreamingEngine):
+        stream = engine.synthesize_stream(wanted)
+        arrivals = _counted(stream, advance)
+    else:
+        arrivals = _whole_batch(engine, wanted, advance)
     # Closing the chapters also drops the engine's sentences still queued, even before the first chapter was taken.
     return Closing(_in_order(script, clips, missing, keys, cache, arrivals), getattr(stream, "close", lambda: None))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from .speech_verbs import SPEECH_VERBS
+from .speech_verbs import speech_verb_at
 
 # Words before a cue that show it is a noun ("dismissed claims that", "the calls for").
 NOUN_MARKERS = frozenset("a an the his her their its our my your these those such this that of no any some many".split())
@@ -167,9 +167,9 @@ _GENDERED_ROLE = re.compile(
     r"\b(?P<role>(?:congress|spokes|chair|business|anchor)(?:man|woman)|wife|husband|mother|father|daughter|son|sister|"
     r"brother|actress|actor|widow|grandmother|grandfather)\s+(?:[A-Z][\w’'.-]*\s+){0,2}(?P<name>[A-Z][\w’'-]*\w)"
 )
-_SAID_PRONOUN = re.compile(
-    rf"\b(?P<name>[A-Z][\w’'-]*\w)\s+(?:{SPEECH_VERBS})\s+(?:that\s+)?(?P<pronoun>he|she)\b"
-)
+# "Lee said she …": a word that may be a name, then (speech_verb_at) a verb, then the pronoun.
+_BEFORE_VERB = re.compile(r"\b(?P<name>[A-Z][\w’'-]*\w)\s+(?=[a-z])")
+_PRONOUN_AFTER_VERB = re.compile(r"\s+(?:that\s+)?(?P<pronoun>he|she)\b")
 _FEMININE = frozenset("congresswoman spokeswoman chairwoman businesswoman anchorwoman wife mother daughter sister actress widow grandmother she".split())
 
 
@@ -185,9 +185,13 @@ def genders(paragraphs: list[str]) -> dict[str, str]:
         sexes = {_SEXED_TITLES[t.lower().strip(".")] for t in titles if t.lower().strip(".") in _SEXED_TITLES}
         if name and len(sexes) == 1:
             votes.setdefault(surname(" ".join(name)), set()).update(sexes)
-    for pattern, group in ((_GENDERED_ROLE, "role"), (_SAID_PRONOUN, "pronoun")):
-        for m in pattern.finditer(text):
-            votes.setdefault(surname(m.group("name")), set()).add("she" if m.group(group).lower() in _FEMININE else "he")
+    for m in _GENDERED_ROLE.finditer(text):
+        votes.setdefault(surname(m.group("name")), set()).add("she" if m.group("role").lower() in _FEMININE else "he")
+    for m in _BEFORE_VERB.finditer(text):
+        verb = speech_verb_at(text, m.end())
+        said = verb and _PRONOUN_AFTER_VERB.match(text, verb.end())
+        if said:
+            votes.setdefault(surname(m.group("name")), set()).add(said.group("pronoun"))
     return {name: sex.pop() for name, sex in votes.items() if len(sex) == 1 and name}
 
 
@@ -466,6 +470,10 @@ def _titled(name: str) -> tuple[list[str], list[str]]:
     return role_words, name_tokens
 
 
+# A verb after a name shows it is a person acting: a word in -ed or -s, or a speech verb (speech_verb_at).
+_VERBISH = re.compile(r"\s+(?:[a-z]+ed|[a-z]+s)\b")
+
+
 def person_mentions(text: str) -> list[tuple[str, str | None]]:
     """(full name, role) for each person the text names: after a title, before a verb, or in an appositive."""
     found = []
@@ -481,12 +489,13 @@ def person_mentions(text: str) -> list[tuple[str, str | None]]:
             role = " ".join(t for t in role_words if t.lower().strip(".") not in _HONORIFICS)
         elif lower_role and lower_role.group(1)[:1].islower():
             role = lower_role.group(1).strip()
-        verbish = re.match(r"\s+(?:[a-z]+ed|[a-z]+s|" + SPEECH_VERBS + r")\b", text[m.end() : m.end() + 40])
+        ahead = text[m.end() : m.end() + 40]
+        verbish = bool(_VERBISH.match(ahead)) or ahead[:1].isspace() and speech_verb_at(ahead, len(ahead) - len(ahead.lstrip())) is not None
         appositive = _ROLE_AFTER.match(text[m.end() : m.end() + 90])
         if appositive:
             role = role or appositive.group("role").strip()
         if (titled or verbish or appositive or lower_role) and len(name_tokens) >= 2 or (titled and len(name_tokens) == 1 and not verbish):
             found.append((" ".join(name_tokens), role))
-        elif len(name_tokens) >= 2 and verbish is None and re.match(r"\s+(?:,|also|then)", text[m.end() : m.end() + 10]):
+        elif len(name_tokens) >= 2 and not verbish and re.match(r"\s+(?:,|also|then)", text[m.end() : m.end() + 10]):
             found.append((" ".join(name_tokens), role))
     return found

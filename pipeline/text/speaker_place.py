@@ -35,7 +35,7 @@ from .speaker_name import (
     trailing_name,
     trailing_subject,
 )
-from .speech_verbs import SPEECH_VERBS, VERB
+from .speech_verbs import SPEECH_VERB_WORDS, SPEECH_VERBS, VERB, speech_verb_at
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
@@ -95,7 +95,7 @@ def speaker_after(after: str) -> str | None:
     if re.match(r"(?:and|but|while|whereas)\s", head):
         # "…" and Trump says …: a new clause with its own quote; but "…" and help them win, Lee
         # said. / "…" but to lead, says Lee.: the attribution closing the sentence is the quote's.
-        closing = _CLOSING_CLAUSE.search(head) or _INVERTED_AT_END.search(head)
+        closing = re.search(_CLOSING_CLAUSE, head) or re.search(_INVERTED_AT_END, head)
         return trailing_subject(closing.group("who")) if closing else None
     # "…", a déclaré Macron / ha detto Meloni: a compound past's auxiliary comes first.
     verb = re.match(rf"(?:(?:a|ha|hat)\s+)?(?:{SPEECH_VERBS})\b[\s,]*", head)
@@ -129,11 +129,11 @@ def speaker_after(after: str) -> str | None:
             return name
     # "…" to drive up the price, she said: the attribution closes the sentence.
     # "…" of the case, the unsigned opinion said: a short description closes it too.
-    late = _CLOSING_ATTRIBUTION.search(head) or re.search(rf",\s*(?P<who>{NAME.pattern}|he|she|they){_SAYS}", head)
+    late = re.search(_CLOSING_ATTRIBUTION, head) or re.search(rf",\s*(?P<who>{NAME.pattern}|he|she|they){_SAYS}", head)
     if late:
         return _tidy_speaker(late.group("who"))
     # "…,” Bozell answers. / “…!” beamed Donald Hartley: any verb right after the quote tells who.
-    other = _OTHER_VERB_AFTER.match(head)
+    other = re.match(_OTHER_VERB_AFTER, head)
     if other:
         who = other.group("who") or other.group("inverted")
         if who.lower() in PRONOUNS:
@@ -143,25 +143,24 @@ def speaker_after(after: str) -> str | None:
     return None
 
 
+# The attributions speaker_after tries last (from here to _OTHER_VERB_AFTER) are pattern strings that re
+# compiles on first use and caches: an article without such a quote does not wait for them to compile,
+# and compiling is on the path of every cold start.
 # The verb closing a sentence, maybe with when: "…, Lee said on Monday."
 _AT_END = rf"{_SAYS}(?:\s+(?:on|in|at|during|last|this|after|before|when|while)\b[^.,;]{{0,40}})?\s*[.,]?\s*$"
 # A name, pronoun or short description and its verb closing the sentence.
-_CLOSING_ATTRIBUTION = re.compile(
-    rf",\s*(?P<who>{NAME.pattern}|he|she|they|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*){_AT_END}"
-)
+_CLOSING_ATTRIBUTION = rf",\s*(?P<who>{NAME.pattern}|he|she|they|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*){_AT_END}"
 # The last clause of the sentence, when it is an attribution: ", DFA spokesman Neil Sroka said." /
 # ", says Evan Tracey, a media consultant in Alexandria, Va.".
-_CLOSING_CLAUSE = re.compile(
-    rf",\s*(?P<who>[^,;“”\"]{{1,60}}?){_AT_END}"
-)
-_INVERTED_AT_END = re.compile(rf",\s*(?:{_SAID})\s+(?P<who>{NAME.pattern})(?:,[^,;]{{1,80}}){{0,3}}\s*[.]?\s*$")
+_CLOSING_CLAUSE = rf",\s*(?P<who>[^,;“”\"]{{1,60}}?){_AT_END}"
+_INVERTED_AT_END = rf",\s*(?:{_SAID})\s+(?P<who>{NAME.pattern})(?:,[^,;]{{1,80}}){{0,3}}\s*[.]?\s*$"
 
 
 def _tidy_speaker(who: str) -> str | None:
     return tidy_name(who) if who[:1].isupper() else who
 
 
-_OTHER_VERB_AFTER = re.compile(
+_OTHER_VERB_AFTER = (
     rf"(?:(?P<who>{NAME.pattern}|[Hh]e|[Ss]he|(?:an?|the)\s+[a-z]+\s+{NAME.pattern})(?:,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?:(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}(?:ed|s)|shot|wrote|spoke|swore)(?:\s+back)?\b"
     rf"|(?!is\b|was\b|has\b)[a-z]{{2,}}ed\s+(?P<inverted>{NAME.pattern}))"
     rf"\s*(?:[,.;!?]|$|\s(?:in|on|at|to|as|from|after|before|during|with|of|and)\b)"
@@ -320,8 +319,12 @@ def intro_speaker(before: str, paragraphs: list[str], span: Span) -> str | None:
 def next_sentence_speaker(paragraph: str, end: int) -> str | None:
     """`"…" That is what Lee said.` is rare; `"…" Lee said on Monday.` with the mark closing the sentence is common."""
     rest = paragraph[end:]
-    m = re.match(rf"\s+(?P<who>{NAME.pattern}|he|she|they)\s+(?:also\s+)?(?:{SPEECH_VERBS})\b", rest)
-    return tidy_name(m.group("who")) if m else None
+    m = _NEXT_SUBJECT.match(rest)
+    return tidy_name(m.group("who")) if m and speech_verb_at(rest, m.end()) else None
+
+
+# Its verb is looked up apart (speech_verb_at), not embedded: one compile of the verbs fewer.
+_NEXT_SUBJECT = re.compile(rf"\s+(?P<who>{NAME.pattern}|he|she|they)\s+(?:also\s+)?")
 
 
 def described_before(paragraphs: list[str], span: Span) -> str | None:
@@ -420,9 +423,18 @@ class Mention:
     object: bool = False  # right after a verb that is not "said": "calling Gruber", "told Kim", whom it acts on
 
 
-_VERB_NEXT = re.compile(rf"(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+)?(?:{SPEECH_VERBS})(?![\w-])")
+# A speech verb after a name ("Lee, 59, also said") is looked up where it may start (speech_verb_at): after an
+# aside, and after an adverb, or not; the verbs are not embedded in one more pattern to compile.
+_ASIDE = re.compile(r"\s*,[^,]{1,60},")
+_SPACE = re.compile(r"\s+")
+_ADVERB = re.compile(r"(?:[a-z]+ly|also|has|had)\s+")
 _BRACKETED = re.compile(r"\([^()]*\)")
-_OBJECT_OF = re.compile(rf"(?:\b[a-z]{{2,}}(?:ing|ed)|\b(?:{SPEECH_VERBS}))\s+(?:(?:the|a|an)\s+)?$")
+# Whom a verb acts on: "calling Gruber", "told the"; a verb in -ing or -ed, or a speech verb (SPEECH_VERB_WORDS).
+_ACTS_ON = re.compile(r"\b[a-z]{2,}(?:ing|ed)\s+(?:(?:the|a|an)\s+)?$")
+_OBJECT_TAIL = re.compile(r"\s+(?:(?:the|a|an)\s+)?$")
+_SPACE_END = re.compile(r"\s+$")
+_VERB_SET = frozenset(SPEECH_VERB_WORDS)
+_LONGEST_VERB = max(map(len, SPEECH_VERB_WORDS))
 _VERB_BEFORE = re.compile(rf"\b(?:{_SAID}),?\s+$")  # "said Lee"; "told Lee" names whom they spoke to
 
 
@@ -447,13 +459,43 @@ def mentions(before: str, after: str) -> list[Mention]:
                     side,
                     name,
                     distance=len(re.findall(r"[^\W_]+", text[between])),
-                    verb=bool(_VERB_NEXT.match(text, m.end()) or _VERB_BEFORE.search(ahead)),
+                    verb=_speech_verb_next(text, m.end()) or bool(_VERB_BEFORE.search(ahead)),
                     governed=preceding in PREPOSITIONS or bool(re.search(r"['’]s?$", m.group(0))),
                     opens=opens,
                     acts=bool(FOLLOWED_BY_VERB.match(text, m.end())),
                     after_article=preceding in ("the", "a", "an"),
                     apart=bool(re.search(r"[“”\"«»]", raw[between]) or _NEW_CLAUSE.search(text[between]) or ";" in text[between]),
-                    object=bool(_OBJECT_OF.search(ahead)) and not _VERB_BEFORE.search(ahead),
+                    object=_object_of_verb(ahead) and not _VERB_BEFORE.search(ahead),
                 )
             )
     return sorted(found, key=lambda m: (m.side, m.distance))
+
+
+def _speech_verb_next(text: str, position: int) -> bool:
+    """Whether a speech verb follows ``position``, maybe after an aside and an adverb ("Lee, 59, also said")."""
+    aside = _ASIDE.match(text, position)
+    for start in ([aside.end()] if aside else []) + [position]:
+        space = _SPACE.match(text, start)
+        if space:
+            adverb = _ADVERB.match(text, space.end())
+            if adverb and speech_verb_at(text, adverb.end()) or speech_verb_at(text, space.end()) is not None:
+                return True
+    return False
+
+
+def _object_of_verb(ahead: str) -> bool:
+    """Whether ``ahead`` ends in a verb, maybe with an article ("calling ", "told the "): what follows is whom it acts on."""
+    if _ACTS_ON.search(ahead):
+        return True
+    # The tail after the verb: the spaces ending the text, or an article and its spaces.
+    ends = [m.start() for m in (_OBJECT_TAIL.search(ahead), _SPACE_END.search(ahead)) if m]
+    return any(
+        ahead[start:end] in _VERB_SET and (start == 0 or not _is_word_char(ahead[start - 1]))
+        for end in ends
+        for start in range(max(0, end - _LONGEST_VERB), end)
+    )
+
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"

@@ -46,7 +46,7 @@ CASES = {
 
 
 def test_every_rule_has_a_case():
-    names = {name for name, _, _ in ENGLISH_RULES + NEUTRAL_RULES}
+    names = {rule.name for rule in ENGLISH_RULES + NEUTRAL_RULES}
     assert names == set(CASES), "add a row for each new rule"
 
 

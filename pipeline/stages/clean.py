@@ -7,7 +7,6 @@ from dataclasses import replace
 from ..model import Block, Document, Page
 from ..text.byline import lead_byline
 from ..text.notices import is_notice
-from ..text.pagecopy import clean_page_copy
 from ..text.words import word_count
 
 # Kinds of block a time stamp or a sponsorship notice is set as (a page copy may take one for a caption).
@@ -28,6 +27,8 @@ def clean(page: Page) -> Document:
 
         document = clean_html(page.content, url=page.origin if page.origin.startswith(("http://", "https://")) else None)
     else:
+        from ..text.pagecopy import clean_page_copy  # its patterns take milliseconds to compile, for page copies only
+
         document = clean_page_copy(page.content)
     return _without_reference_marks(_without_notices(document))
 

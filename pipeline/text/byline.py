@@ -11,18 +11,19 @@ from __future__ import annotations
 import re
 
 from .dates import MONTHS
+from .lazy_pattern import LazyPattern
 
 # What introduces the names, in the languages dates.py reads.
-_LEAD = re.compile(
+_LEAD = LazyPattern(
     r"^\s*(?:(?:written|words|reported|text|story|posted|published|analysis|escrito|publicado|geschrieben)\s+)?"
     r"(?:by|por|par|von|di|door|de)\s*[:\-]?\s+",
     re.I,
 )
 # "Edited by", "Reporting by": a second name follows, as after "and".
-_SECOND_CREDIT = re.compile(
+_SECOND_CREDIT = LazyPattern(
     r"\s+\b(?:edited|photos?|photographs?|illustrations?|(?:additional\s+)?reporting)\s+by\b\s*", re.I
 )
-_PIECES = re.compile(r"[,;&()|/•·—–／]|[^\s,;&()|/•·—–／]+")
+_PIECES = LazyPattern(r"[,;&()|/•·—–／]|[^\s,;&()|/•·—–／]+")
 _SEPARATORS = frozenset(",;&()")
 _END = frozenset("|/•·—–／")
 _JOINERS = frozenset("and und et y e avec with mit con".split())
@@ -53,12 +54,12 @@ _BODIES = frozenset("news business press agency desk team service wire".split())
 ROLES = _JOBS | _BODIES
 _DEGREES = frozenset("MA MD PhD MSc MPH RN".split())  # case matters: "Jack Ma" is a name
 # A label before the names of an author field, in any language: one word and a colon.
-_LABEL = re.compile(r"^[^\W\d_]+:\s+(?=\S)")
+_LABEL = LazyPattern(r"^[^\W\d_]+:\s+(?=\S)")
 # A month glued to the name before it, as a layout without a space between byline and date copies.
-_GLUED_MONTH = re.compile(r"([^\W\d_][\w'’-]*?[a-z])(?:" + "|".join(
+_GLUED_MONTH = LazyPattern(r"([^\W\d_][\w'’-]*?[a-z])(?:" + "|".join(
     m.capitalize() for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3) + r")\.?$")
 # A word of three letters or more closing on a full stop ends the names ("Cunningham."; "Jr." and "E." do not).
-_FULL_STOP_AFTER = re.compile(r"((?!(?:Jr|Sr|St|Dr|Mr|Ms|Mrs)\.)[^\W\d_][\w'’-]{2,})\.$")
+_FULL_STOP_AFTER = LazyPattern(r"((?!(?:Jr|Sr|St|Dr|Mr|Ms|Mrs)\.)[^\W\d_][\w'’-]{2,})\.$")
 # The site's software account, not a person: "by admin".
 _ACCOUNTS = frozenset("admin administrator webmaster editor staff guest user author".split())
 MAX_NAME_TOKENS = 5

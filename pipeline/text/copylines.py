@@ -97,12 +97,12 @@ def table_rows(lines: list[Line]) -> list[bool]:
     return flags
 
 
-# What only a picture's caption says: its credit, or where the picture is.
+# What only a picture's caption says: its credit, or where the picture is. ((?-i:[A-Za-z]) is a letter: see dates.py.)
 PHOTO_CREDIT = re.compile(
     r"\b(?:credits?|image|photo|picture|photograph|illustration)(?: by)?\s*:|\((?:pictured|left|right)\)"
     r"|\bgetty images\b|\breuters/|\bAP Photo\b|/ ?(?:AFP|Getty|Reuters|AP)\b"
     r"|^(?:image|media|video|photo)\s*(?:caption|copyright|source|credit)"  # screen-reader labels
-    r"|\((?:[A-Z][\w.&' -]*/)+[A-Z][\w.&' -]*\)\W*$",  # "(NASA/JPL/Space Science Institute)" at the end
+    r"|\((?:(?-i:[A-Za-z])[\w.&' -]*/)+(?-i:[A-Za-z])[\w.&' -]*\)\W*$",  # "(NASA/JPL/Space Science Institute)" at the end
     re.IGNORECASE,
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .copylines import APPEAL, PHOTO_CREDIT, Line, run_together
+from .lazy_pattern import LazyPattern
 from .words import SENTENCE_END
 
 # A sentence that announces a list ends like this ("Think about it:", "If you are …").
@@ -123,7 +124,7 @@ def list_entry(line: Line) -> bool:
 # "2. The Production Environment".
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?P<dots>(?:\.\d{1,2})+\.?|\.)?\s+\S")
 _SUBSECTION = re.compile(r"^\d{1,2}\.\d")
-_CONTENTS_TITLE = re.compile(r"^(?:table of )?contents|inhalt(?:sverzeichnis)?|sommaire|índice|contenidos$", re.I)
+_CONTENTS_TITLE = LazyPattern(r"^(?:table of )?contents|inhalt(?:sverzeichnis)?|sommaire|índice|contenidos$", re.I)
 MIN_CONTENTS_ENTRIES = 5
 CONTENTS_ENTRY_WORDS = 10
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .dates import MONTHS
+from .lazy_pattern import LazyPattern
 from .words import word_count
 
 # The words a stamp starts with: "Updated", "Last updated", "Published", "Posted on", "First published".
@@ -30,7 +31,7 @@ _STAMP_WORDS = frozenset(
 MAX_STAMP_TOKENS = 20
 
 # Sponsorship, advertiser and affiliate notices as bloggers and publishers word them.
-_DISCLOSURE = re.compile(
+_DISCLOSURE = LazyPattern(
     # The notice speaks of itself: "this post", "this shop", never "the video" of a news story.
     r"\bthis\s+(?:blog\s+)?(?:post|shop|article|review|content|video|recipe|episode|page|site)\s+"
     r"(?:(?:has|had|was|is)\s+(?:been\s+)?(?:compensated|sponsored|brought\s+to\s+you\s+by|paid\s+for\s+by)"
@@ -48,7 +49,7 @@ _DISCLOSURE = re.compile(
 # "A post shared by Jo (@jo) on Mar 3, 2019 at 5:01pm PST": a name, a handle and a date, nothing else.
 _EMBED_CREDIT = re.compile(r"^\s*(?:[—–-]|A post shared by)\s*[^()]{0,80}\(@\w{1,30}\)[\s\w,.:]{0,40}$")
 # How sites word the rules of their comment section: who may comment, who answers for comments, moderation.
-_COMMENT_POLICY = re.compile(
+_COMMENT_POLICY = LazyPattern(
     r"\b(?:must|need\s+to|have\s+to|please)\s+(?:be\s+)?(?:log(?:ged)?|sign(?:ed)?)\s*in\b[^.]{0,20}\bto\s+"
     r"(?:post\s+|leave\s+|add\s+|write\s+)?(?:a\s+)?comments?\b"
     r"|^\W*(?:log|sign)\s*in\s+(?:to|and)\s+(?:post\s+|leave\s+|add\s+)?(?:a\s+)?comment"
@@ -60,6 +61,11 @@ _COMMENT_POLICY = re.compile(
     r"|\bum\s+(?:zu\s+)?kommentieren\b|\bkommentare\b[^.]{0,40}\bmoderiert\b",
     re.I,
 )
+# Words one of which each pattern's every match holds (lower-cased): a paragraph without one is let go before the
+# pattern, which is then compiled only for a page that has such a paragraph.
+_DISCLOSURE_WORDS = ("compen", "sponsor", "brought", "paid", "affiliate", "opinions", "advertiser", "partner",
+                     "commission", "amazon", "#")
+_COMMENT_POLICY_WORDS = ("omment", "comentar")
 # A comment rule is a sentence or two; a longer paragraph that speaks of comments is the story's.
 MAX_COMMENT_POLICY_WORDS = 60
 # A longer paragraph that mentions sponsorship is story text (an article about influencer marketing).
@@ -80,7 +86,8 @@ def is_time_stamp(text: str) -> bool:
 
 def is_disclosure(text: str) -> bool:
     """'This shop has been compensated by … All opinions are mine alone. #CollectiveBias'."""
-    return word_count(text) <= MAX_DISCLOSURE_WORDS and bool(_DISCLOSURE.search(text))
+    return (word_count(text) <= MAX_DISCLOSURE_WORDS and _holds_any(text, _DISCLOSURE_WORDS)
+            and bool(_DISCLOSURE.search(text)))
 
 
 def is_embed_credit(text: str) -> bool:
@@ -90,7 +97,13 @@ def is_embed_credit(text: str) -> bool:
 
 def is_comment_policy(text: str) -> bool:
     """'You must be logged in to post a comment.', 'Los comentarios publicados son de exclusiva responsabilidad …'."""
-    return word_count(text) <= MAX_COMMENT_POLICY_WORDS and bool(_COMMENT_POLICY.search(text))
+    return (word_count(text) <= MAX_COMMENT_POLICY_WORDS and _holds_any(text, _COMMENT_POLICY_WORDS)
+            and bool(_COMMENT_POLICY.search(text)))
+
+
+def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    low = text.lower()
+    return any(part in low for part in parts)
 
 
 def is_notice(text: str) -> bool:

@@ -17,6 +17,7 @@ from .byline import MAX_NAME_TOKENS, ROLES, byline_names, lead_byline, tidy_name
 from .copylines import PHOTO_CREDIT, Line
 from .copylists import dotted_section_number
 from .dates import find_date
+from .lazy_pattern import LazyPattern
 from .words import STOPWORDS, content_stems, looks_like_name, word_count, words
 
 # How many non-blank lines above the article may hold its headline and captions.
@@ -50,7 +51,7 @@ TOPIC_MIN_REPEATS = 5
 KICKER_WORDS = 5
 KICKER_SHORTER = 2
 # A title in two parts, a label and its subject: "Council vote: what it means", "Pack 3 / October", "X — Y".
-_TWO_PARTS = re.compile(r"\S\s*:\s|\s[/|–—-]\s|[«“\"]")
+_TWO_PARTS = LazyPattern(r"\S\s*:\s|\s[/|–—-]\s|[«“\"]")
 # A line under the headline this long is its standfirst, not a title.
 DEK_WORDS = 12
 SHORT_TITLE_WORDS = 20  # a headline may be two sentences ("Game over. Will Sanders come down?"), a long one is not
@@ -59,12 +60,13 @@ SHORT_TITLE_WORDS = 20  # a headline may be two sentences ("Game over. Will Sand
 _BY_ALONE = re.compile(r"^\s*(?:by|por|von|par|door)\s*:?\s*$", re.I)
 _BY = re.compile(r"\b(?:by|por|von|par|di|door)\s*[:\-]?\s+", re.I)
 # "By Alex Heath, a deputy editor and author of …": a byline that goes on to say who the author is.
-_BYLINE_WITH_BIO = re.compile(r"^(?:by|por|von|par)\s+(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*,\s+(?:an?|the)\s+[a-z]", re.I)
+# (?-i:[A-Za-z]) is any letter of a case-blind pattern, as in dates.py.
+_BYLINE_WITH_BIO = re.compile(r"^(?:by|por|von|par)\s+(?:(?-i:[A-Za-z])[\w.'’-]*\s+){1,3}(?-i:[A-Za-z])[\w.'’-]*,\s+(?:an?|the)\s+(?-i:[A-Za-z])", re.I)
 # What may stand before "by" on a byline ("Analysis by", "Posted by"); "Photos by" or "Sponsored by" name no author.
-_BY_LEAD = re.compile(r"^(?:analysis|story|words|text|written|posted|reported|reporting|report|published|"
+_BY_LEAD = LazyPattern(r"^(?:analysis|story|words|text|written|posted|reported|reporting|report|published|"
                       r"commentary|opinion|review|interview|article|updated|escrito|publicado|geschrieben|publiziert)$", re.I)
 
-_CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{1,4})?$", re.I)
+_CLOCK_TIME = LazyPattern(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?-i:[A-Za-z]){1,4})?$", re.I)
 # A year glued to the time after it ("NOV 20 20194:29 AM"), as copies of some layouts have it.
 _GLUED_YEAR = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
 _NUMERIC_DATES = (
@@ -77,7 +79,7 @@ _STAMP = re.compile(r"^(?:by|published|updated|posted|last updated|modified)\b",
 # A line of the site's navigation: a breadcrumb from "Home", a share, download or sign-in prompt, a wiki's
 # pointer to other pages ("See also: …", "Main article: …").
 _NAVIGATION = re.compile(r"^(?:home\s*[/>»›|:-]|home (?:news|blog|page)\b|(?:menu|skip|search|share|sign|log|subscribe|follow|download|advertisement|see also|main article|further information)\b)|\bshare (?:this|on)\b|\s[»›>](?:\s|$)", re.I)
-_SECOND_SENTENCE = re.compile(r"\w\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
+_SECOND_SENTENCE = LazyPattern(r"\w\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 _FULL_STOP = re.compile(r"(?<![.\s]\w)(?<!\.\w\w)\.[\"'”’]?$")
 # Menu entries run together: "Últimas NoticiasSociedadPolíticaEl MundoOpinión".
 _MENU_RUN = re.compile(r"(?:[a-zà-ÿ][A-ZÀ-Þ].*?){3}")
@@ -91,12 +93,12 @@ _NEWS_NAME = re.compile(
     r"Gazette|Chronicle|Independent|Express|Mirror|Observer|Reuters|Press|Today|Daily|Magazine|Review|Star)$"
 )
 # What follows a publisher's name in a copyright line without being part of it.
-_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:LLC|Inc|Ltd|Limited|Pty|PLC|Corp|GmbH|S\.?A|\d{4}(?:\s*[-–]\s*\d{4})?)\.?)+\s*$", re.I)
+_LEGAL_TAIL = LazyPattern(r"(?:,?\s+(?:LLC|Inc|Ltd|Limited|Pty|PLC|Corp|GmbH|S\.?A|\d{4}(?:\s*[-–]\s*\d{4})?)\.?)+\s*$", re.I)
 # A company's legal form set before its name: "SA LA NACION", "S.A. El Tiempo".
-_LEGAL_HEAD = re.compile(r"^S\.?A\.?\s+(?=\S)")
+_LEGAL_HEAD = LazyPattern(r"^S\.?A\.?\s+(?=\S)")
 # A copyright line that reserves rights is the site's own, not a credit.
-_RIGHTS = re.compile(r"\brights\s+reserved\b|\bderechos\s+reservados\b|\bdroits\s+réservés\b|\brechte\s+vorbehalten\b", re.I)
-_COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?:by\s+)?(?P<name>[A-Z][\w&.'’ -]{1,40}?)(?:\.(?!(?:com|org|net|co|fr|de)\b)|[,|]|\s+all rights|$)", re.I)
+_RIGHTS = LazyPattern(r"\brights\s+reserved\b|\bderechos\s+reservados\b|\bdroits\s+réservés\b|\brechte\s+vorbehalten\b", re.I)
+_COPYRIGHT = LazyPattern(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?:by\s+)?(?P<name>(?-i:[A-Za-z])[\w&.'’ -]{1,40}?)(?:\.(?!(?:com|org|net|co|fr|de)\b)|[,|]|\s+all rights|$)", re.I)
 
 
 @dataclass
@@ -405,8 +407,8 @@ def site_name(lines: list[Line]) -> str | None:
     owner = _copyright_owner(lines)
     texts = [line.text.lower() for line in lines]
     found = [name for line in lines if line.n_words <= BRAND_LINE_WORDS for name in _brands(line.text)]
-    found += [m.group(1) for line in lines[-FOOTER_LINES:] for m in _FOOTER_ABOUT.finditer(line.text)
-              if m.group(1).lower() not in _NOT_BRAND]
+    found += [m.group(1) for line in lines[-FOOTER_LINES:] if any(w in line.text for w in _ABOUT_WORDS)
+              for m in _FOOTER_ABOUT.finditer(line.text) if m.group(1).lower() not in _NOT_BRAND]
     found += [line.text for line in lines[:MASTHEAD_LINES] if _NEWS_NAME.match(line.text)]
     found += _domain_name(lines)
     if found:
@@ -446,7 +448,7 @@ def _copyright_owner(lines: list[Line]) -> str | None:
     story or a picture ("© Reuters")."""
     owners = []
     for line in reversed(lines[-30:]):
-        match = _COPYRIGHT.search(line.text)
+        match = _has_copyright_mark(line.text) and _COPYRIGHT.search(line.text)
         if match:
             raw = match.group("name")
             corporate = _LEGAL_TAIL.search(raw)
@@ -464,11 +466,12 @@ DOMAIN_LINES = 5
 # A brand's name: capitalised words, or one with a capital inside ("eHow", "CityLab"), then maybe its domain.
 _BRAND = (r"((?:The\s+)?(?:[A-Z][\w&-]*|[a-z]+[A-Z][\w&-]*)(?:\s+(?:[A-Z][\w&-]*|of|and|&)){0,3}?"
           r"(?:\.(?:com|org|net|co\.uk|fr|de))?)(?:['’]s)?")
+# Each is tried only on a line that holds its words (see _brands): a pattern no line can match is never compiled.
 _BRAND_LINES = (
-    re.compile(r"^(?i:welcome to|follow|about|write for|subscribe to|sign up for)\s+@?" + _BRAND
+    LazyPattern(r"^(?i:welcome to|follow|about|write for|subscribe to|sign up for)\s+@?" + _BRAND
                + r"(?:\s+(?i:daily|weekly|newsletters?|followed|following))?\W*$"),
-    re.compile(r"^" + _BRAND + r"\s+(?i:home\s*page)\W*$"),
-    re.compile(r"^" + _BRAND + r"\s*[®™]?\s*(?:©|\((?i:c)\)|(?i:copyright)\b)"),
+    LazyPattern(r"^" + _BRAND + r"\s+(?i:home\s*page)\W*$"),
+    LazyPattern(r"^" + _BRAND + r"\s*[®™]?\s*(?:©|\((?i:c)\)|(?i:copyright)\b)"),
 )
 _BRAND_LEADS = ("welcome to", "follow", "about", "write for", "subscribe to", "sign up for")
 # What a menu's "About" or "Follow" is followed by that names no site.
@@ -476,27 +479,34 @@ _NOT_BRAND = frozenset("us our the this me my author site archive copyright from
 # The footer's "About TMZ.com" or "Acerca de CNET" among its run of links: one word, the site's domain or a mark
 # with capitals inside ("Questions About How Far" in a teaser's headline names no site).
 FOOTER_LINES = 30
-_FOOTER_ABOUT = re.compile(r"(?:(?<=\s)|^)(?:About|Acerca de|À propos de|A propos de|Über|Sobre)\s+"
+_FOOTER_ABOUT = LazyPattern(r"(?:(?<=\s)|^)(?:About|Acerca de|À propos de|A propos de|Über|Sobre)\s+"
                            r"([A-Z][\w&-]*\.(?:com|org|net|co\.uk|fr|de|es)(?![a-z])|[A-Z][\w&-]*[A-Z][\w&-]*(?=\s+[A-Z]|\s*$))")
+_ABOUT_WORDS = ("About", "Acerca de", "propos de", "Über", "Sobre")
 # Up to four capitalised words in a row, that a domain's name may run together ("Herald Sun", "The Verge").
-_CAPITALISED_RUN = re.compile(r"(?<!\w)[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}")
-_DOMAIN_LINE = re.compile(r"^(?:www\.|m\.)?([a-z0-9-]{3,})\.(?:com|org|net|co\.uk|com\.au|fr|de|es|it)$", re.I)
-_CORPORATE = re.compile(r"(?:\s+(?:&|and))?\s+(?:Company|Corporation|Group|Media|Productions|Interactive|Newspapers|Broadcasting|Holdings|"
+_CAPITALISED_RUN = LazyPattern(r"(?<!\w)[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}")
+_DOMAIN_LINE = re.compile(r"^(?:www\.|m\.)?((?-i:[A-Za-z0-9-]){3,})\.(?:com|org|net|co\.uk|com\.au|fr|de|es|it)$", re.I)
+_CORPORATE = LazyPattern(r"(?:\s+(?:&|and))?\s+(?:Company|Corporation|Group|Media|Productions|Interactive|Newspapers|Broadcasting|Holdings|"
                         r"Publishing|Enterprises)$")
 
 
 def _brands(text: str) -> list[str]:
     low = text.lower()
-    if not (low.startswith(_BRAND_LEADS) or "home" in low or "©" in text or "(c)" in low or "copyright" in low):
+    possible = (low.startswith(_BRAND_LEADS), "home" in low, _has_copyright_mark(text))
+    if not any(possible):
         return []  # none of the patterns can match: most lines are let go here, cheaply
     if len(text) > 80 or text.isupper() or PHOTO_CREDIT.search(text):
         return []  # a label in capitals ("FOLLOW CNN POLITICS") may name a section; a picture's credit names no site
     out = []
-    for pattern in _BRAND_LINES:
-        match = pattern.match(text)
+    for pattern, may_match in zip(_BRAND_LINES, possible):
+        match = may_match and pattern.match(text)
         if match and match.group(1).removeprefix("The ").split()[0].lower() not in _NOT_BRAND:
             out.append(match.group(1))
     return out
+
+
+def _has_copyright_mark(text: str) -> bool:
+    low = text.lower()
+    return "©" in text or "(c)" in low or "copyright" in low
 
 
 def _mentions(name: str, text: str) -> bool:

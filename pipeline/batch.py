@@ -216,9 +216,12 @@ def _build_here(todo, out: Path, options: BuildOptions, workers: int, cache, bat
                 try:
                     # Read first, once: a missing or unreadable file is reported before the page and audio code loads.
                     data = read_source(source)
+                    if engine is None:
+                        engine = make_engine(options.engine, workers, **options.engine_settings())
+                        # Its workers start now, while the page code loads and the page is read.
+                        getattr(engine, "start", lambda: None)()
                     from .edition import build_edition
 
-                    engine = engine or make_engine(options.engine, workers, **options.engine_settings())
                     edition = build_edition(source, out, data=data, engine=engine, workers=workers, cache=cache,
                                             progress=speaking(source) if speaking else None,
                                             **options.edition_options(source))

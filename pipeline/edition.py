@@ -55,10 +55,10 @@ def build_edition(
     runner = Runner(STAGES, timings)
     prepare_output(out_dir)  # fail before minutes of work, not after
     words = lexicon if isinstance(lexicon, dict) else load_lexicon(lexicon)
-    article = runner.article(source, data=data)
-    spoken_script = runner.script(article, words, rate)
-    stem = name or _default_name(str(source), article.headline)
     with _engine(runner, engine, workers, voice=voice, rate=rate, quote_voice=quote_voice) as speaker:
+        article = runner.article(source, data=data)
+        spoken_script = runner.script(article, words, rate)
+        stem = name or _default_name(str(source), article.headline)
         return runner.edition(spoken_script, article, out_dir, stem, engine=speaker, cache=cache, progress=progress,
                               threads=_encoder_threads(workers), bitrate=bitrate, sample_rate=sample_rate,
                               formats=formats, fingerprint=fingerprint)
@@ -89,10 +89,10 @@ def build_daily(
     runner = Runner(STAGES, timings)
     prepare_output(out_dir)
     words = lexicon if isinstance(lexicon, dict) else load_lexicon(lexicon)
-    articles = [runner.article(source) for source in sources]
-    scripts = [runner.script(article, words, rate) for article in articles]
-    spoken_script = daily_script(articles, scripts, title, words, rate)
     with _engine(runner, engine, workers, voice=voice, rate=rate, quote_voice=quote_voice) as speaker:
+        articles = [runner.article(source) for source in sources]
+        scripts = [runner.script(article, words, rate) for article in articles]
+        spoken_script = daily_script(articles, scripts, title, words, rate)
         return runner.edition(spoken_script, daily_article(articles, title), out_dir, name or title, engine=speaker,
                               cache=cache, progress=progress, threads=_encoder_threads(workers), bitrate=bitrate,
                               sample_rate=sample_rate, formats=formats, fingerprint=fingerprint, articles=tuple(articles))
@@ -100,11 +100,14 @@ def build_daily(
 
 @contextlib.contextmanager
 def _engine(runner: Runner, engine: Engine | str, workers: int, **settings):
-    """The engine given, or one made by name (its start-up counted as speaking) and closed afterwards."""
+    """The engine given, or one made by name (its start-up counted as speaking) and closed afterwards; either
+    started now, so a pool's workers start while the pages are read."""
     if not isinstance(engine, str):
+        runner.timed("speak", getattr(engine, "start", lambda: None))
         yield engine
         return
     made = runner.timed("speak", make_engine, engine, workers, **settings)
+    runner.timed("speak", getattr(made, "start", lambda: None))
     try:
         yield made
     finally:

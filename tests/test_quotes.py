@@ -658,3 +658,42 @@ def test_an_adverb_opening_a_sentence_is_no_name():
 
 def test_pleading_to_keep_a_quoted_word_is_no_quote():
     assert quotes("Would Adam Schiff have pleaded to keep the “whistleblower’s” identity secret?") == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "speaker"),
+    [
+        ("A spokesperson for the Department of Health said", "A spokesperson for the Department of Health"),
+        ("a spokesman for the Department of Health and Human Services.", "a spokesman for the Department of Health and Human Services"),
+        ("a spokesman for the U.S. Embassy.", "a spokesman for the U.S. Embassy"),
+    ],
+)
+def test_a_name_a_description_ends_in_keeps_its_small_words(phrase, speaker):
+    assert leading_subject(phrase) == speaker
+
+
+def test_a_cue_in_a_clause_opened_by_not_long_after_is_not_the_main_one():
+    from pipeline.text.speaker_place import speaker_before
+
+    assert speaker_before("Not long after Trump tweeted the quote, Chuck Todd asked whether it was ") == "Chuck Todd"
+    assert speaker_before("Shortly before Lee spoke, the senator said the plan was ") == "the senator"
+
+
+def test_a_quote_that_is_the_subject_of_its_own_verb_is_not_said_by_a_name_later_in_the_sentence():
+    # "“done” was in reference to a tweet Labott posted": Labott posted the tweet, not the word.
+    assert quotes("According to Phil Kerpen, the “done” was in reference to a tweet Labott posted on Monday.") == [("done", "Phil Kerpen")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "speaker"),
+    [("As NBC’s Chuck Todd", "Chuck Todd"), ("the Fox News’ Chris Wallace", "Chris Wallace"), ("Mr. Trump’s", "Mr. Trump")],
+)
+def test_whose_a_name_is_does_not_open_it(phrase, speaker):
+    from pipeline.text.speaker_name import trailing_subject
+
+    assert trailing_subject(phrase) == speaker
+
+
+def test_a_headline_label_opening_with_its_verb_is_said_by_its_subject():
+    found = quotes("The bill passed on Monday after a long night.", headline="Ann Lee Praises Breitbart’s Editor Matt Cole: ‘Very Good Reporter’")
+    assert found[0] == ("Very Good Reporter", "Ann Lee")

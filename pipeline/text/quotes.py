@@ -149,17 +149,22 @@ def _headline_quotes(headline: str) -> list[Quote]:
         # "The Latest: Sanders declares ‘revolution’": a rubric, then the headline proper.
         headline, label = headline.split(":", 1)[1].strip(), ""
     if label:
-        who = trailing_subject(re.sub(r"\s+on\s+[^:]{1,40}$", "", label))
+        # "Trump Praises Breitbart’s Matthew Boyle: ‘Very Good Reporter’": who opens a label with a verb speaks.
+        who = _headline_subject(label) or trailing_subject(re.sub(r"\s+on\s+[^:]{1,40}$", "", label))
     elif says:
         who = says.group("who")
     else:
-        tokens = headline.split()
-        verb_at = next((i for i, t in enumerate(tokens[:6]) if i and _headline_verb(t)), None)
-        lead = tokens[:verb_at] if verb_at else []
-        # "Sanders Told …", "Former Mexico leader Calderon calls …": who opens the headline.
-        named = lead and lead[0][:1].isupper() and lead[-1][:1].isupper() and all(t[:1].isalnum() for t in lead)
-        who = " ".join(lead) if named else None
+        who = _headline_subject(headline)
     return [Quote(text=span.text.rstrip(",").strip(), speaker=tidy_name(who) if who else None) for span in spans]
+
+
+def _headline_subject(headline: str) -> str | None:
+    """"Sanders Told …", "Former Mexico leader Calderon calls …": who opens the headline, before its verb."""
+    tokens = headline.split()
+    verb_at = next((i for i, t in enumerate(tokens[:6]) if i and _headline_verb(t)), None)
+    lead = tokens[:verb_at] if verb_at else []
+    named = lead and lead[0][:1].isupper() and lead[-1][:1].isupper() and all(t[:1].isalnum() for t in lead)
+    return " ".join(lead) if named else None
 
 
 @dataclass(frozen=True)

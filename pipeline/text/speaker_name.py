@@ -251,8 +251,11 @@ def leading_subject(phrase: str) -> str | None:
         # "a WeWork spokesperson when contacted": the description ends before a clause or a phrase of time.
         words = np.group(0).split()
         if words[-1][:1].isupper():
-            # "A spokesperson for the British Foreign Office": a name the phrase ends in is whole.
-            words += re.match(r"(?:\s+[A-Z][\w’'.-]*)*", phrase[np.end() :]).group(0).split()
+            # "A spokesperson for the British Foreign Office", "… for the Department of Health and Human
+            # Services": a name the phrase ends in is whole, with the small words inside it.
+            words = phrase[np.start() : _NAME_GOES_ON.match(phrase, np.end()).end()].split()
+            if words[-1].endswith(".") and words[-1].count(".") == 1:
+                words[-1] = words[-1][:-1]  # the sentence's full stop, not an initial's ("U.S.")
         # "a familiar voice celebrated the attacks": a verb before its object's determiner ends it too.
         # "The first incident came", "Some in the crowd booed": a verb of its own.
         verb = [
@@ -266,6 +269,7 @@ def leading_subject(phrase: str) -> str | None:
     return None
 
 
+_NAME_GOES_ON = re.compile(r"[\w’'.-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*")  # from inside a word: "U.S."
 _ENDS_DESCRIPTION = AUXILIARIES | frozenset(
     "when while who whom whose which that after before during on in at as to by with from since because if "
     "says added asked contacted reached can must".split()
@@ -340,6 +344,9 @@ def trailing_subject(phrase: str) -> str | None:
     chain: list[str] = []
     while tokens and (re.match(_NAME_TOKEN + "$", tokens[-1]) or (chain and tokens[-1].lower() in _CONNECTORS)):
         chain.insert(0, tokens.pop())
+    # "NBC’s Chuck Todd", "Fox News’ Chris Wallace": the name after whose it is.
+    owner = max((i for i, t in enumerate(chain[:-1]) if _POSSESSIVE.search(t)), default=-1)
+    chain = chain[owner + 1 :]
     if chain:
         # "the New York businessman" ends in a noun; "Sen. Claire McCaskill" in a name.
         return tidy_name(" ".join(chain))

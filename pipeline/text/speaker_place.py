@@ -122,7 +122,10 @@ def speaker_after(after: str) -> str | None:
         return leading_subject(inverted.group("who"))
     # "…," Clinton campaign spokesman Brian Fallon said: a role before the name.
     described = re.match(rf"(?P<who>[^;!?“”\"]{{1,90}}?)\s+(?:also\s+)?(?P<verb>{SPEECH_VERBS})(?![\w-])", head)
-    if described and not described.group("verb").endswith("ing") and described.group("who").split()[0].lower() not in PREPOSITIONS | _SUBORDINATORS:
+    # "…” was in reference to a tweet Labott posted": the quote is the subject of its own verb, and the name
+    # after it stands in a clause of its own.
+    opener = described.group("who").split()[0].lower() if described else ""
+    if described and not described.group("verb").endswith("ing") and opener not in PREPOSITIONS | _SUBORDINATORS | AUXILIARIES:
         # "Rep. Jason Chaffetz (R-Utah)": party and state in brackets are not part of the name.
         name = trailing_subject(re.sub(r"\s*\([^)]{1,30}\)", "", described.group("who")))
         if name and name.lower() not in PRONOUNS:
@@ -173,9 +176,11 @@ _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|yet|whereas)\s+(?=[A-Z]|[Hh]e
 _OWN_SUBJECT_CLAUSE = re.compile(
     rf"{_NEW_CLAUSE.pattern}|,\s+(?:with|when)\s+(?=[A-Z])|\s(?:and|but)\s+(?={NAME.pattern}{_SAYS})"
 )
-# "After Beck asked him,", "Later in the show, after the interview concluded,": a clause before the main one.
+# "After Beck asked him,", "Later in the show, after the interview concluded,", "Not long after Trump
+# tweeted it,": a clause before the main one.
 _SUBORDINATE_OPENING = re.compile(
-    r"(?:\s*[A-Z][^,]{0,60},)?\s*(?:After|When|While|As|Before|Although|Though|If|Because|Since|Once|"
+    r"(?:\s*[A-Z][^,]{0,60},)?\s*(?:(?:Not\s+)?(?:[Ll]ong|[Ss]hortly|[Ss]oon|[Jj]ust|[Rr]ight|[Ee]ven|[Oo]nly|[Mm]oments|"
+    r"[Mm]inutes|[Hh]ours|[Dd]ays|[Ww]eeks)\s+)?(?:After|When|While|As|Before|Although|Though|If|Because|Since|Once|"
     r"after|when|while|before|although|though|because|since|once)\b[^,]{3,150},"
 )
 

@@ -697,3 +697,11 @@ def test_whose_a_name_is_does_not_open_it(phrase, speaker):
 def test_a_headline_label_opening_with_its_verb_is_said_by_its_subject():
     found = quotes("The bill passed on Monday after a long night.", headline="Ann Lee Praises Breitbart’s Editor Matt Cole: ‘Very Good Reporter’")
     assert found[0] == ("Very Good Reporter", "Ann Lee")
+
+
+def test_whom_a_possessive_determiner_names_after_a_preposition_is_not_the_subject():
+    from pipeline.text.speaker_place import speaker_before
+
+    # "to his supporters" is whom the email goes to; Sanders' email speaks.
+    assert speaker_before("Sanders’ fundraising email to his supporters notes that Kim ") == "Sanders"
+    assert speaker_before("Senator Chris Murphy of Connecticut, who campaigned with her in his state, said she must win what he called a ") == "Senator Chris Murphy"

@@ -249,8 +249,9 @@ def speaker_before(before: str) -> str | None:
         else:
             subject = trailing_subject(prior)
             ahead = prior.split()[-len(subject.split()) - 1 :] if subject else []
-            if ahead[:1] and ahead[0].lower() in ("the", "a", "an"):
-                ahead = prior.split()[-len(ahead) - 1 :]  # "A spokesperson for the British Foreign Office"
+            if ahead[:1] and ahead[0].lower() in DETERMINERS:
+                # "A spokesperson for the British Foreign Office", "Sanders’ email to his supporters notes"
+                ahead = prior.split()[-len(ahead) - 1 :]
             absolute = cue.endswith("ing") and ahead[:1] == ["with"]  # "…, with Gorka noting “…”": Gorka notes
             if subject and len(ahead) > len(subject.split()) and ahead[0].lower() in PREPOSITIONS and not absolute:
                 # "Another source speaking to Fox News said": whom they spoke to is not the subject.

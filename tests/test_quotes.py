@@ -705,3 +705,24 @@ def test_whom_a_possessive_determiner_names_after_a_preposition_is_not_the_subje
     # "to his supporters" is whom the email goes to; Sanders' email speaks.
     assert speaker_before("Sanders’ fundraising email to his supporters notes that Kim ") == "Sanders"
     assert speaker_before("Senator Chris Murphy of Connecticut, who campaigned with her in his state, said she must win what he called a ") == "Senator Chris Murphy"
+
+
+def test_a_person_a_quote_names_is_no_one_a_later_pronoun_means():
+    found = quotes(
+        "Mayor Ann Lee spoke at the rally on Monday.",
+        "“Bob Kim has lost this state,” Lee said.",
+        "“We will knock on every door,” she added.",
+        "“It was a good night,” Mr. Kim said later.",
+    )
+    # "she" is Lee, not Kim whom her quote named; "Mr. Kim" is still the Bob Kim only her quote named in full.
+    assert found[1:] == [("We will knock on every door", "Ann Lee"), ("It was a good night", "Bob Kim")]
+
+
+def test_names_in_quotes_are_known_but_not_the_latest_named():
+    from pipeline.text.speaker_name import Context
+
+    context = Context()
+    context.learn("Mayor Ann Lee has left the hall.")
+    context.learn("“Bob Kim has lost this state,” Lee said.", recent=False)
+    assert context.resolve("she") == ("Ann Lee", "Mayor")
+    assert context.resolve("Mr. Kim")[0] == "Bob Kim"

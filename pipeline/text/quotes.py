@@ -65,7 +65,9 @@ def find_quotes(paragraphs: list[str], headline: str | None = None) -> list[Quot
     learned_upto = 0
     for number, span in enumerate(spans):
         for p in range(learned_upto, span.first):
-            context.learn(paragraphs[p])
+            # Whom a quote names ("“Ted Cruz lies,” Trump said") is no one a later "he" means.
+            context.learn(paragraphs[p], recent=False)
+            context.learn(outside_quotes(paragraphs[p], " ; "))
         learned_upto = max(learned_upto, span.first)
         previous = spans[number - 1] if number else None
         # The paragraph up to the quote, from where the quote before it in the paragraph ended:

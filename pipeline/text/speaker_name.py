@@ -114,14 +114,20 @@ class Context:
         if name[:1].isupper():
             self.people.append(name)
 
-    def learn(self, text: str) -> None:
+    def learn(self, text: str, recent: bool = True) -> None:
+        """The people ``text`` names, as the latest named; not ``recent`` (words in quotes), as full names
+        a surname may stand for but no "he" or "she" means: known before everyone else."""
         for name, role in person_mentions(text):
             name = self.checked(name)
             if not name or _ORGANISATION.search(name):
                 continue
-            if name in self.people:
-                self.people.remove(name)
-            self.people.append(name)
+            if not recent:
+                if name not in self.people:
+                    self.people.insert(0, name)
+            else:
+                if name in self.people:
+                    self.people.remove(name)
+                self.people.append(name)
             if role and name not in self.roles:
                 self.roles[name] = role
 

@@ -40,8 +40,8 @@ from .speech_verbs import SPEECH_VERB_WORDS, SPEECH_VERBS, VERB, speech_verb_at
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
-def outside_quotes(text: str) -> str:
-    return _QUOTED.sub(" ", text)
+def outside_quotes(text: str, instead: str = " ") -> str:
+    return _QUOTED.sub(instead, text)
 
 
 def sentence_around(first: str, start: int, last: str, end: int) -> tuple[str, str]:

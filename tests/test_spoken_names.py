@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+from pipeline.model import Article, Section
+from pipeline.stages.script import script
 from pipeline.text.spoken import speech_text
 
 
@@ -17,8 +19,11 @@ from pipeline.text.spoken import speech_text
     ("UCLA", "U C L Eigh"), ("ACLU", "Eigh C L U"), ("LAPD", "L Eigh P D"),
     # Three letters are spelt, pronounceable or not, as most three-letter names are said.
     ("TMZ", "T M Z"), ("IGN", "I G N"), ("ICE", "I C E"),
-    # A letter no word opens with before a word: the letter, then the word.
-    ("CNET", "C Net"),
+    # A letter no word opens with before a word: the letter, then the word; before no word, letters.
+    ("CNET", "C Net"), ("GSYNC", "G Sync"), ("NCIS", "N C I S"), ("FDIC", "F D I C"), ("HKEX", "H K E X"),
+    # English words that news writes in lower case, in capitals: the word, which eSpeak says right.
+    ("NEWS", "NEWS"), ("VIDEO", "VIDEO"), ("WORLD", "WORLD"), ("DEBT", "DEBT"), ("KNOWS", "KNOWS"), ("EIGHT", "EIGHT"),
+    ("USDA", "U S D Eigh"),
     # Plurals keep their "s", said as a plural after spelt letters.
     ("SPACs", "SPACs"), ("NGOs", "N G O's"),
 ])
@@ -50,14 +55,44 @@ SPELT = {"USA": "juː ɛs eɪ", "AP": "eɪ piː", "NGOs": "ɛn dʒiː oʊz", "MP
 
 def test_spelt_letters_are_said_as_letter_names_by_espeak():
     # eSpeak reads a lone "A" as the article and a trailing "s" as the letter; the words given to it must not.
-    # Piper's eSpeak runs in its own process: a second eSpeak beside pyttsx3's in one process crashes.
     spoken = [speech_text(f"The {written} said so.").removeprefix("The ").removesuffix(" said so.") for written in SPELT]
+    assert espeak_phonemes(spoken) == list(SPELT.values())
+
+
+def espeak_phonemes(texts: list[str]) -> list[str]:
+    """Piper's eSpeak phonemes, without stress marks. It runs in its own process: a second eSpeak beside
+    pyttsx3's in one process crashes."""
     program = (
         "import json, sys\n"
         "from piper.phonemize_espeak import EspeakPhonemizer\n"
         "p = EspeakPhonemizer()\n"
         "print(json.dumps([' '.join(''.join(s) for s in p.phonemize('en-us', t)) for t in json.load(sys.stdin)]))\n"
     )
-    done = subprocess.run([sys.executable, "-c", program], input=json.dumps(spoken), capture_output=True, text=True, check=True)
-    said = [re.sub("[ˈˌʲ]", "", phonemes) for phonemes in json.loads(done.stdout)]
-    assert said == list(SPELT.values())
+    done = subprocess.run([sys.executable, "-c", program], input=json.dumps(texts), capture_output=True, text=True, check=True)
+    return [re.sub("[ˈˌʲ]", "", phonemes) for phonemes in json.loads(done.stdout)]
+
+
+def test_a_missing_space_before_a_word_like_a_domain_is_no_domain():
+    assert speech_text("I got over.it in the end, unlike repubblica.it readers.") == (
+        "I got over it in the end, unlike repubblica dot it readers.")
+
+
+def test_a_lexicon_word_does_not_end_a_lines_shouting():
+    # Spelling "YOU", "TO" and "JAM" once "NEED" had become "need" made a shouted headline letters.
+    names = {"WHAT": "What", "NEED": "Need", "MAKE": "Make"}
+    assert speech_text("WHAT YOU NEED TO MAKE JAM", lexicon=names) == "What YOU Need TO Make JAM"
+
+
+def test_capitals_the_article_writes_as_a_name_are_said_as_the_name():
+    article = Article(headline="OXFAM warns shoppers", summary=None, sections=(Section(None, (
+        "SEOUL, South Korea — Oxfam said prices in Seoul rose. The USDA and ASDA did not comment.",)),))
+    said = [u.text for chapter in script(article).chapters for u in chapter.utterances]
+    assert "Oxfam warns shoppers" in said
+    assert "Seoul, South Korea, Oxfam said prices in Seoul rose." in said
+    assert "The U S D Eigh and Eigh S D Eigh did not comment." in said  # no evidence either way: letters
+
+
+def test_capitals_said_as_words_sound_as_the_words_to_espeak():
+    words = ["NEWS", "KNOWS", "DRAWN", "VIDEO", "WATCH"]
+    spoken = [speech_text(f"The {w} said so.").removeprefix("The ").removesuffix(" said so.") for w in words]
+    assert espeak_phonemes(spoken) == espeak_phonemes([w.lower() for w in words])

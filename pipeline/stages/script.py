@@ -42,6 +42,11 @@ _QUOTED = re.compile(r"“[^“”]+”|\"[^\"]+\"")
 # A colon before a digit is a clock time or a score ("a 4:25 kickoff"), not a clause break.
 _CLAUSE_BREAKS = re.compile(r"(?:;|:(?!\d)|,\s+(?=(?:and|but|or|while|which|who|although|because|so|yet)\b)|\s+[–—]\s+)")
 
+# Capitals the article also writes as a name ("SEOUL, South Korea —" over "Seoul", "OXFAM" beside "Oxfam") are said
+# as that name: the spelling test cannot tell them from initialisms ("ASDA" and "USDA" look alike). Only a
+# capitalised word in running text counts: a tech page writes "http" in lower case, and says H T T P.
+_CAPITALS = re.compile(r"\b[A-Z]{4,5}\b")
+_AS_WORD = re.compile(r"(?<= )[A-Z][a-z]{3,4}(?=[ ,;:!?]|\.(?:\s|$))")
 
 # How a quote is introduced, by the article's language: "{speaker} said:", and for no speaker.
 QUOTE_INTROS = {
@@ -61,7 +66,7 @@ def script(article: Article, lexicon: Mapping[str, str] | None = None, wpm: int 
     ``lexicon`` maps written words to how to say them; ``wpm`` (the speaking
     rate) only sets the length the opening disclosure announces.
     """
-    say = _Sayer(article.language, lexicon or {})
+    say = _Sayer(article.language, {**_written_as_words(article), **(lexicon or {})})
     chapters = [ScriptChapter("Headline", ())]
     if article.summary:
         chapters.append(ScriptChapter("Summary", say.paragraphs([article.summary])))
@@ -83,6 +88,16 @@ def script(article: Article, lexicon: Mapping[str, str] | None = None, wpm: int 
     minutes = estimated_minutes([ScriptChapter("Headline", _headline(article, say, 1)), *chapters[1:]], wpm)
     chapters[0] = ScriptChapter("Headline", _headline(article, say, minutes))
     return Script(tuple(_with_chapter_pause(c) for c in chapters), language=article.language)
+
+
+def _written_as_words(article: Article) -> dict[str, str]:
+    """Lexicon entries for the capitals the article also writes as a word: "OXFAM" is said "Oxfam"."""
+    if article.language != "en":
+        return {}
+    text = "\n".join([article.headline, article.summary or "", *article.captions,
+                      *(t for s in article.sections for t in (s.title or "", *s.paragraphs))])
+    words = {word.upper(): word for word in _AS_WORD.findall(text)}
+    return {caps: words[caps] for caps in set(_CAPITALS.findall(text)) if caps in words}
 
 
 class _Sayer:

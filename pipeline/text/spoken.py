@@ -8,9 +8,11 @@ the lexicon), and eSpeak reads their numbers and slashes in its own voice.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from datetime import date
+from importlib import resources
 from typing import NamedTuple
 
 from num2words import num2words
@@ -199,10 +201,12 @@ def _initialism(m: re.Match) -> str:
     token = m.group(0)
     plural = token.endswith("s") and token[:-1].isupper()
     core = token[:-1] if plural else token
-    if core in ACRONYM_WORDS or _ROMAN.match(core) or (len(core) >= WORD_ACRONYM_LETTERS and _pronounceable(core)):
-        return token
-    if len(core) >= WORD_ACRONYM_LETTERS and core[0] not in "AEIOU" and _pronounceable(core[1:]):
-        return f"{core[0]} {core[1:].capitalize()}" + ("s" if plural else "")  # "CNET" is "C Net"
+    if core in ACRONYM_WORDS or _ROMAN.match(core) or (
+            len(core) >= WORD_ACRONYM_LETTERS and (_pronounceable(core) or core.lower() in _lower_case_words())):
+        return token  # eSpeak says a word in capitals as the word: "NEWS", "VIDEO", "WATCH"
+    if len(core) >= WORD_ACRONYM_LETTERS and core[0] not in "AEIOU" and core[1:].lower() in _lower_case_words():
+        # "CNET" is "C Net", "GSYNC" "G Sync"; "NCIS" is no "N Cis", nor "FDIC" an "F Dic".
+        return f"{core[0]} {core[1:].capitalize()}" + ("s" if plural else "")
     return _letters(core) + ("'s" if plural else "")  # "M P's": a plural s after a letter is said "ess" otherwise
 
 
@@ -221,6 +225,15 @@ _CODAS = frozenset(
 )
 _VOWEL_GROUPS = frozenset("a e i o u y ai au ay ea ee ei eu ey ia ie io oa oe oi oo ou oy ue ui".split())
 _DIGRAPH = LazyPattern(r"sh|ch|th|ph|wh|ck|ng|qu|(\w)\1")
+
+
+@functools.cache
+def _lower_case_words() -> frozenset[str]:
+    """Words of three to five letters that news text writes in lower case (benchmarks/build_lower_case_words.py):
+    capitals that spell one are the word ("NEWS", "DEBT", "KNOWS"), which the spelling test alone cannot tell
+    (it spells "news" out), and an initialism is never written so."""
+    text = resources.files("pipeline").joinpath("data/lower_case_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _pronounceable(word: str) -> bool:
@@ -318,6 +331,13 @@ def _link(m: re.Match) -> str:
     return _dotted(host)
 
 
+def _domain(m: re.Match) -> str:
+    label, _, tld = m.group("host").rpartition(".")
+    if tld in ("it", "in") and label.isalpha() and label in _lower_case_words():
+        return f"{label} {tld}"  # "got over.it": two words a space went missing between, not a site in Italy
+    return _dotted(m.group("host"))
+
+
 def _dotted(name: str) -> str:
     """A host or address as people say it: "bbc dot co dot uk"."""
     return name.replace(".", " dot ")
@@ -343,7 +363,7 @@ NEUTRAL_RULES: list[Rule] = [
     # A site's domain named without a link ("TMZ.com", "Express.co.uk"): its dots are said, as people say them.
     Rule("domain", LazyPattern(r"(?<![\w@./-])(?P<host>(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|info|news|co\.uk|com\.au|"
                           r"uk|fr|de|es|it|ru|ca|au|in|jp))(?![\w@]|\.\w)"),
-     lambda m: _dotted(m.group("host")), "."),
+     _domain, "."),
     Rule("email", LazyPattern(r"\b(?P<user>[\w.+-]+)@(?P<host>[\w-]+(?:\.[\w-]+)+)\b"),
      lambda m: f"{_dotted(m.group('user'))} at {_dotted(m.group('host'))}", "@"),
     Rule("handle", LazyPattern(r"(?<!\w)@(?P<h>\w+)"), lambda m: f"at {m.group('h')}", "@"),
@@ -361,10 +381,11 @@ def speech_text(text: str, language: str = "en", lexicon: dict[str, str] | None 
     """``text`` as it should be spoken."""
     for rule in NEUTRAL_RULES:
         text = _applied(rule, text)
+    # A line in capitals is shouting before the lexicon says some of its words as names ("OXFAM" as "Oxfam").
+    shouting = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
     if lexicon:
         text = apply_lexicon(text, lexicon)
     if language == "en":
-        shouting = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
         for rule in ENGLISH_RULES:
             if shouting and rule.name == "initialism":
                 continue  # an all-capitals line would be spelt out letter by letter

@@ -726,3 +726,11 @@ def test_names_in_quotes_are_known_but_not_the_latest_named():
     context.learn("“Bob Kim has lost this state,” Lee said.", recent=False)
     assert context.resolve("she") == ("Ann Lee", "Mayor")
     assert context.resolve("Mr. Kim")[0] == "Bob Kim"
+
+
+def test_a_quote_after_one_said_by_an_inverted_attribution_is_introduced_by_that_speaker():
+    from pipeline.text.quotemarks import find_spans
+    from pipeline.text.speaker_place import intro_speaker
+
+    paragraph = "The plans are “deeply irresponsible,” said Ann Lee, a budget analyst. “It leaves people like me speechless.”"
+    assert intro_speaker("", [paragraph], find_spans([paragraph])[1]) == "Ann Lee"  # not "The plans"

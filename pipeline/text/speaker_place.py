@@ -310,10 +310,13 @@ def intro_speaker(before: str, paragraphs: list[str], span: Span) -> str | None:
     if before.strip():
         return None
     paragraph = paragraphs[span.first]
-    lead = outside_quotes(paragraph[: span.start])
-    sentences = [lead[s:e] for s, e in sentence_spans(lead)]
-    if sentences:
-        return speaker_before(sentences[-1]) or speaker_after(sentences[-1])
+    # Sentences are told apart with the quotes blanked out, offsets kept; speaker_before reads the quotes'
+    # own commas ("X are ''…,'' said Steve Bell": Bell speaks, not X).
+    lead = _QUOTED.sub(lambda m: " " * len(m.group(0)), paragraph[: span.start])
+    spans = sentence_spans(lead)
+    if spans:
+        s, e = spans[-1]
+        return speaker_before(paragraph[s:e]) or speaker_after(outside_quotes(paragraph[s:e]))
     if span.first > 0:
         prior = paragraphs[span.first - 1].rstrip()
         if prior.endswith(":"):

@@ -204,3 +204,42 @@ def test_a_line_of_dialogue_between_the_storys_paragraphs_is_read():
               _HBlock("paragraph", STORY[1], 0, (1, 2, 5)), _HBlock("paragraph", aside, 0, (1, 9, 6)),
               _HBlock("paragraph", STORY[2], 0, (1, 2, 7))]
     assert [b.text for b in _body_blocks(blocks, [0, 2, 4])] == [STORY[0], beat, STORY[1], STORY[2]]
+
+
+def test_a_label_that_closes_the_article_cuts_the_comments_under_it_without_class_names(tmp_path):
+    comments = [
+        "I made this today and it turned out really well, although the recipe could say how much fruit to use.",
+        "Thanks for the feedback, I used a whole jar of pectin, which is my personal preference for a firm set.",
+    ]
+    body = (
+        "<div class='q1'><h1>Lighthouse to reopen</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+        + "<p>2 comments</p>" + "".join(f"<p>{c}</p>" for c in comments) + "</div>"
+    )
+    read = paragraphs(html(tmp_path, body))
+    assert read[: len(STORY)] == STORY
+    assert not set(comments) & set(read)
+
+
+def blocks(*specs):
+    """Flattened blocks: (text, words of prose or 0 for a label, kept by trafilatura, section number)."""
+    from pipeline.text.markup import _HBlock
+
+    out = []
+    for text, words, guided, section in specs:
+        sentence = " ".join([text] * words) + "." if words else text
+        out.append(_HBlock("paragraph", sentence, 0, path=(0, 0, section, 0, 0), guided=guided))
+    return out
+
+
+def test_a_short_block_kept_by_chance_does_not_bring_its_sections_prose():
+    from pipeline.text.markup import _choose
+
+    page = blocks(*[("story", 40, True, 1)] * 3, ("cookies", 45, False, 2), ("Close", 0, True, 2))
+    assert 3 not in _choose(page)  # the cookie notice shares a section only with a "Close" button
+
+
+def test_a_long_run_of_prose_trafilatura_left_out_outweighs_the_little_it_kept():
+    from pipeline.text.markup import _choose
+
+    page = blocks(("nav", 0, True, 1), ("notice", 35, True, 1), *[("chapter", 60, False, 2)] * 6)
+    assert {2, 3, 4, 5, 6, 7} <= set(_choose(page))

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import re
 
+from .article_end import COMMENT_LABELS
 from .copylines import Line
 from .pagecopy_meta import line_date
 
-# Labels that open a comment section (pagecopy's article end too: keep the alternation's group open).
-COMMENT_LABELS = (
-    r"\d+\s+comment|(?:\d+\s+)?(?:comments|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
-    r"join the (?:conversation|discussion)"
-)
 _LABEL = re.compile(rf"^\W*(?:{COMMENT_LABELS}|reader comments|discussion))\W*$", re.IGNORECASE)
 COMMENTS_AFTER_WORDS = 100
 THREAD_AFTER_WORDS = 50  # buttons and timestamps are better evidence than a label, and need less article above

@@ -36,6 +36,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from ..model import Block, Document, Metadata
+from .article_end import ARTICLE_END
 from .language import detect_language
 from .metadata import read_stated
 from .regions import densest_run
@@ -93,6 +94,9 @@ class _HBlock:
 
 # Below this many words trafilatura's choice is not trusted and ours is used alone.
 MIN_GUIDE_WORDS = 30
+# Our densest run of prose is read instead of trafilatura's choice when the run's prose that trafilatura left
+# out is this many times all the prose it kept.
+GUIDE_OUTWEIGHED = 3
 # How many levels up two blocks at the same depth must share an element to count as one section.
 SECTION_LEVELS = 3
 # A furniture-like container is the article's when it holds at least this share of the article's words.
@@ -108,6 +112,8 @@ LINKED_ITEM_WORDS = 6
 LIST_ITEM_WORDS = 3
 # This many linked headlines in a row close the chosen blocks: they are other stories' cards, not the article.
 CARD_RUN = 2
+# A label that closes the article ("Leave a Reply") has at most this many words.
+LABEL_WORDS = 8
 # An h1 or heading is the headline when it has this share of the stated title's words.
 HEADLINE_SHARE = 0.5
 
@@ -136,6 +142,7 @@ def clean_html(html: str, url: str | None = None) -> Document:
     every_block, blocks = blocks, _without_furniture(blocks)
     # The page's <h1> is the headline, never body text, even where trafilatura keeps it.
     chosen = _without_trailing_cards(blocks, [i for i in _choose(blocks) if blocks[i].kind != "h1"])
+    chosen = _before_article_end(blocks, chosen)
     out = (_headline_blocks(blocks[: chosen[0]], titles) + _body_blocks(blocks, chosen)) if chosen else []
     ours = sum(word_count(b.text) for b in out if b.kind in ("paragraph", "table"))
     if ours < GUIDE_FALLBACK_SHARE * word_count(guide):
@@ -195,17 +202,29 @@ def _without_furniture(blocks: list[_HBlock]) -> list[_HBlock]:
 
 def _choose(blocks: list[_HBlock]) -> list[int]:
     """Indices of the article's blocks, in page order; trafilatura's own picks are flagged ``guided``."""
-    if sum(b.n_words for b in blocks if b.guided) < MIN_GUIDE_WORDS:
+    # A short block is "kept by trafilatura" by chance ("Close" is in any text): only guided prose tells where the
+    # article is, and which sections hold it (not a cookie notice's "Close" button).
+    guided = sum(b.n_words for b in blocks if b.guided and b.prose)
+    start, end = _article_span(blocks)
+    if guided < MIN_GUIDE_WORDS or _outweighs_guide(blocks, start, end, guided):
         for b in blocks:
             b.guided = False
-        start, end = _article_span(blocks)
         return [] if start is None else list(range(start, end + 1))
 
     def section(b: _HBlock):
         return len(b.path), b.path[-SECTION_LEVELS] if len(b.path) >= SECTION_LEVELS else None
 
-    sections = {section(b) for b in blocks if b.guided}
+    sections = {section(b) for b in blocks if b.guided and b.prose}
     return [i for i, b in enumerate(blocks) if b.guided or (b.prose and b.link_density < 0.3 and section(b) in sections)]
+
+
+def _outweighs_guide(blocks: list[_HBlock], start: int | None, end: int | None, guided: int) -> bool:
+    """Whether the densest run of prose is the article rather than what trafilatura kept: the prose of the run
+    that trafilatura left out is several times all the prose it kept. Without a site's class names to go by,
+    trafilatura may keep a page's comments or a notice and leave out a 5,000-word chapter."""
+    if start is None:
+        return False
+    return sum(b.n_words for b in blocks[start : end + 1] if b.prose and not b.guided) >= GUIDE_OUTWEIGHED * guided
 
 
 def _without_trailing_cards(blocks: list[_HBlock], chosen: list[int]) -> list[int]:
@@ -226,6 +245,20 @@ def _without_trailing_cards(blocks: list[_HBlock], chosen: list[int]) -> list[in
     while cut > 0 and blocks[chosen[cut - 1]].kind == "heading":
         cut -= 1
     return chosen[:cut]
+
+
+def _before_article_end(blocks: list[_HBlock], chosen: list[int]) -> list[int]:
+    """The chosen blocks up to a label that closes the article ("2 comments", "Leave a Reply", "You may also
+    like") set under most of its prose: readers' comments and other stories follow it. On a site whose class
+    names say nothing, the label is what shows where the article ends."""
+    total = sum(blocks[i].n_words for i in chosen if blocks[i].prose)
+    above = 0
+    for at, i in enumerate(chosen):
+        b = blocks[i]
+        if above >= ARTICLE_SHARE * total and b.n_words <= LABEL_WORDS and ARTICLE_END.match(b.text):
+            return chosen[:at]
+        above += b.n_words if b.prose else 0
+    return chosen
 
 
 def _flatten(root: HtmlElement) -> list[_HBlock]:

@@ -12,7 +12,8 @@ import re
 
 from ..model import Block, Document, Metadata
 from .copylines import APPEAL, PHOTO_CREDIT, Line, code_lines, copy_lines, run_together, table_rows
-from .copycomments import COMMENT_LABELS, comments_start
+from .article_end import ARTICLE_END
+from .copycomments import comments_start
 from .copylists import bulleted, contents_lines, is_listing, list_entry, list_items
 from .language import detect_language
 from .pagecopy_meta import (after_opening_header, card_blurbs, first_date, headed, opening_title, read_header, signature,
@@ -60,14 +61,6 @@ TABLE_ROW_SCORE = 1.0
 # Other stories' cards after a label: titles of at most CARD_TITLE_WORDS over blurbs of at most CARD_BLURB_WORDS.
 CARD_TITLE_WORDS = 12
 CARD_BLURB_WORDS = 40
-# Labels that open what follows an article: its comments, or links to other stories.
-_ARTICLE_END = re.compile(
-    rf"^\W*(?:{COMMENT_LABELS}|"
-    r"(?:show|view|expand|load|see|read)(?: all)?(?: \d+)? comments|related(?: stories| articles| posts| coverage| content)?|"
-    r"more (?:stories|from [\w ]+|on this story)|most (?:read|popular|viewed|shared)|"
-    r"you (?:may|might) also (?:like|enjoy)|recommended(?: for you)?|trending(?: now)?|popular now))\W*$",
-    re.IGNORECASE,
-)
 
 
 def _scores(lines: list[Line], comments: int | None) -> list[float]:
@@ -102,7 +95,7 @@ def _scores(lines: list[Line], comments: int | None) -> list[float]:
             scores.append(TABLE_ROW_SCORE)
         elif contents[i]:
             scores.append(0.0)  # the contents part an encyclopedia's opening from its sections, and end neither
-        elif _ARTICLE_END.match(line.text):
+        elif ARTICLE_END.match(line.text):
             scores.append(-ARTICLE_END_PENALTY)
         elif not line.prose or (not isolated and (run_together(line) or run < LONG_PROSE_RUN)):
             scores.append(BULLET_SCORE if bullets[i] else -1.0)
@@ -165,7 +158,7 @@ def _cards(lines: list[Line]) -> list[bool]:
     is the span's: cards before the page's footer are found there."""
     flags = card_blurbs(lines)
     for i, line in enumerate(lines):
-        if _ARTICLE_END.match(line.text):
+        if ARTICLE_END.match(line.text):
             last = _last_card(lines, i)
             if last is not None:
                 flags[i + 1 : last + 1] = [True] * (last - i)

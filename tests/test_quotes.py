@@ -734,3 +734,18 @@ def test_a_quote_after_one_said_by_an_inverted_attribution_is_introduced_by_that
 
     paragraph = "The plans are “deeply irresponsible,” said Ann Lee, a budget analyst. “It leaves people like me speechless.”"
     assert intro_speaker("", [paragraph], find_spans([paragraph])[1]) == "Ann Lee"  # not "The plans"
+
+
+def test_a_preposition_opening_a_sentence_is_no_subject():
+    from pipeline.text.speaker_place import speaker_before
+
+    # "Amid responses": a preposition and its noun, not a name and its verb.
+    assert speaker_before("Amid responses from critics, Matt Walsh defended the list, saying it is necessary to ") == "Matt Walsh"
+
+
+def test_a_surname_acting_makes_its_person_the_one_he_or_she_means():
+    found = quotes(
+        "Anthony Weiner resigned from Congress in 2011. His wife, Huma Abedin, is a top aide.",
+        "Although Weiner admitted that they had “been friends for some time,” he claimed they had never met.",
+    )
+    assert found == [("been friends for some time", "Anthony Weiner")]

@@ -35,6 +35,8 @@ LINKING_ADVERBS = frozenset("likewise similarly instead indeed moreover furtherm
 # Capitalised words that start sentences or headlines but are never a speaker's name.
 NOT_NAMES = frozenset(
     "but and so yet then however meanwhile earlier later also still now the a an in on at for to of by with "
+    "amid amidst among despite during throughout through within without against toward towards beyond upon "
+    "around across under over into from since until unless although though because once "
     "after before when while if as this that these those there here it its his her their our we i you i'm i’m i've i’ve "
     "another one some several other many most each every like unlike "
     "he she they what why how who where which yes no not monday tuesday wednesday thursday "
@@ -117,7 +119,8 @@ class Context:
     def learn(self, text: str, recent: bool = True) -> None:
         """The people ``text`` names, as the latest named; not ``recent`` (words in quotes), as full names
         a surname may stand for but no "he" or "she" means: known before everyone else."""
-        for name, role in person_mentions(text):
+        people, surnames = _mentions(text)
+        for name, role in people:
             name = self.checked(name)
             if not name or _ORGANISATION.search(name):
                 continue
@@ -130,6 +133,13 @@ class Context:
                 self.people.append(name)
             if role and name not in self.roles:
                 self.roles[name] = role
+        if recent:
+            # "Although Weiner admitted …, he": a surname acting names again the person it stands for.
+            for short in surnames:
+                known = self._resolve(short)
+                if known != short and known in self.people:
+                    self.people.remove(known)
+                    self.people.append(known)
 
     def resolve(self, speaker: str | None) -> tuple[str | None, str | None]:
         """(fuller name, role) for a pronoun or short reference; a description resolved to a name becomes its role."""
@@ -487,9 +497,23 @@ def _titled(name: str) -> tuple[list[str], list[str]]:
 _VERBISH = re.compile(r"\s+(?:[a-z]+ed|[a-z]+s)\b")
 
 
+def _acts(text: str, end: int) -> bool:
+    """Whether a verb follows the name ending at ``end``."""
+    ahead = text[end : end + 40]
+    return bool(_VERBISH.match(ahead)) or ahead[:1].isspace() and speech_verb_at(ahead, len(ahead) - len(ahead.lstrip())) is not None
+
+
+
+
 def person_mentions(text: str) -> list[tuple[str, str | None]]:
     """(full name, role) for each person the text names: after a title, before a verb, or in an appositive."""
-    found = []
+    return _mentions(text)[0]
+
+
+def _mentions(text: str) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """person_mentions, and the one-word names the text shows acting, untitled ("Weiner admitted"): short
+    for someone named before."""
+    found, surnames = [], []
     for m in NAME.finditer(text):
         role_words, name_tokens = _titled(m.group(0))
         titled = bool(role_words)
@@ -502,8 +526,9 @@ def person_mentions(text: str) -> list[tuple[str, str | None]]:
             role = " ".join(t for t in role_words if t.lower().strip(".") not in _HONORIFICS)
         elif lower_role and lower_role.group(1)[:1].islower():
             role = lower_role.group(1).strip()
-        ahead = text[m.end() : m.end() + 40]
-        verbish = bool(_VERBISH.match(ahead)) or ahead[:1].isspace() and speech_verb_at(ahead, len(ahead) - len(ahead.lstrip())) is not None
+        verbish = _acts(text, m.end())
+        if verbish and len(name_tokens) == 1 and not titled:
+            surnames.append(name_tokens[0])
         appositive = _ROLE_AFTER.match(text[m.end() : m.end() + 90])
         if appositive:
             role = role or appositive.group("role").strip()
@@ -511,4 +536,4 @@ def person_mentions(text: str) -> list[tuple[str, str | None]]:
             found.append((" ".join(name_tokens), role))
         elif len(name_tokens) >= 2 and not verbish and re.match(r"\s+(?:,|also|then)", text[m.end() : m.end() + 10]):
             found.append((" ".join(name_tokens), role))
-    return found
+    return found, surnames

@@ -158,3 +158,21 @@ def test_a_sites_software_account_is_no_author(tmp_path):
     head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Lighthouse to reopen", '
             '"author": {"@type": "Person", "name": "admin"}}</script>')
     assert meta(tmp_path, f"<article><h1>Lighthouse to reopen</h1>{PROSE}</article>", head).authors == ()
+
+
+@pytest.mark.parametrize("byline", [
+    "<h6><em>By </em><a href='/authors/ann-lee/'><span>Ann Lee</span></a></h6>",  # "By" alone in its element
+    "<div>Written by <a href='/a/ann-lee'>Ann Lee</a></div>",
+])
+def test_a_by_line_without_class_names_gives_the_author(tmp_path, byline):
+    assert meta(tmp_path, f"<h1>Lighthouse to reopen</h1>{byline}{PROSE}").authors == ("Ann Lee",)
+
+
+def test_the_by_line_under_the_headline_beats_one_above_it(tmp_path):
+    body = ("<p>by Taboola</p><h1>Lighthouse to reopen</h1>"
+            f"<p>By Ann Lee</p>{PROSE}")
+    assert meta(tmp_path, body).authors == ("Ann Lee",)
+
+
+def test_by_and_a_verb_is_no_byline(tmp_path):
+    assert meta(tmp_path, f"<h1>Lighthouse to reopen</h1><p>By clicking Accept you agree</p>{PROSE}").authors == ()

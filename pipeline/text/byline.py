@@ -19,6 +19,8 @@ _LEAD = LazyPattern(
     r"(?:by|por|par|von|di|door|de)\s*[:\-]?\s+",
     re.I,
 )
+# Where a byline shown on an HTML page begins: "By", "Written by", alone in its element or before the names.
+_SHOWN_LEAD = LazyPattern(r"\s*(?:(?:written|reported|posted|published|story|words)\s+)?by\b(?!\s*\w+ing\b)", re.I)
 # "Edited by", "Reporting by": a second name follows, as after "and".
 _SECOND_CREDIT = LazyPattern(
     r"\s+\b(?:edited|photos?|photographs?|illustrations?|(?:additional\s+)?reporting)\s+by\b\s*", re.I
@@ -137,6 +139,11 @@ def _names(text: str) -> tuple[str, ...]:
              if is_name(tokens) and not is_account(" ".join(tokens))
              and not (len(tokens) == 1 and tokens[0].lower() in _ORG_HEADS)]  # "Council" cut from its name
     return tuple(dict.fromkeys(found))
+
+
+def opens_with_by(text: str) -> bool:
+    """Whether ``text`` starts as a byline does ("By ", "Written by"), not "By clicking …"."""
+    return bool(_SHOWN_LEAD.match(text))
 
 
 def is_account(name: str) -> bool:

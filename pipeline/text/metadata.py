@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..model import Metadata
-from .byline import byline_names, is_account
+from .byline import byline_names, is_account, opens_with_by
 from .dates import find_date
 
 _ARTICLE_TYPES = re.compile(r"(?:News)?Article|BlogPosting|Report|WebPage|ReportageNewsArticle|\w+Article|Posting", re.I)
@@ -194,21 +194,28 @@ def _shown_authors(tree: HtmlElement) -> tuple[str, ...]:
             names = byline_names(text)
             if names:
                 return names
+    by_lines, h1_at = [], None
     for n, el in enumerate(body.iter()):
         if n > MAX_ELEMENTS_SEARCHED:
             break
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "img", "meta", "link"):
             continue
+        h1_at = n if h1_at is None and el.tag == "h1" else h1_at
         names_attr = (el.get("class") or "") + " " + (el.get("id") or "")
         if _BYLINE_NAMES.search(names_attr) and not _NOT_BYLINE.search(names_attr) and not _in_comments(el):
             names = byline_names(el.text_content())
             if names:
                 return names
-        elif el.tag in ("p", "div", "span", "address") and el.text and el.text.lstrip()[:3].lower() == "by ":
-            names = byline_names(el.text_content(), needs_lead=True)
+        elif el.text and opens_with_by(el.text):
+            text = el.text_content()
+            if len(text.split()) == 1 and el.getparent() is not None:
+                text = el.getparent().text_content()  # "<em>By </em><a>Carrie Arnold</a>": the names follow in the parent
+            names = byline_names(text, needs_lead=True)
             if names:
-                return names
-    return ()
+                by_lines.append((n, names))
+    # Without a class name to go by, the "By …" line under the headline, not "by Taboola" over a sidebar.
+    under = [names for n, names in by_lines if h1_at is not None and n > h1_at]
+    return under[0] if under else by_lines[0][1] if by_lines else ()
 
 
 def _in_comments(el: HtmlElement) -> bool:

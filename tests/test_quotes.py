@@ -749,3 +749,10 @@ def test_a_surname_acting_makes_its_person_the_one_he_or_she_means():
         "Although Weiner admitted that they had “been friends for some time,” he claimed they had never met.",
     )
     assert found == [("been friends for some time", "Anthony Weiner")]
+
+
+def test_an_adjective_and_its_plural_noun_after_a_quote_are_no_one_acting():
+    from pipeline.text.speaker_place import speaker_after
+
+    assert speaker_after(" Islamic radicals.") is None
+    assert speaker_after(" Bozell answers.") == "Bozell"

@@ -176,3 +176,8 @@ def test_the_by_line_under_the_headline_beats_one_above_it(tmp_path):
 
 def test_by_and_a_verb_is_no_byline(tmp_path):
     assert meta(tmp_path, f"<h1>Lighthouse to reopen</h1><p>By clicking Accept you agree</p>{PROSE}").authors == ()
+
+
+def test_a_site_stated_nowhere_for_machines_is_read_from_the_copyright_line(tmp_path):
+    body = f"<h1>Lighthouse to reopen</h1>{PROSE}<p>© 2019 Harbour Gazette Media LLC. All rights reserved.</p>"
+    assert meta(tmp_path, body, head="<title>Lighthouse to reopen</title>").source == "Harbour Gazette"

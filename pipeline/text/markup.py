@@ -140,6 +140,8 @@ def clean_html(html: str, url: str | None = None) -> Document:
         n = _normalised(b.text)
         b.guided = bool(n) and n in guide
     every_block, blocks = blocks, _without_furniture(blocks)
+    if meta.source is None:
+        meta = replace(meta, source=_shown_site(every_block))
     # The page's <h1> is the headline, never body text, even where trafilatura keeps it.
     chosen = _without_trailing_cards(blocks, [i for i in _choose(blocks) if blocks[i].kind != "h1"])
     chosen = _before_article_end(blocks, chosen)
@@ -152,6 +154,15 @@ def clean_html(html: str, url: str | None = None) -> Document:
     if not meta.language or meta.language == "en":
         meta = replace(meta, language=detect_language(text))
     return Document(blocks=tuple(out), meta=meta)
+
+
+def _shown_site(blocks: list[_HBlock]) -> str | None:
+    """The site's name as the page shows it, when it states none for machines (no og:site_name, no title
+    to take it from): its copyright line, "About …" link, masthead or domain, read as on a page copy."""
+    from .copylines import Line
+    from .pagecopy_meta import site_name  # the page-copy reader's patterns, compiled only for such a page
+
+    return site_name([Line(b.text, True, True) for b in blocks])
 
 
 def _normalised(text: str) -> str:

@@ -756,3 +756,12 @@ def test_an_adjective_and_its_plural_noun_after_a_quote_are_no_one_acting():
 
     assert speaker_after(" Islamic radicals.") is None
     assert speaker_after(" Bozell answers.") == "Bozell"
+
+
+def test_a_name_is_tidied_of_whose_it_is_but_a_group_keeps_its_owner():
+    from pipeline.text.speaker_name import tidy_name
+
+    assert tidy_name("The Blaze’s Matt Walsh") == "Matt Walsh"
+    assert tidy_name("Ryan’s campaign") == "Ryan’s campaign"
+    assert tidy_name("California Governor's Office") == "California Governor's Office"
+    assert tidy_name("Trump’s") == "Trump"

@@ -360,9 +360,6 @@ def trailing_subject(phrase: str) -> str | None:
     chain: list[str] = []
     while tokens and (re.match(_NAME_TOKEN + "$", tokens[-1]) or (chain and tokens[-1].lower() in _CONNECTORS)):
         chain.insert(0, tokens.pop())
-    # "NBC’s Chuck Todd", "Fox News’ Chris Wallace": the name after whose it is.
-    owner = max((i for i, t in enumerate(chain[:-1]) if _POSSESSIVE.search(t)), default=-1)
-    chain = chain[owner + 1 :]
     if chain:
         # "the New York businessman" ends in a noun; "Sen. Claire McCaskill" in a name.
         return tidy_name(" ".join(chain))
@@ -468,6 +465,12 @@ def tidy_name(name: str) -> str | None:
     tokens = name.strip(" .,;:").split()
     while tokens and tokens[0].lower().strip(".") in NOT_NAMES:
         tokens.pop(0)
+    # "NBC’s Chuck Todd", "The Blaze’s Matt Walsh": the person after whose they are ("Ryan’s campaign",
+    # "California Governor's Office" and "Britain's Conservative Party" stay whole).
+    owner = max((i for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t)), default=-1)
+    person = tokens[owner + 1 :]
+    if owner >= 0 and len(person) >= 2 and all(t[:1].isupper() for t in person) and not _ORGANISATION.search(" ".join(person)):
+        tokens = person
     if tokens and _POSSESSIVE.search(tokens[-1]) and len(tokens[-1]) > 2:
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1])  # "Trump’s statement": the statement's author
     return " ".join(tokens) or None

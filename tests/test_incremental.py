@@ -168,7 +168,7 @@ def test_a_rebuild_neither_measures_nor_encodes_an_unchanged_chapter(tmp_path, m
     plain = build_edition(FIXTURES / "orchard.txt", tmp_path / "plain", engine=ToneEngine())
     cache = SpeechCache(tmp_path / "cache")
     first = build_edition(FIXTURES / "orchard.txt", tmp_path / "first", engine=ToneEngine(), cache=cache)
-    measured, encoded = Counted(monkeypatch, assemble, "measure"), Counted(monkeypatch, mp3, "encode_mp3")
+    measured, encoded = Counted(monkeypatch, assemble, "measure"), Counted(monkeypatch, mp3.Mp3Stream, "_start_encoding")
     again = build_edition(FIXTURES / "orchard.txt", tmp_path / "again", engine=ToneEngine(), cache=cache)
     assert measured.calls == encoded.calls == 0
     for edition in (first, again):  # the same files as a build without the cache

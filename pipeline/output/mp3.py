@@ -92,31 +92,43 @@ def encode_mp3(track: Samples, bitrate: int = DEFAULT_BITRATE, parts: int = 1) -
     The samples are read a piece at a time, so a levelled track is rendered
     as it is encoded, never whole.
     """
+    bounds = _part_bounds(track, parts)
+    with ThreadPoolExecutor(max_workers=len(bounds)) as pool:
+        encoded = list(pool.map(lambda b: _encode_part(track, b[0], b[1], bitrate), bounds))
+    return _joined(track.sample_rate, bounds, encoded)
+
+
+def _part_bounds(track: Track, parts: int) -> list[tuple[int, int]]:
+    """Where ``parts`` parts of about equal length start and end, cut where a sentence starts after a pause."""
     size = track.size
     places = sorted(_cut_places(track))
     cuts = sorted({
         min(places, key=lambda s: abs(s - size * i / parts)) for i in range(1, parts)
     }) if parts > 1 and places else []
     starts = [0, *cuts]
-    bounds = list(zip(starts, [*cuts, size]))
-    with ThreadPoolExecutor(max_workers=len(bounds)) as pool:
-        encoded = list(pool.map(lambda b: _encode_part(track, b[0], b[1], bitrate), bounds))
-    spf = 1152 if track.sample_rate >= 32000 else 576
+    return list(zip(starts, [*cuts, size]))
+
+
+def _joined(rate: int, bounds: list[tuple[int, int]], encoded: list[bytes]) -> EncodedAudio:
+    """The parts' MP3 frames as one stream, and its layout."""
+    spf = 1152 if rate >= 32000 else 576
     frames, before = 0, []
     for part in encoded:
         before.append(frames)
         frames += count_frames(part)
-    return EncodedAudio(b"".join(encoded), Mp3Layout(tuple(starts), tuple(before), spf, frames))
+    return EncodedAudio(b"".join(encoded), Mp3Layout(tuple(start for start, _ in bounds), tuple(before), spf, frames))
 
 
 class Mp3Stream:
     """An MP3 file written a chapter at a time, in order.
 
-    Chapters are encoded side by side on ``threads`` threads (a long one also
-    in parts), each rendered as it is encoded, and appended as they finish in
-    order; at most ``threads`` chapters, and about ENCODER_PART_S of audio
-    per thread, are in hand at once. Use it as a
-    context manager, and call ``finish()`` before reading the file.
+    Chapters are encoded on ``threads`` threads, a long one in parts side by
+    side, each rendered as it is encoded, and appended as they finish in
+    order. The parts wait in one queue, so a thread that finishes a part
+    starts on the next at once, the next chapter's too. At most ``threads``
+    chapters, and about ENCODER_PART_S of audio per thread (or one chapter
+    of any length), are in hand at once. Use it as a context manager, and
+    call ``finish()`` before reading the file.
 
     With a ``cache``, a chapter that has a ``key`` (a hash of its samples: a
     LevelledTrack from a cached assembly) is encoded once: the same chapter
@@ -129,7 +141,7 @@ class Mp3Stream:
         self.layout = Mp3Layout()
         self.length = 0  # samples so far
         self._encoders = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newscast-mp3")
-        self._pending: collections.deque = collections.deque()  # (future of EncodedAudio, first sample, samples)
+        self._pending: collections.deque = collections.deque()  # (_Encoding, first sample, samples)
 
     def __enter__(self) -> Mp3Stream:
         return self
@@ -140,27 +152,23 @@ class Mp3Stream:
     def add(self, chapter: Samples) -> None:
         if not chapter.size:
             return
-        # Short chapters are encoded side by side; a long one is split in parts instead, and waits
-        # for the ones before it, so no more than about ENCODER_PART_S per thread is held at once.
-        budget = ENCODER_PART_S * self.threads * chapter.sample_rate
-        while self._pending and (len(self._pending) >= self.threads or self._held + chapter.size > budget):
-            self._write_oldest()
         parts = max(1, min(self.threads, int(chapter.duration // ENCODER_PART_S)))
         key = self._key(chapter, parts)
         encoded = EncodedAudio.from_record(self.cache.get(key, ENCODED)) if key else None
-        if encoded is not None:
-            done: Future = Future()
-            done.set_result(encoded)
-        else:
-            done = self._encoders.submit(self._encoded, chapter, parts, key)
-        self._pending.append((done, self.length, chapter.size))
+        encoding = _Encoding(chapter.sample_rate, key, encoded) if encoded else self._start_encoding(chapter, parts, key)
+        self._pending.append((encoding, self.length, chapter.size))
         self.length += chapter.size
+        # Its parts queue behind those of the chapters before it, so no encoder waits between chapters; then the
+        # oldest are written until no more than ``threads`` chapters, or one over about ENCODER_PART_S per
+        # thread, are in hand: the caller's next chapter waits until then.
+        budget = ENCODER_PART_S * self.threads * chapter.sample_rate
+        while len(self._pending) > 1 and (len(self._pending) >= self.threads or self._held > budget):
+            self._write_oldest()
 
-    def _encoded(self, chapter: Samples, parts: int, key: str | None) -> EncodedAudio:
-        encoded = encode_mp3(chapter, self.bitrate, parts)
-        if key:
-            self.cache.put(key, *encoded.record(), kind=ENCODED)
-        return encoded
+    def _start_encoding(self, chapter: Samples, parts: int, key: str | None) -> _Encoding:
+        bounds = _part_bounds(chapter, parts)
+        futures = [self._encoders.submit(_encode_part, chapter, start, end, self.bitrate) for start, end in bounds]
+        return _Encoding(chapter.sample_rate, key, bounds=bounds, parts=futures)
 
     def _key(self, chapter: Samples, parts: int) -> str | None:
         """A hash of all that decides the chapter's MP3: its samples and where its sentences start (its
@@ -180,13 +188,26 @@ class Mp3Stream:
         return sum(size for _, _, size in self._pending)
 
     def _write_oldest(self) -> None:
-        future, offset, _size = self._pending.popleft()
-        encoded = future.result()
+        encoding, offset, _size = self._pending.popleft()
+        encoded = encoding.result()
+        if encoding.parts and encoding.key:
+            self.cache.put(encoding.key, *encoded.record(), kind=ENCODED)
         try:
             self.file.write(encoded.data)
         except OSError as exc:
             raise OutputError(f"cannot write the MP3 ({exc.strerror or exc})") from None
         self.layout = self.layout.then(offset, encoded.layout)
+
+
+class _Encoding:
+    """A chapter's MP3: read from the cache (``encoded``), or its ``parts`` (futures of bytes) being encoded."""
+
+    def __init__(self, rate: int, key: str | None, encoded: EncodedAudio | None = None,
+                 bounds: list[tuple[int, int]] = (), parts: list[Future] = ()):
+        self.rate, self.key, self.encoded, self.bounds, self.parts = rate, key, encoded, list(bounds), list(parts)
+
+    def result(self) -> EncodedAudio:
+        return self.encoded or _joined(self.rate, self.bounds, [part.result() for part in self.parts])
 
 
 def _cut_places(track: Track) -> set[int]:

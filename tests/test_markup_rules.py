@@ -243,3 +243,18 @@ def test_a_long_run_of_prose_trafilatura_left_out_outweighs_the_little_it_kept()
 
     page = blocks(("nav", 0, True, 1), ("notice", 35, True, 1), *[("chapter", 60, False, 2)] * 6)
     assert {2, 3, 4, 5, 6, 7} <= set(_choose(page))
+
+
+def test_a_long_comment_thread_under_a_short_story_does_not_outweigh_it():
+    from pipeline.text.markup import _choose
+
+    page = blocks(("story", 40, True, 1), ("12 comments", 0, False, 2), *[("comment", 60, False, 2)] * 6)
+    assert _choose(page)[:1] == [0] and 3 not in _choose(page)
+
+
+def test_comments_trafilatura_kept_under_a_closing_label_give_way_to_the_story_above_it():
+    from pipeline.text.markup import _choose
+
+    page = blocks(*[("story", 50, False, 1)] * 3, ("Top Rated Comments", 0, False, 2),
+                  *[("comment", 45, True, 2)] * 2, *[("reply", 45, False, 2)] * 4)
+    assert _choose(page) == [0, 1, 2]

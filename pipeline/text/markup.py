@@ -217,10 +217,11 @@ def _choose(blocks: list[_HBlock]) -> list[int]:
     # article is, and which sections hold it (not a cookie notice's "Close" button).
     guided = sum(b.n_words for b in blocks if b.guided and b.prose)
     start, end = _article_span(blocks)
-    if guided < MIN_GUIDE_WORDS or _outweighs_guide(blocks, start, end, guided):
-        for b in blocks:
-            b.guided = False
-        return [] if start is None else list(range(start, end + 1))
+    if guided < MIN_GUIDE_WORDS:
+        return _unguided(blocks, start, None if start is None else end + 1)
+    stop = _unguided_article(blocks, start, end, guided)
+    if stop is not None:
+        return _unguided(blocks, start, stop)
 
     def section(b: _HBlock):
         return len(b.path), b.path[-SECTION_LEVELS] if len(b.path) >= SECTION_LEVELS else None
@@ -229,13 +230,28 @@ def _choose(blocks: list[_HBlock]) -> list[int]:
     return [i for i, b in enumerate(blocks) if b.guided or (b.prose and b.link_density < 0.3 and section(b) in sections)]
 
 
-def _outweighs_guide(blocks: list[_HBlock], start: int | None, end: int | None, guided: int) -> bool:
-    """Whether the densest run of prose is the article rather than what trafilatura kept: the prose of the run
-    that trafilatura left out is several times all the prose it kept. Without a site's class names to go by,
-    trafilatura may keep a page's comments or a notice and leave out a 5,000-word chapter."""
-    if start is None:
-        return False
-    return sum(b.n_words for b in blocks[start : end + 1] if b.prose and not b.guided) >= GUIDE_OUTWEIGHED * guided
+def _unguided(blocks: list[_HBlock], start: int | None, stop: int | None) -> list[int]:
+    """Our own choice of blocks, trafilatura's set aside."""
+    for b in blocks:
+        b.guided = False
+    return [] if start is None else list(range(start, stop))
+
+
+def _unguided_article(blocks: list[_HBlock], start: int | None, end: int | None, guided: int) -> int | None:
+    """Where the densest run of prose ends (exclusive) when it is the article rather than what trafilatura kept:
+    the prose of the run that trafilatura left out is several times all the prose it kept. Without a site's
+    class names to go by, trafilatura may keep a page's comments or a notice and leave out a 5,000-word chapter.
+    A label that closes an article ("Top Rated Comments"; a menu's "Trending" link is none) ends the run, and
+    what trafilatura kept under it does not count: that is the comments."""
+    def left_out(run: list[_HBlock]) -> int:
+        return sum(b.n_words for b in run if b.prose and not b.guided)
+
+    if start is None or left_out(blocks[start : end + 1]) < GUIDE_OUTWEIGHED * guided:
+        return None
+    stop = next((i for i, b in enumerate(blocks[: end + 1])
+                 if b.n_words <= LABEL_WORDS and b.link_density < 0.5 and ARTICLE_END.match(b.text)), end + 1)
+    kept = sum(b.n_words for b in blocks[:stop] if b.guided and b.prose)
+    return stop if stop > start and left_out(blocks[start:stop]) >= GUIDE_OUTWEIGHED * kept else None
 
 
 def _without_trailing_cards(blocks: list[_HBlock], chosen: list[int]) -> list[int]:

@@ -765,3 +765,12 @@ def test_a_name_is_tidied_of_whose_it_is_but_a_group_keeps_its_owner():
     assert tidy_name("Ryan’s campaign") == "Ryan’s campaign"
     assert tidy_name("California Governor's Office") == "California Governor's Office"
     assert tidy_name("Trump’s") == "Trump"
+
+
+def test_an_appositive_role_ends_with_its_sentence():
+    from pipeline.text.speaker_name import person_mentions
+
+    assert person_mentions("said Ryan Ellis, a Republican tax consultant. “Any time you cut taxes, it helps,” he said.") == [
+        ("Ryan Ellis", "a Republican tax consultant")
+    ]
+    assert person_mentions("said Joe Scarborough, host of MSNBC’s “Morning Joe,” on Monday.") == [("Joe Scarborough", None)]

@@ -496,6 +496,7 @@ def _titled(name: str) -> tuple[list[str], list[str]]:
     return role_words, name_tokens
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3})[.!?]\s")  # not after "Mr." or an initial
 # A verb after a name shows it is a person acting: a word in -ed or -s, or a speech verb (speech_verb_at).
 _VERBISH = re.compile(r"\s+(?:[a-z]+ed|[a-z]+s)\b")
 
@@ -534,7 +535,10 @@ def _mentions(text: str) -> tuple[list[tuple[str, str | None]], list[str]]:
             surnames.append(name_tokens[0])
         appositive = _ROLE_AFTER.match(text[m.end() : m.end() + 90])
         if appositive:
-            role = role or appositive.group("role").strip()
+            # "King, a prominent New York Democrat. “The question …”,": an appositive ends with its sentence,
+            # and one running into a quote ("host of MSNBC’s “Morning Joe") is cut short: none.
+            said = _SENTENCE_BREAK.split(appositive.group("role"), maxsplit=1)[0].strip()
+            role = role or (None if re.search(r"[“”\"]", said) else said)
         if (titled or verbish or appositive or lower_role) and len(name_tokens) >= 2 or (titled and len(name_tokens) == 1 and not verbish):
             found.append((" ".join(name_tokens), role))
         elif len(name_tokens) >= 2 and not verbish and re.match(r"\s+(?:,|also|then)", text[m.end() : m.end() + 10]):

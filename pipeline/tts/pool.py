@@ -40,15 +40,12 @@ _worker_error: SpeechError | None = None
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _start_worker(voice, rate, quote_voice, parent_death_signal: bool = False, starting=None) -> None:
+def _start_worker(voice, rate, quote_voice, parent_death_signal: bool = False) -> None:
     global _worker_engine, _worker_error  # one engine per worker process, made once
     _die_with_parent(parent_death_signal)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     try:
-        # A few engines start at a time (``starting``, a semaphore): workers started early then use the cores the
-        # parent leaves idle while it reads the page, instead of all taking the parent's core as well.
-        with starting or contextlib.nullcontext():
-            _worker_engine = Pyttsx3Engine(voice=voice, rate=rate, quote_voice=quote_voice)
+        _worker_engine = Pyttsx3Engine(voice=voice, rate=rate, quote_voice=quote_voice)
     except SpeechError as exc:
         _worker_error = exc  # reported with the first task: a failing initializer would only break the pool
 
@@ -130,11 +127,9 @@ class EnginePool:
             death_signal = sys.platform.startswith("linux") and (
                 method == "forkserver" or threading.current_thread() is threading.main_thread()
             )
-            context = multiprocessing.get_context(method)
-            starting = context.BoundedSemaphore(max(1, available_cores() - 1))  # a core stays the parent's
             self._executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=context,
-                initializer=_start_worker, initargs=(*self._config, death_signal, starting),
+                max_workers=self.workers, mp_context=multiprocessing.get_context(method),
+                initializer=_start_worker, initargs=(*self._config, death_signal),
             )
             self._finalizer = weakref.finalize(self, _stop, self._executor)
         return self._executor
@@ -143,7 +138,7 @@ class EnginePool:
         """Start the workers now, so their engines are ready when the first sentences come (nothing once started).
 
         Called before the page is read, the workers fork from a smaller process and start their engines
-        (about 25 ms of CPU each) on the cores the page reading leaves idle, not beside the encoders.
+        (about 25 ms of CPU each) while the page is read, not beside the encoders.
         """
         if self._executor is None:
             self._workers().submit(_ready)

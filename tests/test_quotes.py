@@ -774,3 +774,10 @@ def test_an_appositive_role_ends_with_its_sentence():
         ("Ryan Ellis", "a Republican tax consultant")
     ]
     assert person_mentions("said Joe Scarborough, host of MSNBC’s “Morning Joe,” on Monday.") == [("Joe Scarborough", None)]
+
+
+def test_a_description_is_not_its_own_role():
+    from pipeline.text.speaker_name import Context
+
+    context = Context(people=["The crowd"])
+    assert context.resolve("the crowd") == ("The crowd", None)

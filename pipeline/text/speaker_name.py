@@ -147,7 +147,7 @@ class Context:
         if name is None:
             return None, None
         role = self.roles.get(name)
-        if speaker and name != speaker and speaker[:1].islower() and speaker.lower() not in PRONOUNS:
+        if speaker and name.lower() != speaker.lower() and speaker[:1].islower() and speaker.lower() not in PRONOUNS:
             role = speaker  # "the president": the article's own words for who this is
         return name, role
 

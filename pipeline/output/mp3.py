@@ -125,10 +125,10 @@ class Mp3Stream:
     Chapters are encoded on ``threads`` threads, a long one in parts side by
     side, each rendered as it is encoded, and appended as they finish in
     order. The parts wait in one queue, so a thread that finishes a part
-    starts on the next at once, the next chapter's too. At most ``threads``
-    chapters, and about ENCODER_PART_S of audio per thread (or one chapter
-    of any length), are in hand at once. Use it as a context manager, and
-    call ``finish()`` before reading the file.
+    starts on the next at once, the next chapter's too. Besides the oldest
+    chapter, about ENCODER_PART_S of audio per thread (or one chapter of any
+    length) is in hand at once. Use it as a context manager, and call
+    ``finish()`` before reading the file.
 
     With a ``cache``, a chapter that has a ``key`` (a hash of its samples: a
     LevelledTrack from a cached assembly) is encoded once: the same chapter
@@ -159,10 +159,10 @@ class Mp3Stream:
         self._pending.append((encoding, self.length, chapter.size))
         self.length += chapter.size
         # Its parts queue behind those of the chapters before it, so no encoder waits between chapters; then the
-        # oldest are written until no more than ``threads`` chapters, or one over about ENCODER_PART_S per
-        # thread, are in hand: the caller's next chapter waits until then.
+        # oldest are written until those after the oldest hold no more than about ENCODER_PART_S per thread, or
+        # are one chapter: the caller's next chapter waits until then.
         budget = ENCODER_PART_S * self.threads * chapter.sample_rate
-        while len(self._pending) > 1 and (len(self._pending) >= self.threads or self._held > budget):
+        while len(self._pending) > 1 and self._held - self._pending[0][2] > budget:
             self._write_oldest()
 
     def _start_encoding(self, chapter: Samples, parts: int, key: str | None) -> _Encoding:

@@ -29,7 +29,7 @@ from .stages.speak import Progress, speak_chapters
 from .tts import Engine
 from .tts.cache import SpeechCache
 
-# The stages after speaking bring numpy, mutagen and the encoders (about 0.1 s of imports): they are
+# The stages after speaking bring numpy, pydub and the encoders (about 0.1 s of imports): they are
 # imported once the speech workers have their sentences, and load while the first ones are spoken.
 _AUDIO_STAGES = {"assemble": ".stages.assemble", "export": ".stages.export"}
 

@@ -99,23 +99,3 @@ def test_a_lazy_track_renders_the_same_samples_window_by_window():
     assert lazy.size == whole.size and lazy.chapters == assemble(speech).chapters
     for start, end in ((0, whole.size), (17, 4093), (whole.size // 2 - 5, whole.size // 2 + 40000), (whole.size - 3, whole.size)):
         assert np.array_equal(lazy.read(start, end), whole[start:end])
-
-
-def test_clip_edges_fade_exactly_as_pydub_faded_them():
-    """The fades were pydub's (their samples are in stored editions and cached levels): the same samples, any length."""
-    import warnings
-
-    from pipeline.stages.assemble import _faded
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # pydub's own warnings at import (no ffmpeg; audioop on 3.12)
-        from pydub import AudioSegment
-    rng = np.random.default_rng(7)
-    for rate in (16000, 22050, 24000, 44100):
-        for size in [*range(rate // 2000 + 1, 200), rate * 8 // 1000]:
-            samples = (rng.standard_normal(size) * 9000).clip(-32768, 32767).astype(np.int16)
-            samples[: size // 4] = -32768  # the loudest samples round like the rest
-            segment = AudioSegment(data=samples.tobytes(), sample_width=2, frame_rate=rate, channels=1)
-            for direction, faded in (("in", segment.fade_in(len(segment))), ("out", segment.fade_out(len(segment)))):
-                expected = np.frombuffer(faded.raw_data, dtype=np.int16)[:size]
-                assert np.array_equal(_faded(samples, rate, direction), expected), (rate, size, direction)

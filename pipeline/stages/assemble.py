@@ -4,16 +4,17 @@ from __future__ import annotations
 import bisect
 import hashlib
 import io
+import sys
 
 import numpy as np
 
 from .. import loudness
 from ..loudness import BLOCK, gained, gained_window, limiter_gain, measure
 from ..model import ChapterMark, Clip, Cue, Speech, SpokenChapter, Track
+from ..pydub_quiet import AudioSegment
 from ..tts.cache import LEVELS, SpeechCache, code_identity, read_record, record
 
 FADE_MS = 8  # short fades at every clip edge so joins never click
-FADE_FLOOR_DB = -120.0  # the level a fade starts from or ends at
 SILENCE_THRESHOLD = 200  # sample amplitude below which a clip's edges count as silence
 EDGE_KEEP_MS = 30  # silence kept at each clip edge so consonants are not clipped
 TARGET_LUFS = -16.0  # the common podcast loudness
@@ -72,8 +73,9 @@ def assemble(speech: Speech, lazy: bool = False, cache: SpeechCache | None = Non
 
 def chapter_key(chapter: SpokenChapter, rate: int) -> str:
     """A hash of all that decides a chapter's levelled samples and where its sentences start: its clips,
-    their voices, pauses and joins, and the code that levels them (numpy included)."""
-    material = hashlib.sha256(code_identity(loudness.__file__, __file__, packages=("numpy",)).encode())
+    their voices, pauses and joins, and the code that levels them (pydub's fades and numpy included)."""
+    fades = sys.modules[AudioSegment.__module__].__file__
+    material = hashlib.sha256(code_identity(loudness.__file__, __file__, fades, packages=("numpy",)).encode())
     material.update(f"{rate} {TARGET_LUFS} {TRUE_PEAK_CEILING_DBTP}".encode())
     for clip in chapter.clips:
         utterance = clip.utterance
@@ -225,18 +227,8 @@ def _scaled(samples: np.ndarray, gain: float) -> np.ndarray:
 
 
 def _faded(samples: np.ndarray, rate: int, direction: str) -> np.ndarray:
-    """The samples faded in or out over their length, sample by sample: the samples pydub's
-    ``fade_in(len(segment))`` and ``fade_out(len(segment))`` gave (its import alone took 20 ms).
-
-    As there, the fade spans the length rounded to whole milliseconds, a step a sample, each
-    sample times its gain rounded down; samples past that span (under half a millisecond) are left out.
-    """
-    ms = round(1000 * (samples.size / rate))
-    if not ms:  # under half a millisecond: nothing to fade over
+    if not samples.size:
         return samples
-    frames = ms * (rate / 1000.0)
-    quiet = 10 ** (FADE_FLOOR_DB / 20)
-    begin, end = (quiet, 1.0) if direction == "in" else (1.0, quiet)
-    count = min(samples.size, int(frames))
-    gains = begin + (end - begin) / frames * np.arange(count)
-    return np.clip(np.floor(samples[:count] * gains), -32768, 32767).astype(np.int16)
+    segment = AudioSegment(data=samples.tobytes(), sample_width=2, frame_rate=rate, channels=1)
+    faded = segment.fade_in(len(segment)) if direction == "in" else segment.fade_out(len(segment))
+    return np.frombuffer(faded.raw_data, dtype=np.int16)[: samples.size]

@@ -86,19 +86,27 @@ def test_broadcast_loudness_and_true_peak(audio, piper):
     assert true_peak_db(audio) <= -1.0
 
 
+def narrator_and_quote(engine, times: int = 3) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """``times`` clips of TEXT in each voice. Piper draws fresh noise for every clip, so one clip's pitch
+    varies by a few per cent (the narrator against itself: 0.95-1.08); means over three hold still."""
+    clips = [pcm(c) for c in engine.synthesize_batch(
+        [Request(TEXT, "en", voice) for voice in ("narrator", "quote") for _ in range(times)])]
+    return clips[:times], clips[times:]
+
+
+def pitch_ratio(engine, narrator: list[np.ndarray], quote: list[np.ndarray]) -> float:
+    return np.mean([mean_f0(c, engine.sample_rate) for c in quote]) / np.mean([mean_f0(c, engine.sample_rate) for c in narrator])
+
+
 def test_quotes_are_spoken_higher_by_measured_pitch(piper):
-    narrator, quote = (pcm(c) for c in piper.synthesize_batch(
-        [Request(TEXT, "en", "narrator"), Request(TEXT, "en", "quote")]))
-    ratio = mean_f0(quote, piper.sample_rate) / mean_f0(narrator, piper.sample_rate)
-    assert ratio >= 1.10  # measured 1.15-1.20 (the narrator against itself: 0.94-1.0)
-    assert len(quote) == pytest.approx(len(narrator), rel=0.25)  # the pace is kept
+    narrator, quote = narrator_and_quote(piper)
+    assert pitch_ratio(piper, narrator, quote) >= 1.10  # single clips measured 1.12-1.29
+    assert sum(map(len, quote)) == pytest.approx(sum(map(len, narrator)), rel=0.25)  # the pace is kept
 
 
 def test_quotes_in_the_narrators_voice_when_asked():
     engine = PiperEngine(quote_voice="off")
-    narrator, quote = (pcm(c) for c in engine.synthesize_batch(
-        [Request(TEXT, "en", "narrator"), Request(TEXT, "en", "quote")]))
-    assert mean_f0(quote, engine.sample_rate) == pytest.approx(mean_f0(narrator, engine.sample_rate), rel=0.08)
+    assert pitch_ratio(engine, *narrator_and_quote(engine)) == pytest.approx(1.0, abs=0.06)
 
 
 def speaking_seconds(clip: bytes) -> float:

@@ -751,13 +751,6 @@ def test_a_surname_acting_makes_its_person_the_one_he_or_she_means():
     assert found == [("been friends for some time", "Anthony Weiner")]
 
 
-def test_an_adjective_and_its_plural_noun_after_a_quote_are_no_one_acting():
-    from pipeline.text.speaker_place import speaker_after
-
-    assert speaker_after(" Islamic radicals.") is None
-    assert speaker_after(" Bozell answers.") == "Bozell"
-
-
 def test_a_name_is_tidied_of_whose_it_is_but_a_group_keeps_its_owner():
     from pipeline.text.speaker_name import tidy_name
 

@@ -142,9 +142,7 @@ def speaker_after(after: str) -> str | None:
         if who.lower() in PRONOUNS:
             return who.lower()
         who = re.sub(r"^(?:an?|the)\s+[a-z]+\s+", "", who)  # "an angry Hollande"
-        if who.split()[0].lower() in NOT_NAMES or re.fullmatch(r"[A-Z][a-z]+ic", who):
-            return None  # "… Islamic radicals.", "Democratic voters": an adjective and its plural noun, no one acting
-        return tidy_name(who)
+        return tidy_name(who) if who.split()[0].lower() not in NOT_NAMES else None
     return None
 
 

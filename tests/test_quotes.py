@@ -749,6 +749,16 @@ def test_a_surname_acting_makes_its_person_the_one_he_or_she_means():
         "Although Weiner admitted that they had “been friends for some time,” he claimed they had never met.",
     )
     assert found == [("been friends for some time", "Anthony Weiner")]
+    # "spoke" acts as much as "arrived": the last surname acting is the one "she" means
+    assert quotes(
+        "Kamala Harris campaigned in Atlanta on Monday. Rep. Lucy McBath joined her.",
+        "Harris arrived late. McBath spoke first.",
+        "“We need every vote,” she said.",
+    ) == [("We need every vote", "Lucy McBath")]
+
+
+def test_a_name_in_ic_acting_after_a_quote_is_its_speaker():
+    assert quotes("“It is over,” Djokovic smiled.") == [("It is over", "Djokovic")]
 
 
 def test_a_name_is_tidied_of_whose_it_is_but_a_group_keeps_its_owner():

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..model import Quote
 from . import quote_gate, speaker_rank
+from .lazy_pattern import LazyPattern
 from .quotemarks import Span, find_spans
 from .speaker_name import NAME, PRONOUNS, Context, genders, lower_case_words, proper_words, surname, tidy_name, trailing_subject
 from .speaker_place import (
@@ -125,8 +126,8 @@ def _without_nicknames(paragraph: str) -> str:
 
 
 _RUBRICS = frozenset("latest breaking watch exclusive update updated analysis opinion editorial live video photos".split())
-# A pattern string re compiles on first use: most headlines quote no one, and compiling is on the path of a cold start.
-_HEADLINE_SAYS = rf",[’'”\"]?\s+(?P<who>{NAME.pattern})\s+(?:Says|Said|Tells|Warns|Claims|Argues|Insists|Finds)\b.*$"
+# Compiled on first use: most headlines quote no one, and compiling is on the path of a cold start.
+_HEADLINE_SAYS = LazyPattern(rf",[’'”\"]?\s+(?P<who>{NAME.pattern})\s+(?:Says|Said|Tells|Warns|Claims|Argues|Insists|Finds)\b.*$")
 _HEADLINE_VERBS = frozenset(
     "says said calls speaks tells rips hammers slams blasts urges vows warns claims accuses defends praises mocks "
     "sees questions wants demands pushes hits attacks knocks touts explains admits insists denies predicts compares "
@@ -147,7 +148,7 @@ def _headline_quotes(headline: str) -> list[Quote]:
     if not spans:
         return []
     label = headline.split(":")[0] if ":" in headline[: spans[0].start] else ""
-    says = re.search(_HEADLINE_SAYS, headline)
+    says = _HEADLINE_SAYS.search(headline)
     if label and label.split()[-1].lower() in _RUBRICS:
         # "The Latest: Sanders declares ‘revolution’": a rubric, then the headline proper.
         headline, label = headline.split(":", 1)[1].strip(), ""

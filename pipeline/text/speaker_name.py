@@ -507,8 +507,6 @@ def _acts(text: str, end: int) -> bool:
     return bool(_VERBISH.match(ahead)) or ahead[:1].isspace() and speech_verb_at(ahead, len(ahead) - len(ahead.lstrip())) is not None
 
 
-
-
 def person_mentions(text: str) -> list[tuple[str, str | None]]:
     """(full name, role) for each person the text names: after a title, before a verb, or in an appositive."""
     return _mentions(text)[0]
@@ -531,7 +529,7 @@ def _mentions(text: str) -> tuple[list[tuple[str, str | None]], list[str]]:
         elif lower_role and lower_role.group(1)[:1].islower():
             role = lower_role.group(1).strip()
         verbish = _acts(text, m.end())
-        if verbish and len(name_tokens) == 1 and not titled:
+        if len(name_tokens) == 1 and not titled and FOLLOWED_BY_VERB.match(text, m.end()):
             surnames.append(name_tokens[0])
         appositive = _ROLE_AFTER.match(text[m.end() : m.end() + 90])
         if appositive:

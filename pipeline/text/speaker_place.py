@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lazy_pattern import LazyPattern
 from .quotemarks import Span
 from .sentences import sentence_spans
 from .speaker_name import (
@@ -95,7 +96,7 @@ def speaker_after(after: str) -> str | None:
     if re.match(r"(?:and|but|while|whereas)\s", head):
         # "…" and Trump says …: a new clause with its own quote; but "…" and help them win, Lee
         # said. / "…" but to lead, says Lee.: the attribution closing the sentence is the quote's.
-        closing = re.search(_CLOSING_CLAUSE, head) or re.search(_INVERTED_AT_END, head)
+        closing = _CLOSING_CLAUSE.search(head) or _INVERTED_AT_END.search(head)
         return trailing_subject(closing.group("who")) if closing else None
     # "…", a déclaré Macron / ha detto Meloni: a compound past's auxiliary comes first.
     verb = re.match(rf"(?:(?:a|ha|hat)\s+)?(?:{SPEECH_VERBS})\b[\s,]*", head)
@@ -132,11 +133,11 @@ def speaker_after(after: str) -> str | None:
             return name
     # "…" to drive up the price, she said: the attribution closes the sentence.
     # "…" of the case, the unsigned opinion said: a short description closes it too.
-    late = re.search(_CLOSING_ATTRIBUTION, head) or re.search(rf",\s*(?P<who>{NAME.pattern}|he|she|they){_SAYS}", head)
+    late = _CLOSING_ATTRIBUTION.search(head) or re.search(rf",\s*(?P<who>{NAME.pattern}|he|she|they){_SAYS}", head)
     if late:
         return _tidy_speaker(late.group("who"))
     # "…,” Bozell answers. / “…!” beamed Donald Hartley: any verb right after the quote tells who.
-    other = re.match(_OTHER_VERB_AFTER, head)
+    other = _OTHER_VERB_AFTER.match(head)
     if other:
         who = other.group("who") or other.group("inverted")
         if who.lower() in PRONOUNS:
@@ -146,24 +147,23 @@ def speaker_after(after: str) -> str | None:
     return None
 
 
-# The attributions speaker_after tries last (from here to _OTHER_VERB_AFTER) are pattern strings that re
-# compiles on first use and caches: an article without such a quote does not wait for them to compile,
-# and compiling is on the path of every cold start.
+# The attributions speaker_after tries last (from here to _OTHER_VERB_AFTER) compile on first use: an
+# article without such a quote does not wait for them, and compiling is on the path of every cold start.
 # The verb closing a sentence, maybe with when: "…, Lee said on Monday."
 _AT_END = rf"{_SAYS}(?:\s+(?:on|in|at|during|last|this|after|before|when|while)\b[^.,;]{{0,40}})?\s*[.,]?\s*$"
 # A name, pronoun or short description and its verb closing the sentence.
-_CLOSING_ATTRIBUTION = rf",\s*(?P<who>{NAME.pattern}|he|she|they|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*){_AT_END}"
+_CLOSING_ATTRIBUTION = LazyPattern(rf",\s*(?P<who>{NAME.pattern}|he|she|they|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*){_AT_END}")
 # The last clause of the sentence, when it is an attribution: ", DFA spokesman Neil Sroka said." /
 # ", says Evan Tracey, a media consultant in Alexandria, Va.".
-_CLOSING_CLAUSE = rf",\s*(?P<who>[^,;“”\"]{{1,60}}?){_AT_END}"
-_INVERTED_AT_END = rf",\s*(?:{_SAID})\s+(?P<who>{NAME.pattern})(?:,[^,;]{{1,80}}){{0,3}}\s*[.]?\s*$"
+_CLOSING_CLAUSE = LazyPattern(rf",\s*(?P<who>[^,;“”\"]{{1,60}}?){_AT_END}")
+_INVERTED_AT_END = LazyPattern(rf",\s*(?:{_SAID})\s+(?P<who>{NAME.pattern})(?:,[^,;]{{1,80}}){{0,3}}\s*[.]?\s*$")
 
 
 def _tidy_speaker(who: str) -> str | None:
     return tidy_name(who) if who[:1].isupper() else who
 
 
-_OTHER_VERB_AFTER = (
+_OTHER_VERB_AFTER = LazyPattern(
     rf"(?:(?P<who>{NAME.pattern}|[Hh]e|[Ss]he|(?:an?|the)\s+[a-z]+\s+{NAME.pattern})(?:,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?:(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}(?:ed|s)|shot|wrote|spoke|swore)(?:\s+back)?\b"
     rf"|(?!is\b|was\b|has\b)[a-z]{{2,}}ed\s+(?P<inverted>{NAME.pattern}))"
     rf"\s*(?:[,.;!?]|$|\s(?:in|on|at|to|as|from|after|before|during|with|of|and)\b)"

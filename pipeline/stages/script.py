@@ -94,8 +94,7 @@ def _written_as_words(article: Article) -> dict[str, str]:
     """Lexicon entries for the capitals the article also writes as a word: "OXFAM" is said "Oxfam"."""
     if article.language != "en":
         return {}
-    text = "\n".join([article.headline, article.summary or "", *article.captions,
-                      *(t for s in article.sections for t in (s.title or "", *s.paragraphs))])
+    text = "\n".join([article.headline, *article.captions, article.text])
     words = {word.upper(): word for word in _AS_WORD.findall(text)}
     return {caps: words[caps] for caps in set(_CAPITALS.findall(text)) if caps in words}
 

@@ -18,6 +18,8 @@ class LazyPattern:
     def __getattr__(self, name: str):
         # Python calls this only for names the instance does not hold yet: the compiled pattern's methods are
         # kept on the instance, so each is looked up here once.
+        if name.startswith("__"):  # copy and pickle ask for these before __init__ has run
+            raise AttributeError(name)
         if "_compiled" not in self.__dict__:
             self._compiled = re.compile(self._source, self._flags)
         value = getattr(self._compiled, name)

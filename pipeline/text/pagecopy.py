@@ -8,7 +8,6 @@ byline and image captions.
 """
 from __future__ import annotations
 
-import re
 
 from ..model import Block, Document, Metadata
 from .copylines import APPEAL, PHOTO_CREDIT, Line, code_lines, copy_lines, run_together, table_rows

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from .speech_verbs import speech_verb_at
+from .words import word_list
 
 # Words before a cue that show it is a noun ("dismissed claims that", "the calls for").
 NOUN_MARKERS = frozenset("a an the his her their its our my your these those such this that of no any some many".split())
@@ -100,7 +99,7 @@ class Context:
             # an acronym ("NBC News", "USA TODAY").
             tokens = tokens[shouted:]
         while tokens and tokens[0][:1].isupper() and tokens[0] not in self.proper and (
-            tokens[0].lower() in self.common or tokens[0].lower() in common_words()
+            tokens[0].lower() in self.common or tokens[0].lower() in word_list("common_words")
         ):
             if tokens[0].lower() in ("the", "a", "an") or tokens[0].lower().strip(".") in TITLES | GROUP_NOUNS:
                 break  # a description ("The senator"), a title ("President Obama") or a group ("Critics")
@@ -209,13 +208,6 @@ def genders(paragraphs: list[str]) -> dict[str, str]:
         if said:
             votes.setdefault(surname(m.group("name")), set()).add(said.group("pronoun"))
     return {name: sex.pop() for name, sex in votes.items() if len(sex) == 1 and name}
-
-
-@cache
-def common_words() -> frozenset[str]:
-    """Words written in lower case in news prose (data/common_words.txt, see benchmarks/build_common_words.py)."""
-    text = resources.files("pipeline").joinpath("data/common_words.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def lower_case_words(paragraphs: list[str]) -> frozenset[str]:

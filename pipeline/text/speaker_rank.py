@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .speaker_name import DETERMINERS, GROUP_NOUNS, ORGANISATION_WORDS, PRONOUNS, TITLES, common_words, surname
+from .speaker_name import DETERMINERS, GROUP_NOUNS, ORGANISATION_WORDS, PRONOUNS, TITLES, surname
 from .speaker_place import Mention
+from .words import word_list
 
 # Below this chance the likeliest person is left unsaid: the speaker is unknown. Chosen on the
 # publisher folds the weights were fitted on (benchmarks/train_speaker_rank.py prints the trade):
@@ -85,7 +86,7 @@ def features(proposal: Proposal, proposals: list[Proposal], setting: Setting) ->
         "full_name": float(len(tokens) >= 2 and name[:1].isupper()),
         "long_name": float(len(tokens) >= 4),
         "long_description": float(described and len(phrase.split()) >= 4),
-        "common_word": float(bool(tokens) and not described and tokens[0].lower() in common_words()),
+        "common_word": float(bool(tokens) and not described and tokens[0].lower() in word_list("common_words")),
         "titled": float(bool(tokens) and tokens[0].lower() in TITLES),
         "shouted": float(name.isupper() and len(name) > 3),
         "organisation": float(bool(_ORGANISATION.search(name))),

@@ -8,16 +8,15 @@ the lexicon), and eSpeak reads their numbers and slashes in its own voice.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from datetime import date
-from importlib import resources
 from typing import NamedTuple
 
 from num2words import num2words
 
 from .lazy_pattern import LazyPattern
+from .words import word_list
 
 
 class Rule(NamedTuple):
@@ -202,9 +201,9 @@ def _initialism(m: re.Match) -> str:
     plural = token.endswith("s") and token[:-1].isupper()
     core = token[:-1] if plural else token
     if core in ACRONYM_WORDS or _ROMAN.match(core) or (
-            len(core) >= WORD_ACRONYM_LETTERS and (_pronounceable(core) or core.lower() in _lower_case_words())):
+            len(core) >= WORD_ACRONYM_LETTERS and (_pronounceable(core) or core.lower() in word_list("lower_case_words"))):
         return token  # eSpeak says a word in capitals as the word: "NEWS", "VIDEO", "WATCH"
-    if len(core) >= WORD_ACRONYM_LETTERS and core[0] not in "AEIOU" and core[1:].lower() in _lower_case_words():
+    if len(core) >= WORD_ACRONYM_LETTERS and core[0] not in "AEIOU" and core[1:].lower() in word_list("lower_case_words"):
         # "CNET" is "C Net", "GSYNC" "G Sync"; "NCIS" is no "N Cis", nor "FDIC" an "F Dic".
         return f"{core[0]} {core[1:].capitalize()}" + ("s" if plural else "")
     return _letters(core) + ("'s" if plural else "")  # "M P's": a plural s after a letter is said "ess" otherwise
@@ -225,15 +224,6 @@ _CODAS = frozenset(
 )
 _VOWEL_GROUPS = frozenset("a e i o u y ai au ay ea ee ei eu ey ia ie io oa oe oi oo ou oy ue ui".split())
 _DIGRAPH = LazyPattern(r"sh|ch|th|ph|wh|ck|ng|qu|(\w)\1")
-
-
-@functools.cache
-def _lower_case_words() -> frozenset[str]:
-    """Words of three to five letters that news text writes in lower case (benchmarks/build_lower_case_words.py):
-    capitals that spell one are the word ("NEWS", "DEBT", "KNOWS"), which the spelling test alone cannot tell
-    (it spells "news" out), and an initialism is never written so."""
-    text = resources.files("pipeline").joinpath("data/lower_case_words.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _pronounceable(word: str) -> bool:
@@ -333,7 +323,7 @@ def _link(m: re.Match) -> str:
 
 def _domain(m: re.Match) -> str:
     label, _, tld = m.group("host").rpartition(".")
-    if tld in ("it", "in") and label.isalpha() and label in _lower_case_words():
+    if tld in ("it", "in") and label.isalpha() and label in word_list("lower_case_words"):
         return f"{label} {tld}"  # "got over.it": two words a space went missing between, not a site in Italy
     return _dotted(m.group("host"))
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A line that ends like a sentence: full stop, question, exclamation, colon or
@@ -60,3 +62,13 @@ PAYWALL = re.compile(
     r"sign in to (?:continue|read)|log in to (?:continue|read)|create a free account to (?:continue|read)",
     re.IGNORECASE,
 )
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The words of ``pipeline/data/<name>.txt``, one a line (lines opening with "#" say how it was built):
+    common_words, the lower-case words that open sentences but never start a name
+    (benchmarks/build_word_lists.py); lower_case_words, words of three to five letters that news text
+    writes in lower case, so capitals that spell one are the word ("NEWS", "DEBT"), not an initialism."""
+    text = resources.files("pipeline").joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))

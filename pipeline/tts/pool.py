@@ -138,7 +138,8 @@ class EnginePool:
         """Start the workers now, so their engines are ready when the first sentences come (nothing once started).
 
         Called before the page is read, the workers fork from a smaller process and start their engines
-        (about 25 ms of CPU each) while the page is read, not beside the encoders.
+        (about 25 ms of CPU each) while the page is read, not beside the encoders. Where the pool cannot fork
+        (spawn or a fork server), one task starts one worker, and the rest start with the first sentences.
         """
         if self._executor is None:
             self._workers().submit(_ready)

@@ -47,6 +47,7 @@ SAMPLES = [
     "£1.5bn at 00:27 GMT on 5 May 2019, e.g. a 5km run (see www.bbc.co.uk/news) & #TagLine @bbc",
     "UTC+5:30 yes/no 24/7 $100+ 50% of 15.6\" screens; 1990s, 2010-12, No. 10, Hon. Jo Lee, St Paul's",
     "the U.S. and NASA - and/or TMZ.com [1] a@b.com, 3.25pm, 4 p.m. EST, 100 km/h, $15/hour, 10/12/2019",
+    "Room ３ is open from ١٠ to ١٢",  # digits beyond 0-9
 ]
 
 

@@ -23,12 +23,13 @@ class Rule(NamedTuple):
     name: str
     pattern: LazyPattern
     replace: Callable[[re.Match], str]
-    # Text one of which every match holds ("£$€¥" for money): a rule whose text is missing is not tried, so its
-    # pattern is not even compiled for an article that never needs it.
-    needs: str | tuple[str, ...] = ""
+    # Text one of which every match holds ("£$€¥" for money), or a test for it: a rule whose text is missing is
+    # not tried, so its pattern is not even compiled for an article that never needs it.
+    needs: str | tuple[str, ...] | Callable[[str], object] = ""
 
 
-_DIGITS = "0123456789"
+# Any digit \d matches: "Room ３" and "٣" are numbers too, not only 0-9.
+_DIGITS = re.compile(r"\d").search
 
 _MONTH_NAMES = ("January February March April May June July August September October November December").split()
 # English months as English writes them, capitalised: other languages' abbreviations are English
@@ -385,7 +386,7 @@ def speech_text(text: str, language: str = "en", lexicon: dict[str, str] | None 
 
 
 def _applied(rule: Rule, text: str) -> str:
-    if rule.needs and not any(part in text for part in rule.needs):
+    if rule.needs and not (rule.needs(text) if callable(rule.needs) else any(part in text for part in rule.needs)):
         return text
     return rule.pattern.sub(rule.replace, text)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from process_tree import alive, descendants
+from process_tree import alive, catches, descendants, in_session
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the process tree from /proc")
 
@@ -116,3 +116,49 @@ def test_workers_die_with_a_parent_killed_outright(tmp_path):
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert not left, "speech workers outlived their parent"
+
+
+# Milliseconds after the build's handlers are in place (None: the moment the first speech worker exists, as it
+# forks): the workers fork about 20 ms after; some signals come before, many while they fork and start.
+INTERRUPT_AT_MS = (None, None, None, None, 0, 5, 10, 15, 20, 25, 30, 40, 60, 100)
+
+
+@pytest.mark.parametrize("at_ms", INTERRUPT_AT_MS, ids=[f"{ms}ms" if ms is not None else f"fork{i}"
+                                                         for i, ms in enumerate(INTERRUPT_AT_MS)])
+def test_ctrl_c_while_the_workers_start_stops_the_build_in_one_line(tmp_path, at_ms):
+    """Ctrl-C reaches every process of the terminal's group: the workers, forked or forking, say nothing."""
+    out = tmp_path / "out"
+    page = long_article(tmp_path / "storms.txt")
+    with (tmp_path / "stderr").open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pipeline", "build", str(page), "-o", str(out), "--no-cache", "--workers", "4"],
+            cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.DEVNULL, stderr=log,
+            start_new_session=True,
+        )
+    deadline = time.monotonic() + PATIENCE_S
+    # Before its handlers (SIGTERM's is the CLI's own) the interpreter is still starting: Python's own traceback.
+    while not catches(process.pid, signal.SIGTERM) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.0005)
+    if at_ms is None:
+        while not descendants(process.pid) and process.poll() is None and time.monotonic() < deadline:
+            pass
+    else:
+        time.sleep(at_ms / 1000)
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        process.wait(timeout=STOP_WITHIN_S)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        pytest.fail("a signal lost while the workers forked: the build ran on")
+    err = (tmp_path / "stderr").read_text()
+    # 130 to a shell either way: CPython (3.11) ends a `python -m` run by SIGINT itself when a KeyboardInterrupt
+    # went through an exec() of a string (dataclasses make their methods so while the page code loads), caught or not.
+    assert process.returncode in (130, -signal.SIGINT) and err == "newscast: interrupted\n", (process.returncode, err)
+    deadline = time.monotonic() + 5
+    while (left := in_session(process.pid)) and time.monotonic() < deadline:  # workers still leaving
+        time.sleep(0.05)
+    if left:
+        os.killpg(process.pid, signal.SIGKILL)
+    assert not left, "processes left running"
+    assert not out.exists() or not any(out.iterdir()), sorted(p.name for p in out.iterdir())

@@ -40,10 +40,17 @@ _worker_error: SpeechError | None = None
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
 def _start_worker(voice, rate, quote_voice, parent_death_signal: bool = False) -> None:
     global _worker_engine, _worker_error  # one engine per worker process, made once
-    _die_with_parent(parent_death_signal)
+    # The worker came with the parent's handlers and these signals held (_stop_signals_held): its own first.
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ends the worker at once, and quietly
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+    _die_with_parent(parent_death_signal)
     try:
         _worker_engine = Pyttsx3Engine(voice=voice, rate=rate, quote_voice=quote_voice)
     except SpeechError as exc:
@@ -142,7 +149,8 @@ class EnginePool:
         (spawn or a fork server), one task starts one worker, and the rest start with the first sentences.
         """
         if self._executor is None:
-            self._workers().submit(_ready)
+            with _stop_signals_held():
+                self._workers().submit(_ready)
 
     @property
     def rate(self) -> int:
@@ -182,7 +190,8 @@ class EnginePool:
 
     def _submit(self, chunks: list[list[int]], requests: list[Request]) -> dict[Future, list[int]]:
         executor = self._workers()
-        return {executor.submit(_synthesize_chunk, [requests[i] for i in chunk]): chunk for chunk in chunks}
+        with _stop_signals_held():
+            return {executor.submit(_synthesize_chunk, [requests[i] for i in chunk]): chunk for chunk in chunks}
 
     def _stream(self, requests, pending) -> Iterator[tuple[list[int], list[bytes]]]:
         failed = yield from self._collect(requests, pending)
@@ -241,6 +250,25 @@ def _chunks(lengths: list[int], count: int) -> list[list[int]]:
         chunks[-1].append(i)
         filled += length
     return [chunk for chunk in chunks if chunk]
+
+
+@contextlib.contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait while workers are forked (submitting can fork them), and come after.
+
+    A forked worker inherits the parent's handlers: a Ctrl-C before it set its own raised KeyboardInterrupt
+    in it, a traceback per worker. And one raised in the parent while os.fork ran Python's at-fork hooks
+    (logging's lock) was dropped there as unraisable, and the build ran on. Held, it reaches neither: the
+    workers set their own handlers before letting these signals in, and the parent takes it after the fork.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX: no fork either
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _start_method() -> str:

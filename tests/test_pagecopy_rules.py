@@ -561,3 +561,90 @@ def test_a_fact_boxs_date_is_not_the_articles(tmp_path):
 def test_a_byline_whose_by_stands_on_its_own_line(tmp_path):
     lines = MENU + ["", "by", "Sleyca", HEADLINE, "Fiction Page", "Donate", ""] + spaced(STORY)
     assert copy(tmp_path, lines).meta.authors == ("Sleyca",)
+
+
+# Headlines among lists of titles, captions and links; short headlines.
+
+def test_the_last_of_a_list_of_titles_on_the_same_subject_is_not_the_headline(tmp_path):
+    titles = ["Bus fares rise again in the new year", "City hall roof repairs finished early",
+              "Northern suburbs council votes on tram extension again"]
+    lines = MENU + [""] + titles + ["More articles", "", "So Many Ways to Travel, and to Pay", "By Sarah Needleman",
+                                    "Nov. 19, 2019 8:03 am ET", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == "So Many Ways to Travel, and to Pay"
+
+
+def test_a_headline_over_a_slideshows_captions(tmp_path):
+    lines = MENU + ["", "Northern suburbs tram vote results", "Regional council tram vote count", "Supporters of the tram extension",
+                    "Opponents of the tram extension", "Posted: Fri 6:45 PM, Feb 16, 2018 |", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == "Northern suburbs tram vote results"
+
+
+def test_a_links_address_is_not_the_headline(tmp_path):
+    lines = MENU + ["", "https://www.valleycourier.com/news/council-votes-to-extend-tram-line-northern-suburbs.php", HEADLINE,
+                    "Published 11:26 pm EST, Tuesday, November 19, 2019", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == HEADLINE
+
+
+def test_a_two_word_headline_over_its_byline(tmp_path):
+    lines = MENU + ["", "Tram Reckoning", "By Sarah Needleman", "November 19, 2019 6:30 AM", ""] + spaced(STORY)
+    doc = copy(tmp_path, lines)
+    assert doc.meta.headline == "Tram Reckoning"
+    assert doc.meta.authors == ("Sarah Needleman",)
+
+
+@pytest.mark.parametrize("line", ["Sarah Needleman", "editor's picks"])
+def test_a_two_word_name_or_tag_over_the_dateline_is_not_the_headline(tmp_path, line):
+    lines = MENU + ["", HEADLINE, "Filed to: trams", line, "November 19, 2019", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == HEADLINE
+
+
+# Authors beside a date, over the first paragraph, or further into the text.
+
+@pytest.mark.parametrize("line, authors", [
+    ("November 20, 2019 Emiliano Bellini", ("Emiliano Bellini",)),
+    ("Текст: Анна Петрова · 24 сентября 2018", ("Анна Петрова",)),
+    ("Updated at 5:36 PM CST on Nov 18, 2019", ()),
+])
+def test_a_dateline_that_names_its_author(tmp_path, line, authors):
+    assert copy(tmp_path, MENU + ["", HEADLINE, line, ""] + spaced(STORY)).meta.authors == authors
+
+
+def test_a_name_alone_over_the_first_paragraph_under_a_share_bar_is_its_author(tmp_path):
+    lines = MENU + ["", HEADLINE, "258 Shares", "Share", "Tweet", "Email", "Sarah Needleman", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.authors == ("Sarah Needleman",)
+
+
+def test_a_byline_under_the_standfirst_and_the_pictures_credit(tmp_path):
+    lines = MENU + ["", HEADLINE, "", STORY[0], "Trams at the depot on a winter morning.", "Credit...",
+                    "Jane Smith/The Valley Courier", "By Sarah Needleman", ""] + spaced(STORY[1:])
+    assert copy(tmp_path, lines).meta.authors == ("Sarah Needleman",)
+
+
+# Site names from copyright lines and domains.
+
+@pytest.mark.parametrize("line, name", [
+    ("Copyright 2019. Valley Courier. All Rights Reserved.", "Valley Courier"),
+    ("Copyright © 2000- TramRumors.com, LLC.", "TramRumors.com"),
+    ("© 2000 - 2019 Al Tramwa (www.altramwa.com)", "Al Tramwa"),
+    ("© Tram.org 2003 - 2019 powered by Science X Network", "Tram.org"),
+    ("©2019 FOX Tram Network, LLC. All rights reserved.", "FOX Tram"),
+])
+def test_copyright_lines_in_other_forms(tmp_path, line, name):
+    assert site(tmp_path, MENU, ["Contact", line]) == name
+
+
+@pytest.mark.parametrize("bottom, name", [
+    (["About Courier", "Copyright 2019. Valley Courier. All Rights Reserved."], "Valley Courier"),
+    (["About Valley Theater", "About Theater", "Copyright © 2016 Valley Theater. All rights reserved."], "Valley Theater"),
+])
+def test_the_whole_name_of_the_copyright_lines_owner_over_a_part_of_it(tmp_path, bottom, name):
+    assert site(tmp_path, MENU, bottom) == name
+
+
+def test_a_company_the_copy_calls_by_its_initials(tmp_path):
+    top = MENU + ["CTN Business", "CTN Politics"]
+    assert site(tmp_path, top, ["Watch CTN live", "© 2019 Cable Tram Network. All Rights Reserved."]) == "CTN"
+
+
+def test_a_domain_the_copy_writes_in_words_elsewhere(tmp_path):
+    assert site(tmp_path, ["CBSTrams.com"] + MENU, ["Read CBS Trams every morning"]) == "CBS Trams"

@@ -31,6 +31,7 @@ ANCHOR_LINES = 3
 ANCHOR_BONUS = 0.5
 # Bylines and datelines are looked for this many lines into the article too (under a standfirst).
 META_LINES_INTO_BODY = 4
+BYLINE_LINES_INTO_BODY = 6  # and a line that says "By" this many
 # A line of a name alone under the headline is its author's: within two lines, or next to the dateline this close.
 NAME_LINES_UNDER_HEADLINE = 4
 MAX_META_WORDS = 25  # a byline or dateline longer than this is a sentence that happens to hold one
@@ -83,6 +84,10 @@ _SECOND_SENTENCE = LazyPattern(r"\w\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 _FULL_STOP = re.compile(r"(?<![.\s]\w)(?<!\.\w\w)\.[\"'”’]?$")
 # Menu entries run together: "Últimas NoticiasSociedadPolíticaEl MundoOpinión".
 _MENU_RUN = re.compile(r"(?:[a-zà-ÿ][A-ZÀ-Þ].*?){3}")
+# The words after a dateline's last figure: "November 20, 2019 Emiliano Bellini".
+_AFTER_DATE = LazyPattern(r"\d[^\d\s]*\s+([^\d]+)$")
+# A link's address shown as text (a share box's "copy this link"), never a headline.
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S*$")
 # Code that a copy shows when a page's scripts are not run; never a headline.
 _CODE = re.compile(r"[{}=<>]|\w\(\)|\bfunction\b|\bvar\s|\w+\.\w+\s*=")
 # A masthead: "BBC News", "The Valley Gazette"; not a byline or a section ("Breaking News").
@@ -98,7 +103,11 @@ _LEGAL_TAIL = LazyPattern(r"(?:,?\s+(?:LLC|Inc|Ltd|Limited|Pty|PLC|Corp|GmbH|S\.
 _LEGAL_HEAD = LazyPattern(r"^S\.?A\.?\s+(?=\S)")
 # A copyright line that reserves rights is the site's own, not a credit.
 _RIGHTS = LazyPattern(r"\brights\s+reserved\b|\bderechos\s+reservados\b|\bdroits\s+réservés\b|\brechte\s+vorbehalten\b", re.I)
-_COPYRIGHT = LazyPattern(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?:by\s+)?(?P<name>(?-i:[A-Za-z])[\w&.'’ -]{1,40}?)(?:\.(?!(?:com|org|net|co|fr|de)\b)|[,|]|\s+all rights|$)", re.I)
+# The years may be a range left open ("2000-") or end the sentence ("Copyright 2019. Washington Examiner."); the
+# name ends at a full stop, a comma, its domain in brackets or the years set after it ("© Phys.org 2003 - 2019").
+_COPYRIGHT = LazyPattern(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?\.?\s*)?,?\s*(?:by\s+)?"
+                         r"(?P<name>(?-i:[A-Za-z])[\w&.'’ -]{1,40}?)"
+                         r"(?:\.(?!(?:com|org|net|co|fr|de)\b)|[,|]|\s+all rights|\s*\(|\s+\d{4}\b|$)", re.I)
 
 
 @dataclass
@@ -118,18 +127,22 @@ def read_header(lines: list[Line], start: int) -> Header:
     meta_kind = [_meta_kind(line) for line in zone + below]
     anchors = [i for i, kind in enumerate(meta_kind) if kind and i >= near]
     body_stems = content_stems(" ".join(l.text for l in lines[start : start + BODY_LINES_FOR_HEADLINE]))
-    candidates: dict[int, tuple[bool, bool, float, bool, int]] = {}
+    candidates: dict[int, tuple[bool, bool, bool, float, bool, int]] = {}
     matching: set[int] = set()
 
     for i, line in enumerate(zone):
-        if meta_kind[i] or not _title_like(line):
+        if meta_kind[i] or not (_title_like(line) or _short_title(zone, meta_kind, i)):
             continue
         share = _headline_share(line, body_stems)
         matches = share >= (HEADLINE_SHARE if i >= near or _signed(zone, meta_kind, i) else FAR_HEADLINE_SHARE)
         anchored = i >= near and (any(i < a <= i + ANCHOR_LINES for a in anchors) or (i > 0 and meta_kind[i - 1] == "byline"))
         signed = i >= near and i + 1 < len(zone) and (bool(meta_kind[i + 1]) or _person_name(zone[i + 1].text))
+        # The third title in a row is an entry of a list of other stories' titles, however many of the
+        # article's words it shares, unless a byline or a dateline signs it.
+        listed = i >= 2 and not signed and all(_title_like(zone[j]) and not meta_kind[j] for j in (i - 1, i - 2))
         if (matches and not line.text.isupper()) or anchored:  # capitals alone: a menu or a section label
-            candidates[i] = (i >= near, matches or signed, round(share + (ANCHOR_BONUS if anchored else 0.0), 2), signed, i)
+            candidates[i] = (i >= near, matches or signed, not listed,
+                             round(share + (ANCHOR_BONUS if anchored else 0.0), 2), signed, i)
             if matches:
                 matching.add(i)
 
@@ -149,11 +162,15 @@ def read_header(lines: list[Line], start: int) -> Header:
         # and it matches well, or is signed.
         headline_at = max(candidates.values())[-1]
         if headline_at in matching and headline_at - 1 in matching and candidates[headline_at - 1][0]:
-            headline_at -= 1  # a headline over its subtitle: both match, the headline comes first
+            # A headline over its subtitle, or over a slideshow's captions: all match, the headline comes first.
+            while headline_at - 1 in matching and candidates[headline_at - 1][0]:
+                headline_at -= 1
         elif _kicker_over(zone, meta_kind, candidates, headline_at):
             headline_at += 1  # a section label over the headline: the title is the line the byline signs
     meta_from = near if headline_at is None else min(headline_at + 1, near)
-    authors = _authors(zone + below, meta_kind, meta_from, headline_at)
+    authors = _authors(zone + below, meta_kind, meta_from, headline_at, len(zone)) or next(
+        # A "By" line under the standfirst and the picture's caption and credit, a little further into the text.
+        filter(None, map(signed_names, (l.text for l in lines[start + len(below) : start + BYLINE_LINES_INTO_BODY]))), ())
     published = _published(zone + below, meta_kind, meta_from)
     blocks: list[Block] = []
     headline = None
@@ -247,7 +264,8 @@ def _dates_page(line: Line) -> bool:
     return line.cells == 1 or bool(_STAMP.match(line.text)) or line.text.lower().startswith("date")
 
 
-def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at: int | None) -> tuple[str, ...]:
+def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at: int | None,
+             article_at: int) -> tuple[str, ...]:
     for i in range(first, len(lines)):
         if kinds[i] == "byline":
             return signed_names(lines[i].text)
@@ -255,6 +273,13 @@ def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at
             names = byline_names(f"{lines[i].text.strip()} {lines[i + 1].text}")  # "by" on a line, the name under it
             if names:
                 return names
+    for i in range(first, len(lines)):
+        if kinds[i] == "date":
+            names = dated_names(lines[i].text)
+            if names:
+                return names
+    if article_at > 0 and (headline_at is None or headline_at < article_at - 1) and _person_name(lines[article_at - 1].text):
+        return (tidy_name(lines[article_at - 1].text),)  # a name alone over the first paragraph, under a share bar
     if headline_at is None:
         return ()
     for i in range(headline_at + 1, min(len(lines), headline_at + 1 + NAME_LINES_UNDER_HEADLINE)):
@@ -291,6 +316,16 @@ def signed_names(text: str) -> tuple[str, ...]:
         if names:
             return names
     return ()
+
+
+def dated_names(text: str) -> tuple[str, ...]:
+    """The person a dateline names beside its date: "November 20, 2019 Emiliano Bellini", "Текст: Венера
+    Ерофеева·24 сентября 2018"; () when its words are no one's name ("Updated 5:36 PM CST")."""
+    names = byline_names(text)
+    if not names:
+        tail = _AFTER_DATE.search(text)
+        names = byline_names(tail.group(1)) if tail else ()
+    return names if len(names) == 1 and _person_name(names[0]) else ()
 
 
 def signature(lines: list[Line], end: int) -> tuple[str, ...]:
@@ -349,15 +384,25 @@ def line_date(text: str) -> str | None:
     return None
 
 
-def _title_like(line: Line) -> bool:
+def _title_like(line: Line, min_words: int = 3) -> bool:
     text = line.text
-    if not 3 <= line.n_words <= 30 or line.cells > 1 or text.endswith((":", ",", ";")) or _CODE.search(text) or _MENU_RUN.search(text):
+    if (not min_words <= line.n_words <= 30 or line.cells > 1 or text.endswith((":", ",", ";")) or _CODE.search(text)
+            or _MENU_RUN.search(text) or _ADDRESS.match(text)):
         return False
     if _FULL_STOP.search(text) and not _title_case(text):
         return False  # a sentence: "This is a modal window."
     if dotted_section_number(text):
         return False  # an entry of a table of contents: "4.2 Mozilla Persona", "2. The Production Environment"
     return not (PHOTO_CREDIT.search(text) or _STAMP.match(text) or _NAVIGATION.search(text) or _NEWS_NAME.match(text))
+
+
+def _short_title(zone: list[Line], kinds: list[str | None], i: int) -> bool:
+    """A headline of two words ("The Impeachment Clock" has three) is told from a menu's entry by the dateline
+    or byline right under it, and from the author's name under a headline by no title over it. Capitals alone
+    are a section's label; a tag is written in small letters ("editor's picks")."""
+    line = zone[i]
+    return (line.n_words == 2 and kinds[i + 1] is not None and line.text[:1].isupper() and not line.text.isupper()
+            and _title_like(line, min_words=2) and not (i > 0 and _title_like(zone[i - 1])))
 
 
 def opening_title(line: Line) -> bool:
@@ -413,10 +458,23 @@ def site_name(lines: list[Line]) -> str | None:
     found += _domain_name(lines)
     if found:
         # The name the copyright line agrees with ("About CNBC" and "© 2019 CNBC LLC", not "Subscribe to CNBC
-        # PRO"), else the one most lines mention, else the longer ("About Jeongdong Theater", not "About Theater").
-        return max(found, key=lambda name: (bool(owner) and _mentions(name, owner.lower()),
+        # PRO"), the whole of it ("About Jeongdong Theater", not "About Theater"); else the one most lines
+        # mention, else the longer.
+        agreed = [name for name in found if owner and _mentions(name, owner.lower())]
+        if agreed and not _CORPORATE.search(owner) and max(map(len, agreed)) < len(owner):
+            return owner  # "About Examiner" is short for the "Washington Examiner" of the copyright line
+        return max(found, key=lambda name: (name in agreed, len(name) if name in agreed else 0,
                                             sum(_mentions(name, t) for t in texts), len(name)))
-    return _brand_of(owner) if owner else None
+    return (_initials(owner, texts) or _brand_of(owner)) if owner else None
+
+
+def _initials(company: str, texts: list[str]) -> str | None:
+    """The initials the copy calls a company by, on INITIALS_LINES lines at least ("CNN" for Cable News Network)."""
+    capitals = [w[0] for w in company.split() if w[:1].isupper()]
+    if len(capitals) < 2 or len(capitals) != len(company.split()):
+        return None
+    short = "".join(capitals)
+    return short if sum(_mentions(short, t) for t in texts) >= INITIALS_LINES else None
 
 
 def _domain_name(lines: list[Line]) -> list[str]:
@@ -426,11 +484,18 @@ def _domain_name(lines: list[Line]) -> list[str]:
     labels = [m.group(1) for line in lines[:DOMAIN_LINES] if (m := _DOMAIN_LINE.match(line.text))]
     if len(labels) != 1:
         return []
+    label = labels[0]
     for line in lines:
         for match in _CAPITALISED_RUN.finditer(line.text):
-            if re.sub(r"\W", "", match.group(0)).lower() == labels[0].lower():
-                return [match.group(0)]
-    return labels
+            run = match.group(0).split()
+            # Any words of the run ("Read CBS Sports"), but not the domain's own line: "CBSSports.com" is said
+            # "CBS Sports".
+            for a in range(len(run)):
+                for b in range(a + 1, len(run) + 1):
+                    words_of = " ".join(run[a:b])
+                    if words_of != label and re.sub(r"\W", "", words_of).lower() == label.lower():
+                        return [words_of]
+    return [label]
 
 
 def _brand_of(company: str) -> str:
@@ -458,6 +523,7 @@ def _copyright_owner(lines: list[Line]) -> str | None:
     return max(owners, key=lambda owner: owner[0])[1] if owners else None
 
 
+INITIALS_LINES = 3  # a company's initials on this many lines are what the copy calls it (see _initials)
 # The most words a line that names the site has ("Sign up for CityLab Daily:", "Royal Road® © 2024").
 BRAND_LINE_WORDS = 8
 # How many lines from the top a masthead or a line of the domain alone may stand.
@@ -485,7 +551,7 @@ _ABOUT_WORDS = ("About", "Acerca de", "propos de", "Über", "Sobre")
 # Up to four capitalised words in a row, that a domain's name may run together ("Herald Sun", "The Verge").
 _CAPITALISED_RUN = LazyPattern(r"(?<!\w)[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}")
 _DOMAIN_LINE = re.compile(r"^(?:www\.|m\.)?((?-i:[A-Za-z0-9-]){3,})\.(?:com|org|net|co\.uk|com\.au|fr|de|es|it)$", re.I)
-_CORPORATE = LazyPattern(r"(?:\s+(?:&|and))?\s+(?:Company|Corporation|Group|Media|Productions|Interactive|Newspapers|Broadcasting|Holdings|"
+_CORPORATE = LazyPattern(r"(?:\s+(?:&|and))?\s+(?:Company|Corporation|Group|Media|Productions|Interactive|Newspapers|Broadcasting|Holdings|Network|"
                         r"Publishing|Enterprises)$")
 
 

@@ -258,3 +258,14 @@ def test_comments_trafilatura_kept_under_a_closing_label_give_way_to_the_story_a
     page = blocks(*[("story", 50, False, 1)] * 3, ("Top Rated Comments", 0, False, 2),
                   *[("comment", 45, True, 2)] * 2, *[("reply", 45, False, 2)] * 4)
     assert _choose(page) == [0, 1, 2]
+
+
+def test_a_related_subheading_over_prose_trafilatura_kept_does_not_end_the_article():
+    from pipeline.text.markup import _before_article_end
+
+    page = blocks(*[("story", 40, True, 1)] * 3, ("Trending", 0, False, 1), *[("tide", 30, True, 1)] * 2)
+    assert _before_article_end(page, list(range(6))) == list(range(6))
+    other_stories = blocks(*[("story", 40, True, 1)] * 3, ("Trending", 0, False, 1), *[("ferry", 30, False, 1)] * 2)
+    assert _before_article_end(other_stories, list(range(6))) == [0, 1, 2]
+    comments = blocks(*[("story", 40, True, 1)] * 3, ("2 comments", 0, False, 1), *[("reply", 30, True, 1)] * 2)
+    assert _before_article_end(comments, list(range(6))) == [0, 1, 2]

@@ -142,6 +142,18 @@ def test_a_site_name_given_as_a_link_is_said_as_its_host(tmp_path):
     assert meta(tmp_path, f"<article><h1>Lighthouse to reopen</h1>{PROSE}</article>", head).source == "harbourtimes.example"
 
 
+def test_a_site_name_given_as_a_link_is_said_as_the_page_writes_it(tmp_path):
+    head = "<meta property='og:site_name' content='http://www.harbourtimes.example'>"
+    body = f"<header><a href='/'>Harbour Times</a></header><article><h1>Lighthouse to reopen</h1>{PROSE}</article>"
+    assert meta(tmp_path, body, head).source == "Harbour Times"
+
+
+def test_a_menus_button_names_no_site(tmp_path):
+    body = (f"<header><a href='/subscribe'>Subscribe to Updates</a></header><article><h1>Lighthouse to reopen</h1>"
+            f"{PROSE}</article><footer><a href='/legal'>Notice Copyright</a></footer>")
+    assert meta(tmp_path, body, head="<title>Lighthouse to reopen</title>").source is None
+
+
 def test_a_headline_set_as_the_site_name_is_not_the_site(tmp_path):
     head = ("<meta property='og:site_name' content='The old lighthouse will reopen to visitors next spring, officials say'>"
             "<title>Lighthouse to reopen - Harbour Times</title><link rel='canonical' href='https://www.harbourtimes.example/a'>")

@@ -7,15 +7,19 @@ import re
 
 from .lazy_pattern import LazyPattern
 
-# Labels that open a comment section (ARTICLE_END's too: keep the alternation's group open).
+# Labels that open a comment section (keep the alternation's group open: its users add their own labels).
 COMMENT_LABELS = (
     r"\d+\s+comment|(?:\d+\s+)?(?:comments|top rated comments|leave a (?:reply|comment)|add (?:a |your )?comment|"
     r"join the (?:conversation|discussion)"
 )
+# Every label of a comment section ARTICLE_END knows.
+_COMMENTS = rf"{COMMENT_LABELS}|(?:show|view|expand|load|see|read)(?: all)?(?: \d+)? comments)"
 ARTICLE_END = LazyPattern(
-    rf"^\W*(?:{COMMENT_LABELS}|"
-    r"(?:show|view|expand|load|see|read)(?: all)?(?: \d+)? comments|related(?: stories| articles| posts| coverage| content)?|"
+    rf"^\W*(?:{_COMMENTS}|"
+    r"related(?: stories| articles| posts| coverage| content)?|"
     r"more (?:stories|from [\w ]+|on this story)|most (?:read|popular|viewed|shared)|"
-    r"you (?:may|might) also (?:like|enjoy)|recommended(?: for you)?|trending(?: now)?|popular now))\W*$",
+    r"you (?:may|might) also (?:like|enjoy)|recommended(?: for you)?|trending(?: now)?|popular now)\W*$",
     re.IGNORECASE,
 )
+# The labels of ARTICLE_END that open readers' comments, not a list of other stories.
+COMMENT_END = LazyPattern(rf"^\W*(?:{_COMMENTS})\W*$", re.IGNORECASE)

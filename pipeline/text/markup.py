@@ -36,9 +36,9 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from ..model import Block, Document, Metadata
-from .article_end import ARTICLE_END
+from .article_end import ARTICLE_END, COMMENT_END
 from .language import detect_language
-from .metadata import read_stated
+from .metadata import domain_in_words, navigation_words, read_stated
 from .regions import densest_run
 from .words import PAYWALL, SENTENCE_END, content_stems, word_count
 
@@ -142,6 +142,8 @@ def clean_html(html: str, url: str | None = None) -> Document:
     every_block, blocks = blocks, _without_furniture(blocks)
     if meta.source is None:
         meta = replace(meta, source=_shown_site(every_block))
+    elif meta.source != (said := domain_in_words(meta.source, [b.text for b in every_block])):
+        meta = replace(meta, source=said)
     # The page's <h1> is the headline, never body text, even where trafilatura keeps it.
     chosen = _without_trailing_cards(blocks, [i for i in _choose(blocks) if blocks[i].kind != "h1"])
     chosen = _before_article_end(blocks, chosen)
@@ -158,11 +160,13 @@ def clean_html(html: str, url: str | None = None) -> Document:
 
 def _shown_site(blocks: list[_HBlock]) -> str | None:
     """The site's name as the page shows it, when it states none for machines (no og:site_name, no title
-    to take it from): its copyright line, "About …" link, masthead or domain, read as on a page copy."""
+    to take it from): its copyright line, "About …" link, masthead or domain, read as on a page copy; never what
+    a menu or a button says ("Subscribe to Updates" names no site "Updates")."""
     from .copylines import Line
     from .pagecopy_meta import site_name  # the page-copy reader's patterns, compiled only for such a page
 
-    return site_name([Line(b.text, True, True) for b in blocks])
+    name = site_name([Line(b.text, True, True) for b in blocks])
+    return None if name is None or navigation_words(name) else name
 
 
 def _normalised(text: str) -> str:
@@ -277,15 +281,24 @@ def _without_trailing_cards(blocks: list[_HBlock], chosen: list[int]) -> list[in
 def _before_article_end(blocks: list[_HBlock], chosen: list[int]) -> list[int]:
     """The chosen blocks up to a label that closes the article ("2 comments", "Leave a Reply", "You may also
     like") set under most of its prose: readers' comments and other stories follow it. On a site whose class
-    names say nothing, the label is what shows where the article ends."""
+    names say nothing, the label is what shows where the article ends. A subheading such as "Related" or
+    "Trending" over prose trafilatura kept is the article's own crosshead ("Trending: why the tide turned");
+    a comment label closes the article whatever trafilatura kept, as comments read like prose to it."""
     total = sum(blocks[i].n_words for i in chosen if blocks[i].prose)
     above = 0
     for at, i in enumerate(chosen):
         b = blocks[i]
-        if above >= ARTICLE_SHARE * total and b.n_words <= LABEL_WORDS and ARTICLE_END.match(b.text):
+        if above >= ARTICLE_SHARE * total and b.n_words <= LABEL_WORDS and ARTICLE_END.match(b.text) \
+                and (COMMENT_END.match(b.text) or not _kept_prose_below(blocks, chosen[at + 1 :])):
             return chosen[:at]
         above += b.n_words if b.prose else 0
     return chosen
+
+
+def _kept_prose_below(blocks: list[_HBlock], below: list[int]) -> bool:
+    """Most of the prose below a label is prose trafilatura kept: the article goes on under it."""
+    prose = [blocks[i] for i in below if blocks[i].prose]
+    return 2 * sum(b.n_words for b in prose if b.guided) > sum(b.n_words for b in prose) > 0
 
 
 def _flatten(root: HtmlElement) -> list[_HBlock]:

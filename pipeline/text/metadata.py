@@ -38,8 +38,16 @@ _SITE_META = ("og:site_name", "application-name", "al:ios:app_name", "apple-mobi
 _BYLINE_NAMES = re.compile(r"byline|author|writer|contributor|creator", re.I)
 _NOT_BYLINE = re.compile(r"bio|avatar|image|photo|img|comment|social|share|follow|more|related|footer", re.I)
 _COMMENTS = re.compile(r"comment|repl(?:y|ies)|discussion|conversation", re.I)
-# What a menu calls a page, never a site's name.
-_NAVIGATION = re.compile(r"(?i)home(?:\s*page)?|front\s*page|main\s*page|start|index|news|latest(?:\s+news)?|menu|welcome")
+# What a menu or a button says, never a site's name ("Home", "Latest News", "Subscribe to Updates" read as a site
+# called "Updates", a "Copyright Notice" link read as "Notice Copyright").
+_NAVIGATION_WORDS = frozenset(
+    "home page front main start index news latest menu welcome updates update alerts notifications newsletter "
+    "newsletters subscribe subscriptions subscription account login log sign in up search more share follow contact "
+    "privacy terms notice copyright feed rss email help about us top back".split()
+)
+# An address, not a name: a domain in small letters ("tmz.com", as "http://www.tmz.com" is read). A brand styled
+# with capitals ("MacRumors.com", "Space.com") is the site's chosen name.
+_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")
 # How many elements of the page's start are searched for a byline or a dateline.
 MAX_ELEMENTS_SEARCHED = 4000
 
@@ -289,12 +297,39 @@ def _site_name(ld: dict, meta: dict[str, str], title: str | None, url: str | Non
             # "Autoracing | F1 | Indy | …": the name is the first part that is not a navigation
             # word ("Home | Valley Gazette"). A social handle ("@politifact") names the site too.
             parts = [p.strip().lstrip("@") for p in re.split(r"\s+[|–—-]\s+", value)]
-            name = next((p for p in parts if p and not _NAVIGATION.fullmatch(p)), None)
+            name = next((p for p in parts if p and not navigation_words(p)), None)
             if name and re.match(r"https?://", name):
                 name = (urlsplit(name).hostname or "").removeprefix("www.") or None  # "http://www.tmz.com" is tmz.com
             if name and len(name.split()) <= MAX_SITE_WORDS:
                 return name
     return _title_site(title, url)
+
+
+def navigation_words(text: str) -> bool:
+    """Whether a would-be site name says only what menus and buttons say."""
+    words = re.findall(r"\w+", text.lower())
+    return bool(words) and all(w in _NAVIGATION_WORDS for w in words)
+
+
+def domain_in_words(name: str, texts: list[str]) -> str:
+    """A site named by its address ("tmz.com", stated as "http://www.tmz.com") as the page writes it in words:
+    "TMZ", "The Guardian" for theguardian.com; a listener hears a name, not "dot com". The domain as it stands
+    when the page never writes it so."""
+    if not _DOMAIN.fullmatch(name):
+        return name
+    labels = [label for label in name.lower().split(".") if label not in ("www", "m", "amp")]
+    wanted = labels[0] if len(labels) > 1 else ""
+    for text in texts if wanted else ():
+        words = [w.strip(".,:;!?()\"'“”‘’") for w in text.split()]
+        for i in range(len(words)):
+            # Up to four capitalised words in a row: "The Guardian" is theguardian.com, "Call TMZ" is not tmz.com.
+            for n in range(1, 5):
+                run = words[i : i + n]
+                if len(run) < n or not run[-1][:1].isupper():
+                    break
+                if re.sub(r"[\W_]", "", "".join(run).lower()) == wanted:
+                    return " ".join(run)
+    return name
 
 
 def _title_site(title: str | None, url: str | None) -> str | None:

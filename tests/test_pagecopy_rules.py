@@ -648,3 +648,16 @@ def test_a_company_the_copy_calls_by_its_initials(tmp_path):
 
 def test_a_domain_the_copy_writes_in_words_elsewhere(tmp_path):
     assert site(tmp_path, ["CBSTrams.com"] + MENU, ["Read CBS Trams every morning"]) == "CBS Trams"
+
+
+@pytest.mark.parametrize("note, name", [
+    ("Ann Lee is a reporter for Valley News.", "Valley News"),
+    ("Senior editor at Tramtalk.", "Tramtalk"),
+    ("Ann Lee, a writer for partisan website Tramtalk.com, disagreed.", None),
+])
+def test_an_authors_note_names_the_publication_when_nothing_else_does(tmp_path, note, name):
+    assert site(tmp_path, MENU, [note, "Contact"]) == name
+
+
+def test_the_sites_own_words_come_before_an_authors_note(tmp_path):
+    assert site(tmp_path, MENU, ["Ann Lee is a reporter for Valley News Tech.", "© 2019 Valley News"]) == "Valley News"

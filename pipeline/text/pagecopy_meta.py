@@ -456,6 +456,10 @@ def site_name(lines: list[Line]) -> str | None:
               for m in _FOOTER_ABOUT.finditer(line.text) if m.group(1).lower() not in _NOT_BRAND]
     found += [line.text for line in lines[:MASTHEAD_LINES] if _NEWS_NAME.match(line.text)]
     found += _domain_name(lines)
+    if not (found or owner):
+        # An author's note names the publication, or a section of it ("a reporter for Breitbart Tech"): the
+        # site's own words come first.
+        found = [name for line in lines if line.n_words <= BIO_WORDS and (name := _bio_brand(line.text))]
     if found:
         # The name the copyright line agrees with ("About CNBC" and "© 2019 CNBC LLC", not "Subscribe to CNBC
         # PRO"), the whole of it ("About Jeongdong Theater", not "About Theater"); else the one most lines
@@ -532,6 +536,11 @@ DOMAIN_LINES = 5
 # A brand's name: capitalised words, or one with a capital inside ("eHow", "CityLab"), then maybe its domain.
 _BRAND = (r"((?:The\s+)?(?:[A-Z][\w&-]*|[a-z]+[A-Z][\w&-]*)(?:\s+(?:[A-Z][\w&-]*|of|and|&)){0,3}?"
           r"(?:\.(?:com|org|net|co\.uk|fr|de))?)(?:['’]s)?")
+# An author's note: "<Name> is a <job> for <Brand>", or a job at the brand alone ("Science writer at Gizmodo and …").
+BIO_WORDS = 30
+_BIO_ROLES = ("editor", "writer", "reporter", "correspondent", "columnist", "producer", "contributor", "journalist")
+_BIO = LazyPattern(r"(?:^|\bis\s+(?:an?|the)\s+)(?:[\w-]+\s+){0,4}?(?i:" + "|".join(_BIO_ROLES) + r")s?\s+(?:at|for)\s+"
+                   + _BRAND + r"(?=[.,;]|\s+(?:and|covering|based|who|since|where)\b|\s*$)")
 # Each is tried only on a line that holds its words (see _brands): a pattern no line can match is never compiled.
 _BRAND_LINES = (
     LazyPattern(r"^(?i:welcome to|follow|about|write for|subscribe to|sign up for)\s+@?" + _BRAND
@@ -568,6 +577,16 @@ def _brands(text: str) -> list[str]:
         if match and match.group(1).removeprefix("The ").split()[0].lower() not in _NOT_BRAND:
             out.append(match.group(1))
     return out
+
+
+def _bio_brand(text: str) -> str | None:
+    """The publication an author's note names: "Phil Helsel is a reporter for NBC News.", "Senior editor at
+    Gizmodo."; a sentence of the article ("a writer for partisan website Snopes.com") names no brand."""
+    low = text.lower()
+    if not any(role in low for role in _BIO_ROLES):
+        return None
+    match = _BIO.search(text)
+    return match.group(1) if match else None
 
 
 def _has_copyright_mark(text: str) -> bool:

@@ -269,3 +269,17 @@ def test_a_related_subheading_over_prose_trafilatura_kept_does_not_end_the_artic
     assert _before_article_end(other_stories, list(range(6))) == [0, 1, 2]
     comments = blocks(*[("story", 40, True, 1)] * 3, ("2 comments", 0, False, 1), *[("reply", 30, True, 1)] * 2)
     assert _before_article_end(comments, list(range(6))) == [0, 1, 2]
+
+
+def test_a_sections_h1_under_the_pages_h1_is_a_crosshead(tmp_path):
+    body = (f"<h1>Lighthouses of the coast</h1><section><p>{STORY[0]}</p><p>{STORY[1]}</p></section>"
+            f"<section><h1>Guided tours</h1><p>{STORY[2]}</p><p>{STORY[3]}</p></section>")
+    doc = html(tmp_path, body)
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == ["Guided tours"]
+    assert [b.text for b in doc.blocks if b.kind == "headline"] == ["Lighthouses of the coast"]
+
+
+def test_the_headlines_first_line_set_apart_over_the_story_is_not_a_crosshead(tmp_path):
+    body = f"<article><h2>Old lighthouse</h2>{''.join(f'<p>{p}</p>' for p in STORY)}<h2>Guided tours</h2><p>{STORY[0]}</p></article>"
+    doc = html(tmp_path, body, head="<title>Old lighthouse to reopen next spring</title>")
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == ["Guided tours"]

@@ -535,6 +535,9 @@ def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:
     """The chosen blocks as article blocks, with the crossheads, captions and pull quotes among them."""
     picked = set(chosen)
     out: list[Block] = []
+    # A book's chapter or a wiki sets its sections' headings as <h1>s under the page's own (HTML5 sectioning):
+    # one among the article's blocks, below the headline's h1, is a crosshead.
+    sectioned = any(b.kind == "h1" for b in blocks[: chosen[0]])
     # A list a paragraph announces ("The services may either be:"): True right after it, then the path its first
     # item stands at, which the other items share (the same <ul>).
     announced: bool | tuple[int, ...] = False
@@ -554,7 +557,7 @@ def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:
                 out.append(Block("paragraph", b.text))
                 if not item and b.text.endswith(":"):
                     announced = True
-        elif b.kind == "heading":
+        elif b.kind == "heading" or (b.kind == "h1" and sectioned):
             if b.n_words <= 20 and (b.guided or (nxt is not None and nxt in picked and blocks[nxt].prose)):
                 out.append(Block("heading", b.text))
         elif b.kind == "pullquote":
@@ -606,19 +609,24 @@ def _headline_and_dek(out: list[Block], titles: list[str], summaries: list[str])
     """Headings that repeat the headline or set out its standfirst, as pages put them above the body.
 
     A heading that says what the headline (or a title the page states) says is
-    the headline: read once, never as a crosshead. The heading right under it
+    the headline: read once, never as a crosshead; one that says part of it is
+    the headline's first line set apart, not read. The heading right under it
     is the standfirst when the page states it as its description or it is as
     long as a sentence; otherwise segment would join it to the next crosshead
     or read it as one.
     """
     headline = next((b.text for b in out if b.kind == "headline"), None)
     said = {_normalised(t) for t in [headline, *titles] if t}
+    shown = headline or next(iter(titles), None)  # without a headline block, the page's stated title is read
+    headline_stems = content_stems(shown) if shown else set()
     kept: list[Block] = []
     for b in out:
         if b.kind == "heading" and _normalised(b.text) in said:
             if headline is None:
                 headline = b.text
                 kept.insert(0, Block("headline", b.text))
+            continue
+        if b.kind == "heading" and _kicker(b, kept, headline_stems):
             continue
         kept.append(b)
     first = next((i for i, b in enumerate(kept) if b.kind not in ("headline", "caption")), None)
@@ -627,3 +635,10 @@ def _headline_and_dek(out: list[Block], titles: list[str], summaries: list[str])
         if _normalised(dek.text) in {_normalised(s) for s in summaries} or word_count(dek.text) >= DEK_WORDS:
             kept[first] = Block("standfirst", dek.text)
     return kept
+
+
+def _kicker(heading: Block, above: list[Block], headline_stems: set[str]) -> bool:
+    """A heading above the body all of whose words the headline says: the headline's first line set apart
+    ("Lupita Nyong'o" over "… $150K Pearl Oscar Dress -- STOLEN!!!"), not a crosshead of the story."""
+    stems = content_stems(heading.text)
+    return bool(stems) and stems <= headline_stems and not any(b.kind in ("paragraph", "standfirst") for b in above)

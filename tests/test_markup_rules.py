@@ -283,3 +283,10 @@ def test_the_headlines_first_line_set_apart_over_the_story_is_not_a_crosshead(tm
     body = f"<article><h2>Old lighthouse</h2>{''.join(f'<p>{p}</p>' for p in STORY)}<h2>Guided tours</h2><p>{STORY[0]}</p></article>"
     doc = html(tmp_path, body, head="<title>Old lighthouse to reopen next spring</title>")
     assert [b.text for b in doc.blocks if b.kind == "heading"] == ["Guided tours"]
+
+
+def test_an_interviews_long_question_set_as_a_heading_is_read(tmp_path):
+    question = ("Q: You have run the lighthouse tours for years, so when the tower closed for repairs, "
+                "what did you and the other volunteers do with all that time?")
+    body = f"<article><h1>Lighthouse to reopen</h1><p>{STORY[0]}</p><h3>{question}</h3><p>{STORY[1]}</p><p>{STORY[2]}</p></article>"
+    assert question in paragraphs(html(tmp_path, body))

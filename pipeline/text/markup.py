@@ -103,6 +103,8 @@ SECTION_LEVELS = 3
 ARTICLE_SHARE = 0.5
 # When our blocks hold less than this share of trafilatura's words, trafilatura's text is read instead.
 GUIDE_FALLBACK_SHARE = 0.5
+# A heading longer than this is no crosshead: kept by trafilatura, it is read as a paragraph.
+CROSSHEAD_WORDS = 20
 # A heading right under the headline with this many words is the standfirst, not a crosshead.
 DEK_WORDS = 12
 # A paragraph of links trafilatura keeps is read when it has this many words ("Bug 1677080 – Add telemetry").
@@ -558,8 +560,10 @@ def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:
                 if not item and b.text.endswith(":"):
                     announced = True
         elif b.kind == "heading" or (b.kind == "h1" and sectioned):
-            if b.n_words <= 20 and (b.guided or (nxt is not None and nxt in picked and blocks[nxt].prose)):
+            if b.n_words <= CROSSHEAD_WORDS and (b.guided or (nxt is not None and nxt in picked and blocks[nxt].prose)):
                 out.append(Block("heading", b.text))
+            elif b.n_words > CROSSHEAD_WORDS and b.guided:
+                out.append(Block("paragraph", b.text))  # a sentence set in a heading's type: an interview's question
         elif b.kind == "pullquote":
             out.append(Block("pullquote", b.text.strip("\"'“”‘’ ")))
         elif b.kind == "caption":

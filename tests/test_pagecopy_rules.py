@@ -610,7 +610,9 @@ def test_a_dateline_that_names_its_author(tmp_path, line, authors):
 
 
 def test_a_name_alone_over_the_first_paragraph_under_a_share_bar_is_its_author(tmp_path):
-    lines = MENU + ["", HEADLINE, "258 Shares", "Share", "Tweet", "Email", "Sarah Needleman", ""] + spaced(STORY)
+    # The copy names her again in the note under the post.
+    lines = (MENU + ["", HEADLINE, "258 Shares", "Share", "Tweet", "Email", "Sarah Needleman", ""] + spaced(STORY)
+             + ["Sarah Needleman writes about transport.", "Contact"])
     assert copy(tmp_path, lines).meta.authors == ("Sarah Needleman",)
 
 
@@ -661,3 +663,13 @@ def test_an_authors_note_names_the_publication_when_nothing_else_does(tmp_path, 
 
 def test_the_sites_own_words_come_before_an_authors_note(tmp_path):
     assert site(tmp_path, MENU, ["Ann Lee is a reporter for Valley News Tech.", "© 2019 Valley News"]) == "Valley News"
+
+
+def test_the_posted_dateline_over_the_updated_one(tmp_path):
+    lines = MENU + ["", HEADLINE, "Updated: 19 Nov 2019 9:38 pm", "Posted: 12 Nov 2019 8:11 pm", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.published[:10] == "2019-11-12"
+
+
+def test_a_crosshead_over_the_opening_is_not_its_author(tmp_path):
+    lines = MENU + ["", HEADLINE, "Share", "Tweet", "Email", "Northern Suburbs", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.authors == ()

@@ -75,6 +75,7 @@ _NUMERIC_DATES = (
     (re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)?\d{2})(?![\d/])"), "mdy"),
     (re.compile(r"(?<![\d/.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])"), "dmy"),
 )
+_UPDATED = LazyPattern(r"^\W*(?:last\s+)?(?:updated|modified|edited|aktualisiert|actualizado|mis à jour)\b", re.I)
 # A line that stamps the article rather than titles it: "Published 1 day ago", "By …".
 _STAMP = re.compile(r"^(?:by|published|updated|posted|last updated|modified)\b", re.I)
 # A line of the site's navigation: a breadcrumb from "Home", a share, download or sign-in prompt, a wiki's
@@ -168,9 +169,9 @@ def read_header(lines: list[Line], start: int) -> Header:
         elif _kicker_over(zone, meta_kind, candidates, headline_at):
             headline_at += 1  # a section label over the headline: the title is the line the byline signs
     meta_from = near if headline_at is None else min(headline_at + 1, near)
-    authors = _authors(zone + below, meta_kind, meta_from, headline_at, len(zone)) or next(
-        # A "By" line under the standfirst and the picture's caption and credit, a little further into the text.
-        filter(None, map(signed_names, (l.text for l in lines[start + len(below) : start + BYLINE_LINES_INTO_BODY]))), ())
+    apart = headline_at is None or first + headline_at < start - 1  # lines stand between the headline and the text
+    authors = (_authors(zone + below, meta_kind, meta_from, headline_at) or _byline_further_in(lines, start)
+               or _name_over_text(lines, start, apart))
     published = _published(zone + below, meta_kind, meta_from)
     blocks: list[Block] = []
     headline = None
@@ -264,8 +265,7 @@ def _dates_page(line: Line) -> bool:
     return line.cells == 1 or bool(_STAMP.match(line.text)) or line.text.lower().startswith("date")
 
 
-def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at: int | None,
-             article_at: int) -> tuple[str, ...]:
+def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at: int | None) -> tuple[str, ...]:
     for i in range(first, len(lines)):
         if kinds[i] == "byline":
             return signed_names(lines[i].text)
@@ -278,8 +278,6 @@ def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at
             names = dated_names(lines[i].text)
             if names:
                 return names
-    if article_at > 0 and (headline_at is None or headline_at < article_at - 1) and _person_name(lines[article_at - 1].text):
-        return (tidy_name(lines[article_at - 1].text),)  # a name alone over the first paragraph, under a share bar
     if headline_at is None:
         return ()
     for i in range(headline_at + 1, min(len(lines), headline_at + 1 + NAME_LINES_UNDER_HEADLINE)):
@@ -289,13 +287,33 @@ def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at
     return ()
 
 
+def _byline_further_in(lines: list[Line], start: int) -> tuple[str, ...]:
+    """A "By" line under the standfirst and the picture's caption and credit, a little further into the text."""
+    for line in lines[start + META_LINES_INTO_BODY : start + BYLINE_LINES_INTO_BODY]:
+        names = signed_names(line.text)
+        if names:
+            return names
+    return ()
+
+
+def _name_over_text(lines: list[Line], start: int, apart: bool) -> tuple[str, ...]:
+    """A name alone over the first paragraph (under a share bar, ``apart`` from the headline) that the copy
+    names the author by elsewhere too (at the top, in a note under the post); a crosshead over the opening
+    ("Server Software") is written once."""
+    if not (apart and start > 0 and _person_name(lines[start - 1].text)):
+        return ()
+    name = lines[start - 1].text
+    if not any(name in line.text for k, line in enumerate(lines) if k != start - 1):
+        return ()
+    return (tidy_name(name),)
+
+
 def _published(lines: list[Line], kinds: list[str | None], first: int) -> str | None:
-    """The first dateline from the headline down; else the last one above it."""
-    for i in range(first, len(lines)):
-        if kinds[i]:
-            found = line_date(lines[i].text)
-            if found:
-                return found
+    """The first dateline from the headline down, but the one that says when the story was posted over one that
+    says when it was updated ("Updated: 18 Nov 2019" over "Posted: 12 Nov 2019"); else the last one above it."""
+    dated = [(i, found) for i in range(first, len(lines)) if kinds[i] and (found := line_date(lines[i].text))]
+    if dated:
+        return next((found for i, found in dated if not _UPDATED.match(lines[i].text)), dated[0][1])
     for i in range(first - 1, -1, -1):
         if kinds[i] == "date":
             return line_date(lines[i].text)

@@ -216,10 +216,8 @@ def _build_here(todo, out: Path, options: BuildOptions, workers: int, cache, bat
                 try:
                     # Read first, once: a missing or unreadable file is reported before the page and audio code loads.
                     data = read_source(source)
-                    if engine is None:
-                        engine = make_engine(options.engine, workers, **options.engine_settings())
-                        # Its workers start now, while the page code loads and the page is read.
-                        getattr(engine, "start", lambda: None)()
+                    if engine is None:  # its workers start now, while the page code loads and the page is read
+                        engine = make_engine(options.engine, workers, start=True, **options.engine_settings())
                     from .edition import build_edition
 
                     edition = build_edition(source, out, data=data, engine=engine, workers=workers, cache=cache,

@@ -100,14 +100,13 @@ def build_daily(
 
 @contextlib.contextmanager
 def _engine(runner: Runner, engine: Engine | str, workers: int, **settings):
-    """The engine given, or one made by name (its start-up counted as speaking) and closed afterwards; either
-    started now, so a pool's workers start while the pages are read."""
+    """The engine given (its workers started when its owner chose, or with the first sentences), or one made
+    by name, its workers started now so they start while the pages are read (counted as speaking), and
+    closed afterwards."""
     if not isinstance(engine, str):
-        runner.timed("speak", getattr(engine, "start", lambda: None))
         yield engine
         return
-    made = runner.timed("speak", make_engine, engine, workers, **settings)
-    runner.timed("speak", getattr(made, "start", lambda: None))
+    made = runner.timed("speak", make_engine, engine, workers, start=True, **settings)
     try:
         yield made
     finally:

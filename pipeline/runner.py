@@ -151,8 +151,9 @@ class Runner:
         def hand_over(item) -> None:
             nonlocal written
             if written is None:
-                # Threads start only once the first chapter is spoken, its batch handed to the speech workers:
-                # they fork (fast) only from a process with one thread, and otherwise start through a fork server (slow).
+                # Export has nothing to do before the first chapter. Starting its threads only now also keeps the fork
+                # fast for a pool not started before the page was read (one given by a library caller): its workers
+                # fork with the first batch, fast only from a process with one thread (else through a fork server).
                 written = exporter.submit(exporting)
             _hand_over(handoff, item, written)
 

@@ -7,6 +7,7 @@ import pipeline.tts.pool as pool
 from conftest import FIXTURES, ROOT
 from pipeline.tts import Request
 from pipeline.tts.pool import EnginePool
+from pipeline.tts.registry import make_engine
 
 _record = None  # the file each worker notes its engine's start in; set before they fork
 
@@ -39,6 +40,21 @@ def test_started_workers_start_their_engines_before_any_sentence(tmp_path, monke
     assert len(_record.read_text().splitlines()) == 3  # and only once
 
 
+def test_an_engine_made_to_start_has_its_workers_ready_before_any_sentence(tmp_path, monkeypatch):
+    global _record
+    _record = tmp_path / "engines.txt"
+    monkeypatch.setattr(pool, "Pyttsx3Engine", _SlowEngine)
+    monkeypatch.setattr(pool, "_start_method", lambda: "fork")
+    with make_engine("pyttsx3", 2, start=True) as engine:
+        deadline = time.monotonic() + 10
+        while (not _record.exists() or len(_record.read_text().splitlines()) < 2) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert _record.exists() and len(_record.read_text().splitlines()) == 2
+    with make_engine("pyttsx3", 2) as engine:  # started with its first sentences instead
+        time.sleep(0.2)
+        assert len(_record.read_text().splitlines()) == 2 and isinstance(engine, EnginePool)
+
+
 def test_a_build_starts_its_speech_workers_before_the_page_code_loads(tmp_path):
     code = f"""
 import sys
@@ -46,11 +62,11 @@ sys.path.insert(0, {str(ROOT / 'tests')!r})
 import pipeline.batch as batch
 from tone_engine import ToneEngine
 
-class Pool(ToneEngine):
-    def start(self):
-        print("started", " ".join(sorted({{"pipeline.edition", "pipeline.stages.segment"}} & set(sys.modules))) or "-")
+def make_engine(*args, start=False, **kwargs):
+    print("started" if start else "made", " ".join(sorted({{"pipeline.edition", "pipeline.stages.segment"}} & set(sys.modules))) or "-")
+    return ToneEngine()
 
-batch.make_engine = lambda *args, **kwargs: Pool()
+batch.make_engine = make_engine
 from pipeline.cli import main
 main(["build", {str(FIXTURES / 'orchard.txt')!r}, "-o", {str(tmp_path)!r}, "--no-cache"])
 """

@@ -4,7 +4,8 @@ from __future__ import annotations
 import bisect
 import collections
 import hashlib
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -141,7 +142,8 @@ class Mp3Stream:
         self.layout = Mp3Layout()
         self.length = 0  # samples so far
         self._encoders = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newscast-mp3")
-        self._pending: collections.deque = collections.deque()  # (_Encoding, first sample, samples)
+        # (the chapter's MP3 when ready, the key to cache it under if newly encoded, first sample, samples)
+        self._pending: collections.deque[tuple[Callable[[], EncodedAudio], str | None, int, int]] = collections.deque()
 
     def __enter__(self) -> Mp3Stream:
         return self
@@ -154,21 +156,24 @@ class Mp3Stream:
             return
         parts = max(1, min(self.threads, int(chapter.duration // ENCODER_PART_S)))
         key = self._key(chapter, parts)
-        encoded = EncodedAudio.from_record(self.cache.get(key, ENCODED)) if key else None
-        encoding = _Encoding(chapter.sample_rate, key, encoded) if encoded else self._start_encoding(chapter, parts, key)
-        self._pending.append((encoding, self.length, chapter.size))
+        cached = EncodedAudio.from_record(self.cache.get(key, ENCODED)) if key else None
+        if cached:
+            self._pending.append((lambda: cached, None, self.length, chapter.size))
+        else:
+            self._pending.append((self._start_encoding(chapter, parts), key, self.length, chapter.size))
         self.length += chapter.size
         # Its parts queue behind those of the chapters before it, so no encoder waits between chapters; then the
         # oldest are written until those after the oldest hold no more than about ENCODER_PART_S per thread, or
         # are one chapter: the caller's next chapter waits until then.
         budget = ENCODER_PART_S * self.threads * chapter.sample_rate
-        while len(self._pending) > 1 and self._held - self._pending[0][2] > budget:
+        while len(self._pending) > 1 and self._held - self._pending[0][3] > budget:
             self._write_oldest()
 
-    def _start_encoding(self, chapter: Samples, parts: int, key: str | None) -> _Encoding:
-        bounds = _part_bounds(chapter, parts)
+    def _start_encoding(self, chapter: Samples, parts: int) -> Callable[[], EncodedAudio]:
+        """Queue the chapter's parts; what joins them once encoded (holding the parts, not the chapter)."""
+        rate, bounds = chapter.sample_rate, _part_bounds(chapter, parts)
         futures = [self._encoders.submit(_encode_part, chapter, start, end, self.bitrate) for start, end in bounds]
-        return _Encoding(chapter.sample_rate, key, bounds=bounds, parts=futures)
+        return lambda: _joined(rate, bounds, [future.result() for future in futures])
 
     def _key(self, chapter: Samples, parts: int) -> str | None:
         """A hash of all that decides the chapter's MP3: its samples and where its sentences start (its
@@ -185,29 +190,18 @@ class Mp3Stream:
 
     @property
     def _held(self) -> int:
-        return sum(size for _, _, size in self._pending)
+        return sum(size for *_, size in self._pending)
 
     def _write_oldest(self) -> None:
-        encoding, offset, _size = self._pending.popleft()
-        encoded = encoding.result()
-        if encoding.parts and encoding.key:
-            self.cache.put(encoding.key, *encoded.record(), kind=ENCODED)
+        result, key, offset, _size = self._pending.popleft()
+        encoded = result()
+        if key:
+            self.cache.put(key, *encoded.record(), kind=ENCODED)
         try:
             self.file.write(encoded.data)
         except OSError as exc:
             raise OutputError(f"cannot write the MP3 ({exc.strerror or exc})") from None
         self.layout = self.layout.then(offset, encoded.layout)
-
-
-class _Encoding:
-    """A chapter's MP3: read from the cache (``encoded``), or its ``parts`` (futures of bytes) being encoded."""
-
-    def __init__(self, rate: int, key: str | None, encoded: EncodedAudio | None = None,
-                 bounds: list[tuple[int, int]] = (), parts: list[Future] = ()):
-        self.rate, self.key, self.encoded, self.bounds, self.parts = rate, key, encoded, list(bounds), list(parts)
-
-    def result(self) -> EncodedAudio:
-        return self.encoded or _joined(self.rate, self.bounds, [part.result() for part in self.parts])
 
 
 def _cut_places(track: Track) -> set[int]:

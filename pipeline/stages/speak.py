@@ -35,9 +35,10 @@ def speak_chapters(script: Script, engine: Engine, progress: Progress | None = N
     """As ``speak``, each chapter given as soon as all its clips are there, in order.
 
     The engine is handed every missing utterance before this returns, so a
-    pool's workers start (by fork) before the caller starts any thread or
-    imports what it needs next, and speak on while it does and while the
-    first chapters are assembled.
+    pool's workers (usually started before the page was read) speak on while
+    the caller imports what it needs next and assembles the first chapters.
+    A pool not started yet forks its workers here, before the caller starts
+    any thread, while forking is fast.
     """
     utterances = [u for chapter in script.chapters for u in chapter.utterances]
     requests = [Request(u.text, u.language or script.language, u.voice) for u in utterances]

@@ -31,9 +31,16 @@ def _module(name: str):
         raise SpeechError(f"the {name} engine is not installed ({exc}): pip install newscast[{name}]") from None
 
 
-def make_engine(name: str = DEFAULT_ENGINE, workers: int = 1, **settings) -> Engine:
-    """Engine ``name``, in this process or as a pool of ``workers`` processes."""
-    return _module(name).create(workers, **settings)
+def make_engine(name: str = DEFAULT_ENGINE, workers: int = 1, *, start: bool = False, **settings) -> Engine:
+    """Engine ``name``, in this process or as a pool of ``workers`` processes.
+
+    With ``start``, a pool's workers start now, while the caller reads its pages, rather than with the
+    first sentences: this is the one place an engine is started early.
+    """
+    engine = _module(name).create(workers, **settings)
+    if start:
+        getattr(engine, "start", lambda: None)()  # only a pool has workers to start
+    return engine
 
 
 def default_rate(engine: Engine | str) -> int:

@@ -673,3 +673,28 @@ def test_the_posted_dateline_over_the_updated_one(tmp_path):
 def test_a_crosshead_over_the_opening_is_not_its_author(tmp_path):
     lines = MENU + ["", HEADLINE, "Share", "Tweet", "Email", "Northern Suburbs", ""] + spaced(STORY)
     assert copy(tmp_path, lines).meta.authors == ()
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("Author: Ann Lee", ("Ann Lee",)),
+    ("Autor: Hans Meier", ("Hans Meier",)),
+    ("Ann Lee and Bo Chan", ("Ann Lee", "Bo Chan")),
+    ("Sport and Weather", ()),
+])
+def test_a_labelled_byline_or_a_line_of_names_under_the_headline(tmp_path, line, authors):
+    doc = copy(tmp_path, MENU + ["", HEADLINE, line, "March 5, 2019", ""] + spaced(STORY))
+    assert doc.meta.authors == authors
+
+
+@pytest.mark.parametrize("top", [
+    ["Most Recent Stories", "Nov. 18, 2019"],
+    ["Most Recent Stories", "Bus fares rise again in the new year", "Nov. 18, 2019", "Roof repairs at city hall finished early",
+     "Nov. 17, 2019"],
+])
+def test_a_list_label_and_the_titles_under_it_are_not_the_headline(tmp_path, top):
+    assert copy(tmp_path, MENU + [""] + top + [""] + spaced(STORY)).meta.headline is None
+
+
+def test_a_headline_its_byline_signs_under_a_more_articles_label(tmp_path):
+    lines = MENU + ["", "More articles", "Previous articles", "Tram Reckoning Day", "By Sarah Needleman", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.headline == "Tram Reckoning Day"

@@ -67,6 +67,15 @@ _BYLINE_WITH_BIO = re.compile(r"^(?:by|por|von|par)\s+(?:(?-i:[A-Za-z])[\w.'’-
 _BY_LEAD = LazyPattern(r"^(?:analysis|story|words|text|written|posted|reported|reporting|report|published|"
                       r"commentary|opinion|review|interview|article|updated|escrito|publicado|geschrieben|publiziert)$", re.I)
 
+# A label over a list of other stories, and how many lines of such a list a headline may stand under. Not
+# ARTICLE_END, which counts a comments count among the labels that end an article ("Comments:" in a fact box).
+_LIST_LABEL = LazyPattern(r"^\W*(?:(?:most\s+)?(?:recent|latest|top|featured|popular|more|related|trending|recommended)\s+"
+                          r"(?:\w+\s+)?(?:stories|news|articles|posts|headlines|videos|reads)|related|trending(?:\s+now)?|"
+                          r"popular\s+now|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed|shared)|"
+                          r"you\s+(?:may|might)\s+also\s+(?:like|enjoy))\W*$", re.I)
+LABEL_LINES = 12
+# A byline that labels its name instead of saying "by".
+_AUTHOR_LABEL = LazyPattern(r"^(?:authors?|autor(?:es|in)?|auteurs?|verfasser(?:in)?|автор|words|reporter|writer)\s*:\s*\S", re.I)
 _CLOCK_TIME = LazyPattern(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?-i:[A-Za-z]){1,4})?$", re.I)
 # A year glued to the time after it ("NOV 20 20194:29 AM"), as copies of some layouts have it.
 _GLUED_YEAR = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
@@ -141,6 +150,8 @@ def read_header(lines: list[Line], start: int) -> Header:
         # The third title in a row is an entry of a list of other stories' titles, however many of the
         # article's words it shares, unless a byline or a dateline signs it.
         listed = i >= 2 and not signed and all(_title_like(zone[j]) and not meta_kind[j] for j in (i - 1, i - 2))
+        if meta_kind[i + 1] != "byline" and _under_list_label(zone, i):
+            continue  # another story's title under "Most Recent Stories", dated like the article
         if (matches and not line.text.isupper()) or anchored:  # capitals alone: a menu or a section label
             candidates[i] = (i >= near, matches or signed, not listed,
                              round(share + (ANCHOR_BONUS if anchored else 0.0), 2), signed, i)
@@ -282,9 +293,21 @@ def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at
         return ()
     for i in range(headline_at + 1, min(len(lines), headline_at + 1 + NAME_LINES_UNDER_HEADLINE)):
         next_to_date = "date" in (kinds[i - 1], kinds[i + 1] if i + 1 < len(kinds) else None)
-        if (i <= headline_at + 2 or next_to_date) and _person_name(lines[i].text):
-            return (tidy_name(lines[i].text),)
+        if i <= headline_at + 2 or next_to_date:
+            names = _names_alone(lines[i].text)
+            if names:
+                return names
     return ()
+
+
+def _names_alone(text: str) -> tuple[str, ...]:
+    """The people a line of names alone names: "Ann Lee", "Ann Lee and Bo Chan"; () for any other line."""
+    if _person_name(text):
+        return (tidy_name(text),)
+    if not any(joiner in text for joiner in (" and ", " & ", ", ")):
+        return ()
+    names = byline_names(text)
+    return names if len(names) >= 2 and all(map(_person_name, names)) else ()
 
 
 def _byline_further_in(lines: list[Line], start: int) -> tuple[str, ...]:
@@ -326,6 +349,8 @@ def signed_names(text: str) -> tuple[str, ...]:
     the piece is, a date or a time; "Photos by" or "Sponsored by" name no author."""
     if word_count(text) > MAX_META_WORDS and not _BYLINE_WITH_BIO.match(text):
         return ()
+    if _AUTHOR_LABEL.match(text):
+        return byline_names(text)  # "Author: Ann Lee", "Autor: Hans Meier"
     for match in _BY.finditer(text):
         lead = text[: match.start()].strip(" |•·-—–,:/")
         if lead and not (_BY_LEAD.match(lead) or line_date(lead) or re.search(r"\d:\d\d", lead)):
@@ -412,6 +437,17 @@ def _title_like(line: Line, min_words: int = 3) -> bool:
     if dotted_section_number(text):
         return False  # an entry of a table of contents: "4.2 Mozilla Persona", "2. The Production Environment"
     return not (PHOTO_CREDIT.search(text) or _STAMP.match(text) or _NAVIGATION.search(text) or _NEWS_NAME.match(text))
+
+
+def _under_list_label(zone: list[Line], i: int) -> bool:
+    """Whether line ``i`` is the label of a list of other stories ("Most Recent Stories", "Related") or stands
+    under one, no paragraph between."""
+    for j in range(i, max(-1, i - LABEL_LINES), -1):
+        if zone[j].prose:
+            return False
+        if _LIST_LABEL.match(zone[j].text):
+            return True
+    return False
 
 
 def _short_title(zone: list[Line], kinds: list[str | None], i: int) -> bool:

@@ -290,3 +290,11 @@ def test_an_interviews_long_question_set_as_a_heading_is_read(tmp_path):
                 "what did you and the other volunteers do with all that time?")
     body = f"<article><h1>Lighthouse to reopen</h1><p>{STORY[0]}</p><h3>{question}</h3><p>{STORY[1]}</p><p>{STORY[2]}</p></article>"
     assert question in paragraphs(html(tmp_path, body))
+
+
+def test_what_stands_above_the_headline_is_not_the_articles_start(tmp_path):
+    # A drop cap's letter is in any text trafilatura keeps ("U" in "Under"), so it is "kept" by chance.
+    body = (f"<div class='cap'><p>U</p></div><div class='hero'><h1>Lighthouse to reopen</h1></div>"
+            f"<article>{''.join(f'<p>{p}</p>' for p in STORY)}</article>")
+    doc = html(tmp_path, body, head="<title>Lighthouse to reopen</title>")
+    assert paragraphs(doc) == STORY

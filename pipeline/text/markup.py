@@ -148,7 +148,7 @@ def clean_html(html: str, url: str | None = None) -> Document:
         meta = replace(meta, source=said)
     # The page's <h1> is the headline, never body text, even where trafilatura keeps it.
     chosen = _without_trailing_cards(blocks, [i for i in _choose(blocks) if blocks[i].kind != "h1"])
-    chosen = _before_article_end(blocks, chosen)
+    chosen = _below_headline(every_block, blocks, _before_article_end(blocks, chosen))
     out = (_headline_blocks(blocks[: chosen[0]], titles) + _body_blocks(blocks, chosen)) if chosen else []
     ours = sum(word_count(b.text) for b in out if b.kind in ("paragraph", "table"))
     if ours < GUIDE_FALLBACK_SHARE * word_count(guide):
@@ -301,6 +301,19 @@ def _kept_prose_below(blocks: list[_HBlock], below: list[int]) -> bool:
     """Most of the prose below a label is prose trafilatura kept: the article goes on under it."""
     prose = [blocks[i] for i in below if blocks[i].prose]
     return 2 * sum(b.n_words for b in prose if b.guided) > sum(b.n_words for b in prose) > 0
+
+
+def _below_headline(every_block: list[_HBlock], blocks: list[_HBlock], chosen: list[int]) -> list[int]:
+    """The chosen blocks without those above the h1 that stands over the article's first prose (that h1 may
+    sit in a furniture-like band): a drop cap's letter or a label trafilatura's text holds by chance ("U" is
+    in any text) is not where the article begins."""
+    first_prose = next((i for i in chosen if blocks[i].prose), None)
+    if first_prose is None or first_prose == chosen[0]:
+        return chosen
+    at = {id(b): n for n, b in enumerate(every_block)}
+    h1 = next((n for n in range(at[id(blocks[first_prose])] - 1, at[id(blocks[chosen[0]])], -1)
+               if every_block[n].kind == "h1"), None)
+    return chosen if h1 is None else [i for i in chosen if at[id(blocks[i])] > h1]
 
 
 def _flatten(root: HtmlElement) -> list[_HBlock]:

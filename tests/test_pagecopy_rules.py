@@ -444,7 +444,7 @@ def test_a_label_in_capitals_or_a_picture_credit_names_no_site(tmp_path):
 
 def test_a_teasers_about_names_no_site(tmp_path):
     bottom = ["Next mayor? A resignation raises questions About How Far Up This Goes", "© 2019 Courier Holdings Group LLC"]
-    assert site(tmp_path, MENU, bottom) == "Courier Holdings"
+    assert site(tmp_path, MENU, bottom) == "Courier"  # the company's name, all its corporate words gone
 
 
 def test_a_copyright_line_keeps_the_domain_the_site_writes(tmp_path):
@@ -698,3 +698,12 @@ def test_a_list_label_and_the_titles_under_it_are_not_the_headline(tmp_path, top
 def test_a_headline_its_byline_signs_under_a_more_articles_label(tmp_path):
     lines = MENU + ["", "More articles", "Previous articles", "Tram Reckoning Day", "By Sarah Needleman", ""] + spaced(STORY)
     assert copy(tmp_path, lines).meta.headline == "Tram Reckoning Day"
+
+
+@pytest.mark.parametrize("top, bottom, name", [
+    ([], ["© 2019 Valley Courier Privacy Policy Terms of Service"], "Valley Courier"),
+    (["Follow Valley Courier on Twitter"], [], "Valley Courier"),
+    ([], ["Copyright 2019 Valley Courier Media Group, a division of Tram Holdings"], "Valley Courier"),
+])
+def test_site_names_without_the_footers_links_a_networks_name_or_corporate_words(tmp_path, top, bottom, name):
+    assert site(tmp_path, top + MENU, bottom) == name

@@ -117,7 +117,9 @@ _RIGHTS = LazyPattern(r"\brights\s+reserved\b|\bderechos\s+reservados\b|\bdroits
 # name ends at a full stop, a comma, its domain in brackets or the years set after it ("© Phys.org 2003 - 2019").
 _COPYRIGHT = LazyPattern(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?\.?\s*)?,?\s*(?:by\s+)?"
                          r"(?P<name>(?-i:[A-Za-z])[\w&.'’ -]{1,40}?)"
-                         r"(?:\.(?!(?:com|org|net|co|fr|de)\b)|[,|]|\s+all rights|\s*\(|\s+\d{4}\b|$)", re.I)
+                         r"(?:\.(?!(?:com|org|net|co|fr|de)\b)|[,|]|\s+all rights|\s*\(|\s+\d{4}\b|$"
+                         # the footer's links run on after the name: "© 2019 Valley Courier Privacy Policy Terms of Use"
+                         r"|\s+(?:privacy|terms|contact|about us|site\s?map|cookies?|advertise|careers|help|legal)\b)", re.I)
 
 
 @dataclass
@@ -559,9 +561,9 @@ def _domain_name(lines: list[Line]) -> list[str]:
 def _brand_of(company: str) -> str:
     """"The Daring Fireball Company" is Daring Fireball, "Vox Media" is Vox: the company's name without its
     corporate word (and the article that went with it)."""
-    brand = _CORPORATE.sub("", company).rstrip(" &")
-    if not brand:
-        return company
+    brand = company
+    while (shorter := _CORPORATE.sub("", brand).rstrip(" &")) and shorter != brand:
+        brand = shorter  # "Valley Courier Media Group" is Valley Courier
     return brand.removeprefix("The ") if brand != company else brand
 
 
@@ -598,7 +600,7 @@ _BIO = LazyPattern(r"(?:^|\bis\s+(?:an?|the)\s+)(?:[\w-]+\s+){0,4}?(?i:" + "|".j
 # Each is tried only on a line that holds its words (see _brands): a pattern no line can match is never compiled.
 _BRAND_LINES = (
     LazyPattern(r"^(?i:welcome to|follow|about|write for|subscribe to|sign up for)\s+@?" + _BRAND
-               + r"(?:\s+(?i:daily|weekly|newsletters?|followed|following))?\W*$"),
+               + r"(?:\s+(?i:daily|weekly|newsletters?|followed|following|on (?:twitter|facebook|instagram|linkedin|youtube)))?\W*$"),
     LazyPattern(r"^" + _BRAND + r"\s+(?i:home\s*page)\W*$"),
     LazyPattern(r"^" + _BRAND + r"\s*[®™]?\s*(?:©|\((?i:c)\)|(?i:copyright)\b)"),
 )

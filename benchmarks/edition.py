@@ -1,7 +1,7 @@
 """Time an edition build, stage by stage, against the speed floor of its tools.
 
     python benchmarks/edition.py [INPUT] [--repeat N]
-    python benchmarks/edition.py [INPUT] --whole-process [--repeat N] [--page HTML] [--wait-idle]
+    python benchmarks/edition.py [INPUT] --whole-process [--repeat N] [--page HTML] [--wait-idle] [--against DIR]
 
 Prints, for INPUT (default: the seed):
 - wall time per stage of a cold build (no speech cache) pinned to one core, with
@@ -21,7 +21,9 @@ the wall time and of the CPU seconds of each command's process tree (the steadie
 figure on a shared machine): a cold build, a warm rebuild, a build of a missing
 file, `newscast --help` and `newscast segment` of a page. With --wait-idle each
 command waits (at most IDLE_PATIENCE_S) until the rest of a shared machine leaves
-the cores idle, so the figures are of quiet moments.
+the cores idle, so the figures are of quiet moments. With --against DIR (another
+checkout, such as a worktree of an older commit) its cold build and warm rebuild
+run in the same rounds, so a change is measured under the same load.
 """
 from __future__ import annotations
 
@@ -77,11 +79,13 @@ def floor(text_file: str, quality: int) -> dict:
     return json.loads(result.stdout)
 
 
-def timed(command: list[str], check: bool = True) -> tuple[float, float]:
-    """Wall seconds of a whole process, from outside, and the CPU seconds (user + system) of its process tree."""
+def timed(command: list[str], check: bool = True, root: Path = ROOT) -> tuple[float, float]:
+    """Wall seconds of a whole process, from outside, and the CPU seconds (user + system) of its process tree.
+
+    ``python -m pipeline`` runs the checkout at ``root``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    subprocess.run(command, capture_output=True, check=check, cwd=ROOT)
+    subprocess.run(command, capture_output=True, check=check, cwd=root, env=dict(os.environ, PYTHONPATH=str(root)))
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -112,7 +116,7 @@ def wait_until_idle() -> float:
     return share
 
 
-def whole_process(source: str, page: str, repeat: int, wait_idle: bool = False) -> None:
+def whole_process(source: str, page: str, repeat: int, wait_idle: bool = False, against: Path | None = None) -> None:
     newscast = [sys.executable, "-m", "pipeline"]
     with tempfile.TemporaryDirectory() as work:
         env_cache = os.path.join(work, "cache")
@@ -134,8 +138,15 @@ def whole_process(source: str, page: str, repeat: int, wait_idle: bool = False) 
             "help": ("newscast --help", newscast + ["--help"]),
             "segment": (f"newscast segment {Path(page).name}", newscast + ["segment", page]),
         }
+        roots = dict.fromkeys(commands, ROOT)
+        if against:
+            for name in ("cold", "warm"):
+                label, command = commands[name]
+                commands[f"{name}-against"] = (f"{label.split(',')[0]} of {against}," + label.split(",", 1)[1], command)
+                roots[f"{name}-against"] = against
         runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-        timed(commands["warm"][1])  # fills the cache for the warm runs
+        for name in ("warm", "warm-against") if against else ("warm",):
+            timed(commands[name][1], root=roots[name])  # fills the cache for the warm runs
         load = []  # the machine's load average before each round: other work on a shared machine skews the walls
         busy = []  # with wait_idle, the share of the cores in use just before each command
         for _ in range(repeat):
@@ -143,7 +154,7 @@ def whole_process(source: str, page: str, repeat: int, wait_idle: bool = False) 
             for name, (_, command) in commands.items():
                 if wait_idle:
                     busy.append(wait_until_idle())
-                runs[name].append(timed(command, check=name != "missing"))  # a missing file fails, as it should
+                runs[name].append(timed(command, check=name != "missing", root=roots[name]))  # a missing file fails
     wall = {name: statistics.median(w for w, _ in values) for name, values in runs.items()}
     cpu = {name: statistics.median(c for _, c in values) for name, values in runs.items()}
     print(f"whole processes, medians of {repeat} alternating runs: wall seconds, CPU seconds of the process tree "
@@ -151,7 +162,7 @@ def whole_process(source: str, page: str, repeat: int, wait_idle: bool = False) 
           + (f"; cores in use just before each command: median {statistics.median(busy):.2f}, at most {max(busy):.2f})" if busy else ")"))
     for name, (label, _) in commands.items():
         paired = statistics.median(w / f for (w, _), (f, _) in zip(runs[name], runs["floor"]))
-        ratio = f"  = {wall[name] / wall['floor']:.2f}x the floor (median of each round's ratio {paired:.2f}x)" if name == "cold" else ""
+        ratio = f"  = {wall[name] / wall['floor']:.2f}x the floor (median of each round's ratio {paired:.2f}x)" if name.startswith("cold") else ""
         print(f"  {label:<50} {wall[name]:6.3f}  cpu {cpu[name]:6.3f}{ratio}")
 
 
@@ -166,9 +177,10 @@ def main() -> None:
     parser.add_argument("--whole-process", action="store_true", help="time whole commands from the shell instead")
     parser.add_argument("--page", default=str(ROOT / "tests" / "fixtures" / "harbour.html"), help="the page --whole-process segments")
     parser.add_argument("--wait-idle", action="store_true", help="with --whole-process: start each command at a quiet moment")
+    parser.add_argument("--against", type=Path, help="with --whole-process: also time the builds of this checkout, alternately")
     args = parser.parse_args()
     if args.whole_process:
-        whole_process(args.input, args.page, args.repeat, args.wait_idle)
+        whole_process(args.input, args.page, args.repeat, args.wait_idle, args.against and args.against.resolve())
         return
     from pipeline import clean, load, script, segment
     from pipeline.text.lexicon import load_lexicon

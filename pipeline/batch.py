@@ -32,6 +32,9 @@ from .web import is_url, private_urls_allowed
 
 # The fingerprint in an edition's JSON sidecar: read without parsing the article before it.
 _SIDECAR_FINGERPRINT = re.compile(rb'"fingerprint": "([0-9a-f]+)"')
+# Speech cache entries (empty) marking a page whose every sentence a build left cached, with the same speech
+# settings: rebuilding it needs no speech workers started before the page is read.
+SPOKEN = ".spoken"
 
 
 class ClusterError(NewscastError):
@@ -216,8 +219,13 @@ def _build_here(todo, out: Path, options: BuildOptions, workers: int, cache, bat
                 try:
                     # Read first, once: a missing or unreadable file is reported before the page and audio code loads.
                     data = read_source(source)
-                    if engine is None:  # its workers start now, while the page code loads and the page is read
-                        engine = make_engine(options.engine, workers, start=True, **options.engine_settings())
+                    spoken = _spoken_key(data, options) if cache is not None and data is not None else None
+                    spoken_before = spoken is not None and cache.get(spoken, SPOKEN) is not None
+                    if engine is None:
+                        # Its workers start now, while the page code loads and the page is read, unless every
+                        # sentence is likely cached: they would start for nothing (and otherwise start with the first).
+                        engine = make_engine(options.engine, workers, start=not spoken_before,
+                                             **options.engine_settings())
                     from .edition import build_edition
 
                     edition = build_edition(source, out, data=data, engine=engine, workers=workers, cache=cache,
@@ -226,10 +234,19 @@ def _build_here(todo, out: Path, options: BuildOptions, workers: int, cache, bat
                 except NewscastError as exc:
                     batch.failed(source, exc)
                     continue
+                if spoken is not None and not spoken_before:
+                    cache.put(spoken, kind=SPOKEN)
                 batch.built(source, edition)
     finally:
         if engine is not None and hasattr(engine, "close"):
             engine.close()
+
+
+def _spoken_key(data: bytes, options: BuildOptions) -> str:
+    """The key of the SPOKEN entry for a page's bytes spoken with these options' engine, voices, rate and lexicon
+    (its bit rate or formats change no sentence)."""
+    speech = options_fingerprint(engine=options.engine, lexicon=dict(options.lexicon), **options.engine_settings())
+    return hashlib.sha256(speech.encode() + b"\0" + data).hexdigest()
 
 
 def fetching(options: BuildOptions) -> contextlib.AbstractContextManager:

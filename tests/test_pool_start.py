@@ -72,3 +72,27 @@ main(["build", {str(FIXTURES / 'orchard.txt')!r}, "-o", {str(tmp_path)!r}, "--no
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.splitlines()[0] == "started -" and (tmp_path / "orchard.mp3").exists()
+
+
+def test_a_rebuild_whose_every_sentence_is_cached_starts_no_workers_before_the_page_is_read(tmp_path, monkeypatch):
+    import pipeline.batch as batch
+    from pipeline.cli import main
+    from tone_engine import ToneEngine
+
+    asked = []
+
+    def make_engine(*_args, start=False, **_settings):
+        asked.append(start)
+        return ToneEngine()
+
+    monkeypatch.setattr(batch, "make_engine", make_engine)
+    monkeypatch.setenv("NEWSCAST_CACHE", str(tmp_path / "cache"))
+    page = tmp_path / "orchard.txt"
+    page.write_bytes((FIXTURES / "orchard.txt").read_bytes())
+    build = ["build", str(page), "-o", str(tmp_path / "out"), "--force"]
+    assert main(build) == 0 and main(build) == 0  # cold, then every sentence cached
+    page.write_text(page.read_text(encoding="utf-8").replace(" the ", " the very ", 1), encoding="utf-8")
+    assert main(build) == 0  # a sentence changed: it is spoken, so the workers start early again
+    assert main(build + ["--bitrate", "96"]) == 0  # the same sentences, cached: only the encoding differs
+    assert main(build + ["--rate", "170"]) == 0  # other sentences
+    assert asked == [True, False, True, False, True] and (tmp_path / "out" / "orchard.mp3").exists()

@@ -707,3 +707,8 @@ def test_a_headline_its_byline_signs_under_a_more_articles_label(tmp_path):
 ])
 def test_site_names_without_the_footers_links_a_networks_name_or_corporate_words(tmp_path, top, bottom, name):
     assert site(tmp_path, top + MENU, bottom) == name
+
+
+def test_two_names_under_a_headline_with_no_dateline_are_no_byline(tmp_path):
+    lines = [HEADLINE, "", "Ann Lee and Bo Chan", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.authors == ()

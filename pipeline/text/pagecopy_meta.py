@@ -295,7 +295,9 @@ def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at
         return ()
     for i in range(headline_at + 1, min(len(lines), headline_at + 1 + NAME_LINES_UNDER_HEADLINE)):
         next_to_date = "date" in (kinds[i - 1], kinds[i + 1] if i + 1 < len(kinds) else None)
-        if i <= headline_at + 2 or next_to_date:
+        if (i <= headline_at + 2 or next_to_date) and _person_name(lines[i].text):
+            return (tidy_name(lines[i].text),)
+        if next_to_date:
             names = _names_alone(lines[i].text)
             if names:
                 return names
@@ -303,9 +305,8 @@ def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at
 
 
 def _names_alone(text: str) -> tuple[str, ...]:
-    """The people a line of names alone names: "Ann Lee", "Ann Lee and Bo Chan"; () for any other line."""
-    if _person_name(text):
-        return (tidy_name(text),)
+    """The people a line of names alone names: "Ann Lee and Bo Chan"; () for any other line. Only beside the
+    dateline: under a headline alone, such a line is a caption or a heading ("Cruz and Trump")."""
     if not any(joiner in text for joiner in (" and ", " & ", ", ")):
         return ()
     names = byline_names(text)

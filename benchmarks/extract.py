@@ -18,8 +18,6 @@ ipsum"), as the readability set asks.
 from __future__ import annotations
 
 import argparse
-import gzip
-import importlib.util
 import json
 import statistics
 import subprocess
@@ -28,10 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench_pages import page_html, real_articles, scorer, scorer_path, trafilatura_body
 
-from pipeline import NewscastError, clean, load, segment  # noqa: E402
+from pipeline import NewscastError, clean, load, segment  # on the path bench_pages sets
 
 # How far below trafilatura a page may score before it is listed.
 BEHIND = 0.05
@@ -54,20 +51,7 @@ def predict(paths: list[Path]) -> tuple[dict, list[float], list[float], list[str
 
 
 def trafilatura_predict(paths: list[Path]) -> dict:
-    import trafilatura
-
-    out = {}
-    for path in paths:
-        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace") if path.suffix == ".gz" else path.read_text()
-        out[path.name.split(".")[0]] = {"articleBody": trafilatura.extract(html, favor_precision=True) or ""}
-    return out
-
-
-def _scorer_module(scorer: Path):
-    spec = importlib.util.spec_from_file_location("score_extract", scorer)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return {path.name.split(".")[0]: {"articleBody": trafilatura_body(page_html(path))} for path in paths}
 
 
 def main() -> None:
@@ -80,10 +64,10 @@ def main() -> None:
     parser.add_argument("--real", action="store_true", help="leave out Lorem-ipsum markup fixtures")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    scorer = next((p for p in (args.bench / "score_extract.py", args.bench.parent / "score_extract.py") if p.exists()), None)
+    score_path = scorer_path(args.bench, "score_extract.py")
     gold = json.loads((args.bench / "gold.json").read_text())
     if args.real:
-        gold = {k: v for k, v in gold.items() if "lorem ipsum" not in v["articleBody"].lower()}
+        gold = real_articles(gold)
     gold_path = args.out / "gold.json"
     gold_path.write_text(json.dumps(gold, ensure_ascii=False))
     for kind, pattern in (("html", "html/*.html*"), ("text", "text/*.txt")):
@@ -98,9 +82,9 @@ def main() -> None:
               f"({statistics.mean(cpu_times):.1f} mean), {len(refused)} refused as not an article -> {target}")
         for line in refused:
             print(f"  refused: {line}")
-        if not scorer:
+        if not score_path:
             continue
-        command = [sys.executable, str(scorer), str(gold_path), str(target)]
+        command = [sys.executable, str(score_path), str(gold_path), str(target)]
         result = subprocess.run(command + (["--by-id"] if args.by_id else []), capture_output=True, text=True)
         print(result.stdout.rstrip())
         if args.trafilatura and kind == "html":
@@ -109,7 +93,7 @@ def main() -> None:
             their_target.write_text(json.dumps(theirs, ensure_ascii=False))
             result = subprocess.run(command[:-1] + [str(their_target)], capture_output=True, text=True)
             print("trafilatura (favor_precision):", result.stdout.rstrip().splitlines()[-1])
-            score = _scorer_module(scorer)
+            score = scorer(args.bench, "score_extract.py")
             for page_id in sorted(gold):
                 body = gold[page_id]["articleBody"]
                 ours = score.page_scores(body, predictions[page_id]["articleBody"])

@@ -16,38 +16,13 @@ the same HTML pages. Lorem-ipsum markup fixtures are left out unless --all.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from pipeline import NewscastError, clean, load, segment  # noqa: E402
-
-
-def ours(path: Path) -> dict:
-    document = clean(load(path))
-    try:
-        article = segment(document)
-        headline, authors, source, published = article.headline, article.authors, article.source, article.published
-    except NewscastError:
-        meta = document.meta
-        headline, authors, source, published = meta.headline, meta.authors, meta.source, meta.published
-    return {"headline": headline, "authors": list(authors), "source": source, "published": published}
-
-
-def trafilatura_meta(path: Path) -> dict:
-    import trafilatura
-
-    html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-    found = trafilatura.extract_metadata(html)
-    if found is None:
-        return {}
-    return {"title": found.title, "author": found.author, "sitename": found.sitename, "date": found.date}
+from bench_pages import our_reading, page_html, real_articles, scorer_path, trafilatura_meta, with_silver_metadata
 
 
 def score(scorer: Path, gold: Path, predictions: dict, target: Path, by_id: bool) -> str:
@@ -65,26 +40,22 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "newscast-meta")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    scorer = next(p for p in (args.bench / "score_meta.py", args.bench.parent / "score_meta.py") if p.exists())
+    scorer = scorer_path(args.bench, "score_meta.py")
     gold = json.loads((args.bench / "gold.json").read_text())
     if not args.all:
-        gold = {k: v for k, v in gold.items() if "lorem ipsum" not in (v.get("articleBody") or "").lower()}
-    silver = not any("headline" in v for v in gold.values())
+        gold = real_articles(gold)
+    silver = with_silver_metadata(args.bench, gold)
     if silver:
-        for page_id, entry in gold.items():
-            found = trafilatura_meta(args.bench / "html" / f"{page_id}.html.gz")
-            entry.update({"headline": found.get("title"), "byline": found.get("author"),
-                          "siteName": found.get("sitename"), "publishedTime": found.get("date")})
         print("metadata gold: silver, read from the HTML by trafilatura")
     gold_path = args.out / "gold.json"
     gold_path.write_text(json.dumps(gold, ensure_ascii=False))
     pattern = "html/*.html*" if args.kind == "html" else "text/*.txt"
     paths = [p for p in sorted(args.bench.glob(pattern)) if p.name.split(".")[0] in gold]
     print(f"{args.kind}: {len(paths)} pages")
-    mine = {p.name.split(".")[0]: ours(p) for p in paths}
+    mine = {p.name.split(".")[0]: our_reading(p)[1] for p in paths}
     print("ours:\n" + score(scorer, gold_path, mine, args.out / f"ours-{args.kind}.json", args.by_id))
     if args.kind == "html" and not silver:
-        theirs = {p.name.split(".")[0]: trafilatura_meta(p) for p in paths}
+        theirs = {p.name.split(".")[0]: trafilatura_meta(page_html(p)) for p in paths}
         print("trafilatura:\n" + score(scorer, gold_path, theirs, args.out / "trafilatura.json", args.by_id))
 
 

@@ -23,21 +23,16 @@ out. Refused pages score 0.
 from __future__ import annotations
 
 import argparse
-import gzip
-import importlib.util
 import json
 import random
 import statistics
-import sys
 import tempfile
 from pathlib import Path
 
 import lxml.html
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from pipeline import NewscastError, clean, load, segment  # noqa: E402
+from bench_pages import (our_reading, page_html, real_articles, scorer, trafilatura_body, trafilatura_meta,
+                         with_silver_metadata)
 
 _SEMANTIC = ("article", "main", "section")
 _LANDMARKS = ("nav", "aside", "header", "footer")
@@ -112,38 +107,6 @@ def perturbed(html: str, changes, seed: str) -> str:
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
-def _module(path: Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _ours(path: Path) -> tuple[str, dict]:
-    try:
-        document = clean(load(path))
-    except NewscastError:
-        return "", {}
-    meta = document.meta
-    try:
-        article = segment(document)
-    except NewscastError:
-        return "", {"headline": meta.headline, "authors": list(meta.authors), "source": meta.source,
-                    "published": meta.published}
-    return article.text, {"headline": article.headline, "authors": list(article.authors), "source": article.source,
-                          "published": article.published}
-
-
-def _theirs(html: str) -> tuple[str, dict]:
-    import trafilatura
-
-    body = trafilatura.extract(html, favor_precision=True) or ""
-    found = trafilatura.extract_metadata(html)
-    meta = {} if found is None else {"title": found.title, "author": found.author, "sitename": found.sitename,
-                                     "date": found.date}
-    return body, meta
-
-
 def _meta_shares(score_meta, gold: dict, predictions: dict) -> dict[str, float | None]:
     shares = {}
     for field, (gold_key, pred_keys) in score_meta.FIELDS.items():
@@ -155,18 +118,10 @@ def _meta_shares(score_meta, gold: dict, predictions: dict) -> dict[str, float |
 
 
 def run(bench: Path, names: list[str], with_trafilatura: bool, by_id: bool) -> None:
-    score_extract = _module(next(p for p in (bench / "score_extract.py", bench.parent / "score_extract.py") if p.exists()), "score_extract")
-    score_meta = _module(next(p for p in (bench / "score_meta.py", bench.parent / "score_meta.py") if p.exists()), "score_meta")
-    gold = json.loads((bench / "gold.json").read_text())
-    gold = {k: v for k, v in gold.items() if "lorem ipsum" not in (v.get("articleBody") or "").lower()}
-    pages = {k: gzip.decompress((bench / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8", "replace") for k in sorted(gold)}
-    if not any("headline" in v for v in gold.values()):  # extract/: a silver standard from the unchanged page
-        import trafilatura
-
-        for k, v in gold.items():
-            found = trafilatura.extract_metadata(pages[k])
-            v.update({"headline": found and found.title, "byline": found and found.author,
-                      "siteName": found and found.sitename, "publishedTime": found and found.date})
+    score_extract, score_meta = scorer(bench, "score_extract.py"), scorer(bench, "score_meta.py")
+    gold = real_articles(json.loads((bench / "gold.json").read_text()))
+    with_silver_metadata(bench, gold)  # extract/: a silver standard from the unchanged page
+    pages = {k: page_html(bench / "html" / f"{k}.html.gz") for k in sorted(gold)}
     print(f"{bench.name}: {len(gold)} pages (body F1; metadata headline / byline / site / date)")
     baseline: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -176,9 +131,9 @@ def run(bench: Path, names: list[str], with_trafilatura: bool, by_id: bool) -> N
                 text = perturbed(html, PERTURBATIONS[name], seed=k)
                 path = Path(tmp) / f"{k}.html"
                 path.write_text(text, encoding="utf-8")
-                rows["ours"][0][k], rows["ours"][1][k] = _ours(path)
+                rows["ours"][0][k], rows["ours"][1][k] = our_reading(path)
                 if with_trafilatura:
-                    rows["trafilatura"][0][k], rows["trafilatura"][1][k] = _theirs(text)
+                    rows["trafilatura"][0][k], rows["trafilatura"][1][k] = trafilatura_body(text), trafilatura_meta(text)
             for who, (bodies, metas) in rows.items():
                 if not bodies:
                     continue

@@ -712,3 +712,32 @@ def test_site_names_without_the_footers_links_a_networks_name_or_corporate_words
 def test_two_names_under_a_headline_with_no_dateline_are_no_byline(tmp_path):
     lines = [HEADLINE, "", "Ann Lee and Bo Chan", ""] + spaced(STORY)
     assert copy(tmp_path, lines).meta.authors == ()
+
+
+# Pictures' file names and galleries' captions.
+
+def test_a_pictures_file_name_is_not_read(tmp_path):
+    items = ["Faster trams to the northern suburbs every ten minutes", "Later trams on Friday and Saturday nights",
+             "Step-free stops at every station"]
+    lines = ([HEADLINE, ""] + spaced(STORY[:2]) + ["What the new line brings:", ""] + items
+             + ["tram_depot_01", "IMG_2041.jpg", ""] + spaced(STORY[2:]))
+    read = paragraphs(copy(tmp_path, lines))
+    assert items[2] in read
+    assert "tram_depot_01" not in read and "IMG_2041.jpg" not in read
+
+
+GALLERY = "2019 Valley Courier Tram Series [The Northern Line] Opening Day at the Depot in Pictures"
+
+
+def test_a_gallerys_caption_under_every_picture_is_read_once(tmp_path):
+    lines = [HEADLINE, ""] + [line for p in STORY for line in (p, "", "\u200b", GALLERY, "\u200b", "")]
+    doc = copy(tmp_path, lines)
+    assert [b.text for b in doc.blocks].count(GALLERY) == 1
+
+
+def test_a_plans_repeated_lines_are_all_read(tmp_path):
+    day = ["Eat one to two hours after your ride", "",
+           "Tram Chicken Zoodles [1 cup zucchini noodles, 4 oz. cooked chicken, half a cup of edamame,", ""]
+    lines = [HEADLINE, ""] + [line for p in STORY[:3] for line in [p, ""] + day] + [STORY[3]]
+    doc = copy(tmp_path, lines)
+    assert [b.text for b in doc.blocks].count(day[2]) == 3

@@ -9,12 +9,16 @@ byline and image captions.
 from __future__ import annotations
 
 
+import re
+from collections import Counter
+
 from ..model import Block, Document, Metadata
 from .copylines import APPEAL, PHOTO_CREDIT, Line, code_lines, copy_lines, run_together, table_rows
 from .article_end import ARTICLE_END
 from .copycomments import comments_start
 from .copylists import bulleted, contents_lines, is_listing, list_entry, list_items
 from .language import detect_language
+from .lazy_pattern import LazyPattern
 from .pagecopy_meta import (after_opening_header, card_blurbs, first_date, headed, opening_title, read_header, signature,
                             site_name)
 from .regions import densest_run
@@ -44,6 +48,11 @@ def clean_page_copy(content: str) -> Document:
     return Document(blocks=blocks, meta=meta)
 
 
+# See _gallery_caption.
+GALLERY_REPEATS = 3
+GALLERY_CAPTION_WORDS = 10
+# One word of letters, figures and underscores with an underscore in it, or an image's file name.
+_FILE_NAME = LazyPattern(r"^(?:\w*_[\w-]*|[\w-]+\.(?:jpe?g|png|gif|webp|svg))$", re.I)
 # A layout without blank lines between paragraphs still shows the article as a long run of prose.
 LONG_PROSE_RUN = 8
 
@@ -196,6 +205,8 @@ def _body(lines: list[Line]) -> list[Block]:
     code = code_lines(lines)
     contents = contents_lines(lines)
     cards = _cards(lines)
+    captions: set[str] = set()
+    repeats = Counter(line.text for line in lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -207,10 +218,16 @@ def _body(lines: list[Line]) -> list[Block]:
             blocks.append(Block("table", "\n".join(l.text for l in lines[i:j])))
             i = j
             continue
-        if code[i] or cards[i] or contents[i]:
-            pass  # code is shown, not said; another story's blurb is not this story; the contents list crossheads
+        if code[i] or cards[i] or contents[i] or _FILE_NAME.match(line.text):
+            # Code is shown, not said; another story's blurb is not this story; the contents list crossheads; a
+            # picture's file name ("dp3_1_en", "IMG_2041.jpg") stands in for a caption its page never wrote.
+            pass
         elif items[i]:
-            blocks.append(Block("paragraph", line.text))
+            blocks.append(Block("paragraph", line.text))  # a meal plan's list may name the same dish each day
+        elif _gallery_caption(lines, i, repeats):
+            if line.text not in captions:  # a gallery's caption, set under every picture: read once
+                blocks.append(Block("caption", line.text))
+                captions.add(line.text)
         elif line.prose and PHOTO_CREDIT.search(line.text):
             blocks.append(Block("caption", line.text))
         elif line.prose and not (nxt and _is_attribution(line, nxt)):
@@ -224,10 +241,24 @@ def _body(lines: list[Line]) -> list[Block]:
             blocks.append(Block("paragraph", line.text))  # a short paragraph of its own: "Now get prepping!"
         elif listing and list_entry(line):
             blocks.append(Block("paragraph", line.text))
-        elif line.n_words >= 6 and not SENTENCE_END.search(line.text):
-            blocks.append(Block("caption", line.text))
+        elif line.n_words >= 6 and not SENTENCE_END.search(line.text) and line.text not in captions:
+            blocks.append(Block("caption", line.text))  # once: a gallery sets the same words under every picture
+            captions.add(line.text)
         i += 1
     return blocks
+
+
+def _gallery_caption(lines: list[Line], i: int, repeats: Counter) -> bool:
+    """A gallery's caption, set word for word under each picture between the article's own paragraphs: a long
+    line that is no sentence, held GALLERY_REPEATS times, its neighbours each said once. An interview's repeated
+    question is a sentence; a meal plan repeats its dish with the lines around it ("Eat 1–2 hours after …")."""
+    line = lines[i]
+    if repeats[line.text] < GALLERY_REPEATS or line.n_words < GALLERY_CAPTION_WORDS or SENTENCE_END.search(line.text):
+        return False
+    # The nearest lines with words: a copy keeps a zero-width space as a line of its own.
+    before = next((j for j in range(i - 1, -1, -1) if lines[j].n_words), None)
+    after = next((j for j in range(i + 1, len(lines)) if lines[j].n_words), None)
+    return all(repeats[lines[j].text] == 1 for j in (before, after) if j is not None)
 
 
 def _is_attribution(quote: Line, name: Line) -> bool:

@@ -131,6 +131,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
     parser.add_argument("--folds", default="1,2,3")
+    parser.add_argument("--held-out", default="4,5", help="folds only scored, never fitted on ('' for none)")
     parser.add_argument("--out", type=Path, default=ROOT / "pipeline" / "data" / "speaker_rank.json")
     args = parser.parse_args()
     folds = {int(f) for f in args.folds.split(",")}
@@ -144,6 +145,14 @@ def main() -> None:
         accuracy, wrong = outcome(quotes, weights, threshold)
         # A wrong name costs a listener more than "Speaker unknown": the threshold is chosen by the last figure.
         print(f"fitted, at {threshold:.2f}:    accuracy {accuracy:.3f} wrong {wrong:.3f} accuracy-2*wrong {accuracy - 2 * wrong:.3f}")
+    if args.held_out:
+        held = {int(f) for f in args.held_out.split(",")}
+        unseen = examples(args.gold, held)
+        named = [rows for rows, _, is_named in unseen if is_named]
+        reachable = sum(any(row[1] for row in rows) for rows in named) / len(named)
+        print(f"held-out folds {sorted(held)}: {len(named)} named quotes, a right proposal for {reachable:.3f}")
+        print("rules' order:        accuracy %.3f wrong %.3f" % outcome(unseen, None, 0.0))
+        print("fitted, at %.2f:    accuracy %.3f wrong %.3f" % (speaker_rank.THRESHOLD, *outcome(unseen, weights, speaker_rank.THRESHOLD)))
     args.out.write_text(
         json.dumps({"trained_on": f"PolNeAR train, publisher folds {sorted(folds)}", "quotes": len(quotes), "weights": weights}, indent=1)
         + "\n",

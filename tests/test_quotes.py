@@ -90,6 +90,16 @@ def test_pronouns_and_short_forms_resolve_to_the_full_name():
     assert [(q.speaker, q.role) for q in found] == [("Vladimir Putin", "Russian President"), ("Vladimir Putin", "Russian President")]
 
 
+def test_a_name_whose_appositive_runs_through_a_quoted_title_is_the_latest_named():
+    # "Morning Joe," holds the appositive's comma: read apart from its quotes, the paragraph named no one.
+    found = find_quotes([
+        "Sen. Marco Rubio said on Sunday that the party would recover.",
+        "Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested the remarks were disqualifying.",
+        "“That is disqualifying right there,” he said.",
+    ])
+    assert [q.speaker for q in found] == ["Joe Scarborough"]
+
+
 def test_a_description_resolves_to_the_person_it_describes():
     found = find_quotes([
         "Foreign Minister Vuk Jeremic spoke to the council.",

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from pipeline.text.speech_verbs import SPEECH_VERB_WORDS, SPEECH_VERBS, VERB, compact, speech_verb_at
+from pipeline.text.speech_verbs import SPEECH_VERB_WORDS, SPEECH_VERBS, VERB, compact, speech_verb_after_space, speech_verb_at
 
 WORDS = ("warned", "warns", "warning", "said", "says", "say", "posted", "pointed out", "e-mailed")
 
@@ -58,3 +58,18 @@ def test_a_speech_verb_at_a_place(text, position, verb):
 
 def test_verb_finds_capitalised_verbs_that_open_a_clause():
     assert [m.group(0) for m in VERB.finditer("According to Lee, Kim said: “Said Bob.”")] == ["According to", "said", "Said"]
+
+
+@pytest.mark.parametrize(
+    "text, position, verb",
+    [
+        ("Lee said", 3, "said"),
+        ("Lee \n  told", 3, "told"),
+        ("Lee said", 4, None),  # no space first: speech_verb_at's place
+        ("Lee, 59, said", 3, None),
+        ("Lee nodded", 3, None),
+    ],
+)
+def test_a_speech_verb_after_spaces(text, position, verb):
+    found = speech_verb_after_space(text, position)
+    assert (found.group(0) if found else None) == verb

@@ -36,6 +36,7 @@ from .speaker_place import (
     mentions,
     next_sentence_speaker,
     outside_quotes,
+    quoted_spans,
     sentence_around,
     sentence_subject,
     speaker_after,
@@ -67,8 +68,7 @@ def find_quotes(paragraphs: list[str], headline: str | None = None) -> list[Quot
     for number, span in enumerate(spans):
         for p in range(learned_upto, span.first):
             # Whom a quote names ("“Ted Cruz lies,” Trump said") is no one a later "he" means.
-            context.learn(paragraphs[p], recent=False)
-            context.learn(outside_quotes(paragraphs[p], " ; "))
+            context.learn_paragraph(paragraphs[p], quoted_spans(paragraphs[p]))
         learned_upto = max(learned_upto, span.first)
         previous = spans[number - 1] if number else None
         # The paragraph up to the quote, from where the quote before it in the paragraph ended:

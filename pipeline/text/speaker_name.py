@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .speech_verbs import speech_verb_at
+from .speech_verbs import speech_verb_after_space
 from .words import word_list
 
 # Words before a cue that show it is a noun ("dismissed claims that", "the calls for").
@@ -119,6 +119,20 @@ class Context:
         """The people ``text`` names, as the latest named; not ``recent`` (words in quotes), as full names
         a surname may stand for but no "he" or "she" means: known before everyone else."""
         people, surnames = _mentions(text)
+        self._learn([(name, role) for _, name, role in people], [short for _, short in surnames], recent)
+
+    def learn_paragraph(self, paragraph: str, quoted: list[tuple[int, int]]) -> None:
+        """The people a whole paragraph names, read once: those it names only inside the ``quoted`` spans
+        (start, end) are known (as ``learn`` not recent), the others are the latest named."""
+
+        def outside(at: int) -> bool:
+            return not any(start <= at < end for start, end in quoted)
+
+        people, surnames = _mentions(paragraph)
+        self._learn([(name, role) for _, name, role in people], [], recent=False)
+        self._learn([(name, role) for at, name, role in people if outside(at)], [short for at, short in surnames if outside(at)])
+
+    def _learn(self, people: list[tuple[str, str | None]], surnames: list[str], recent: bool = True) -> None:
         for name, role in people:
             name = self.checked(name)
             if not name or _ORGANISATION.search(name):
@@ -182,8 +196,8 @@ _GENDERED_ROLE = re.compile(
     r"\b(?P<role>(?:congress|spokes|chair|business|anchor)(?:man|woman)|wife|husband|mother|father|daughter|son|sister|"
     r"brother|actress|actor|widow|grandmother|grandfather)\s+(?:[A-Z][\w’'.-]*\s+){0,2}(?P<name>[A-Z][\w’'-]*\w)"
 )
-# "Lee said she …": a word that may be a name, then (speech_verb_at) a verb, then the pronoun.
-_BEFORE_VERB = re.compile(r"\b(?P<name>[A-Z][\w’'-]*\w)\s+(?=[a-z])")
+# "Lee said she …": a word that may be a name, then (speech_verb_after_space) a verb, then the pronoun.
+_BEFORE_VERB = re.compile(r"\b(?P<name>[A-Z][\w’'-]*\w)(?=\s+[a-z])")
 _PRONOUN_AFTER_VERB = re.compile(r"\s+(?:that\s+)?(?P<pronoun>he|she)\b")
 _FEMININE = frozenset("congresswoman spokeswoman chairwoman businesswoman anchorwoman wife mother daughter sister actress widow grandmother she".split())
 
@@ -203,7 +217,7 @@ def genders(paragraphs: list[str]) -> dict[str, str]:
     for m in _GENDERED_ROLE.finditer(text):
         votes.setdefault(surname(m.group("name")), set()).add("she" if m.group("role").lower() in _FEMININE else "he")
     for m in _BEFORE_VERB.finditer(text):
-        verb = speech_verb_at(text, m.end())
+        verb = speech_verb_after_space(text, m.end())
         said = verb and _PRONOUN_AFTER_VERB.match(text, verb.end())
         if said:
             votes.setdefault(surname(m.group("name")), set()).add(said.group("pronoun"))
@@ -489,24 +503,24 @@ def _titled(name: str) -> tuple[list[str], list[str]]:
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3})[.!?]\s")  # not after "Mr." or an initial
-# A verb after a name shows it is a person acting: a word in -ed or -s, or a speech verb (speech_verb_at).
+# A verb after a name shows it is a person acting: a word in -ed or -s, or a speech verb (speech_verb_after_space).
 _VERBISH = re.compile(r"\s+(?:[a-z]+ed|[a-z]+s)\b")
 
 
 def _acts(text: str, end: int) -> bool:
     """Whether a verb follows the name ending at ``end``."""
     ahead = text[end : end + 40]
-    return bool(_VERBISH.match(ahead)) or ahead[:1].isspace() and speech_verb_at(ahead, len(ahead) - len(ahead.lstrip())) is not None
+    return bool(_VERBISH.match(ahead)) or speech_verb_after_space(ahead, 0) is not None
 
 
 def person_mentions(text: str) -> list[tuple[str, str | None]]:
     """(full name, role) for each person the text names: after a title, before a verb, or in an appositive."""
-    return _mentions(text)[0]
+    return [(name, role) for _, name, role in _mentions(text)[0]]
 
 
-def _mentions(text: str) -> tuple[list[tuple[str, str | None]], list[str]]:
+def _mentions(text: str) -> tuple[list[tuple[int, str, str | None]], list[tuple[int, str]]]:
     """person_mentions, and the one-word names the text shows acting, untitled ("Weiner admitted"): short
-    for someone named before."""
+    for someone named before; each with where it starts in ``text``."""
     found, surnames = [], []
     for m in NAME.finditer(text):
         role_words, name_tokens = _titled(m.group(0))
@@ -522,7 +536,7 @@ def _mentions(text: str) -> tuple[list[tuple[str, str | None]], list[str]]:
             role = lower_role.group(1).strip()
         verbish = _acts(text, m.end())
         if len(name_tokens) == 1 and not titled and FOLLOWED_BY_VERB.match(text, m.end()):
-            surnames.append(name_tokens[0])
+            surnames.append((m.start(), name_tokens[0]))
         appositive = _ROLE_AFTER.match(text[m.end() : m.end() + 90])
         if appositive:
             # "King, a prominent New York Democrat. “The question …”,": an appositive ends with its sentence,
@@ -530,7 +544,7 @@ def _mentions(text: str) -> tuple[list[tuple[str, str | None]], list[str]]:
             said = _SENTENCE_BREAK.split(appositive.group("role"), maxsplit=1)[0].strip()
             role = role or (None if re.search(r"[“”\"]", said) else said)
         if (titled or verbish or appositive or lower_role) and len(name_tokens) >= 2 or (titled and len(name_tokens) == 1 and not verbish):
-            found.append((" ".join(name_tokens), role))
+            found.append((m.start(), " ".join(name_tokens), role))
         elif len(name_tokens) >= 2 and not verbish and re.match(r"\s+(?:,|also|then)", text[m.end() : m.end() + 10]):
-            found.append((" ".join(name_tokens), role))
+            found.append((m.start(), " ".join(name_tokens), role))
     return found, surnames

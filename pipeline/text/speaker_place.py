@@ -36,13 +36,18 @@ from .speaker_name import (
     trailing_name,
     trailing_subject,
 )
-from .speech_verbs import SPEECH_VERB_WORDS, SPEECH_VERBS, VERB, speech_verb_at
+from .speech_verbs import SPEECH_VERB_WORDS, SPEECH_VERBS, VERB, speech_verb_after_space, speech_verb_at
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def outside_quotes(text: str, instead: str = " ") -> str:
     return _QUOTED.sub(instead, text)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where the passages outside_quotes takes away start and end, marks included."""
+    return [m.span() for m in _QUOTED.finditer(text)]
 
 
 def sentence_around(first: str, start: int, last: str, end: int) -> tuple[str, str]:
@@ -435,8 +440,7 @@ class Mention:
 # A speech verb after a name ("Lee, 59, also said") is looked up where it may start (speech_verb_at): after an
 # aside, and after an adverb, or not; the verbs are not embedded in one more pattern to compile.
 _ASIDE = re.compile(r"\s*,[^,]{1,60},")
-_SPACE = re.compile(r"\s+")
-_ADVERB = re.compile(r"(?:[a-z]+ly|also|has|had)\s+")
+_ADVERB = re.compile(r"\s+(?:[a-z]+ly|also|has|had)(?=\s)")
 _BRACKETED = re.compile(r"\([^()]*\)")
 # Whom a verb acts on: "calling Gruber", "told the"; a verb in -ing or -ed, or a speech verb (SPEECH_VERB_WORDS).
 _ACTS_ON = re.compile(r"\b[a-z]{2,}(?:ing|ed)\s+(?:(?:the|a|an)\s+)?$")
@@ -484,11 +488,9 @@ def _speech_verb_next(text: str, position: int) -> bool:
     """Whether a speech verb follows ``position``, maybe after an aside and an adverb ("Lee, 59, also said")."""
     aside = _ASIDE.match(text, position)
     for start in ([aside.end()] if aside else []) + [position]:
-        space = _SPACE.match(text, start)
-        if space:
-            adverb = _ADVERB.match(text, space.end())
-            if adverb and speech_verb_at(text, adverb.end()) or speech_verb_at(text, space.end()) is not None:
-                return True
+        adverb = _ADVERB.match(text, start)
+        if adverb and speech_verb_after_space(text, adverb.end()) or speech_verb_after_space(text, start) is not None:
+            return True
     return False
 
 

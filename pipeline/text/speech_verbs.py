@@ -90,3 +90,12 @@ def speech_verb_at(text: str, position: int) -> re.Match | None:
     that looks for a verb at a known place asks this rather than embedding the verbs in one more pattern."""
     verb = VERB.match(text, position)
     return verb if verb is not None and verb.group(0)[:1].islower() else None
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def speech_verb_after_space(text: str, position: int) -> re.Match | None:
+    """The speech verb that follows ``position`` after one or more spaces ("Lee| said"), as speech_verb_at."""
+    space = _SPACES.match(text, position)
+    return speech_verb_at(text, space.end()) if space else None

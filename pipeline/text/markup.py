@@ -589,8 +589,10 @@ def _body_blocks(blocks: list[_HBlock], chosen: list[int]) -> list[Block]:
         elif b.kind == "heading" or (b.kind == "h1" and sectioned):
             if b.n_words <= CROSSHEAD_WORDS and (b.guided or (nxt is not None and nxt in picked and blocks[nxt].prose)):
                 out.append(Block("heading", b.text))
-            elif b.n_words > CROSSHEAD_WORDS and b.guided:
-                out.append(Block("paragraph", b.text))  # a sentence set in a heading's type: an interview's question
+            elif b.n_words > CROSSHEAD_WORDS and b.guided and any(o.kind == "paragraph" for o in out):
+                # A sentence set in a heading's type among the paragraphs: an interview's question (above them,
+                # it is the standfirst a page's header band holds, which trafilatura keeps once the band is a <div>).
+                out.append(Block("paragraph", b.text))
         elif b.kind == "pullquote":
             out.append(Block("pullquote", b.text.strip("\"'“”‘’ ")))
         elif b.kind == "caption":

@@ -121,12 +121,14 @@ def test_workers_die_with_a_parent_killed_outright(tmp_path):
 # Milliseconds after the build's handlers are in place (None: the moment the first speech worker exists, as it
 # forks): the workers fork about 20 ms after; some signals come before, many while they fork and start.
 INTERRUPT_AT_MS = (None, None, None, None, 0, 5, 10, 15, 20, 25, 30, 40, 60, 100)
+STOPS = [(signal.SIGINT, ms) for ms in INTERRUPT_AT_MS] + [(signal.SIGTERM, ms) for ms in (None, None, 10, 20, 30)]
 
 
-@pytest.mark.parametrize("at_ms", INTERRUPT_AT_MS, ids=[f"{ms}ms" if ms is not None else f"fork{i}"
-                                                         for i, ms in enumerate(INTERRUPT_AT_MS)])
-def test_ctrl_c_while_the_workers_start_stops_the_build_in_one_line(tmp_path, at_ms):
-    """Ctrl-C reaches every process of the terminal's group: the workers, forked or forking, say nothing."""
+@pytest.mark.parametrize("signum, at_ms", STOPS, ids=[f"{signal.Signals(signum).name}-{'fork' if ms is None else ms}-{i}"
+                                                      for i, (signum, ms) in enumerate(STOPS)])
+def test_a_signal_to_the_group_while_the_workers_start_stops_the_build_in_one_line(tmp_path, signum, at_ms):
+    """Ctrl-C reaches every process of the terminal's group (a service manager's SIGTERM too): the workers,
+    forked or forking, say nothing."""
     out = tmp_path / "out"
     page = long_article(tmp_path / "storms.txt")
     with (tmp_path / "stderr").open("wb") as log:
@@ -144,7 +146,7 @@ def test_ctrl_c_while_the_workers_start_stops_the_build_in_one_line(tmp_path, at
             pass
     else:
         time.sleep(at_ms / 1000)
-    os.killpg(process.pid, signal.SIGINT)
+    os.killpg(process.pid, signum)
     try:
         process.wait(timeout=STOP_WITHIN_S)
     except subprocess.TimeoutExpired:
@@ -154,7 +156,8 @@ def test_ctrl_c_while_the_workers_start_stops_the_build_in_one_line(tmp_path, at
     err = (tmp_path / "stderr").read_text()
     # 130 to a shell either way: CPython (3.11) ends a `python -m` run by SIGINT itself when a KeyboardInterrupt
     # went through an exec() of a string (dataclasses make their methods so while the page code loads), caught or not.
-    assert process.returncode in (130, -signal.SIGINT) and err == "newscast: interrupted\n", (process.returncode, err)
+    code, said = (130, "interrupted") if signum == signal.SIGINT else (143, "terminated")
+    assert process.returncode in (code, -signal.SIGINT) and err == f"newscast: {said}\n", (process.returncode, err)
     deadline = time.monotonic() + 5
     while (left := in_session(process.pid)) and time.monotonic() < deadline:  # workers still leaving
         time.sleep(0.05)

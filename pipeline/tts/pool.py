@@ -46,8 +46,10 @@ _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 def _start_worker(voice, rate, quote_voice, parent_death_signal: bool = False) -> None:
     global _worker_engine, _worker_error  # one engine per worker process, made once
     # The worker came with the parent's handlers and these signals held (_stop_signals_held): its own first.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ends the worker at once, and quietly
+    # Ctrl-C, or a service manager's SIGTERM to the whole group, is the parent's to handle: it stops the workers.
+    # (A worker ended by it mid-sentence would break the pool, and the parent would start a fresh one to retry.)
+    for signum in _STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     _die_with_parent(parent_death_signal)

@@ -604,6 +604,7 @@ def test_a_two_word_name_or_tag_over_the_dateline_is_not_the_headline(tmp_path, 
     ("November 20, 2019 Emiliano Bellini", ("Emiliano Bellini",)),
     ("Текст: Анна Петрова · 24 сентября 2018", ("Анна Петрова",)),
     ("Updated at 5:36 PM CST on Nov 18, 2019", ()),
+    ("Reuters November 18, 2019 11:03 PM", ("Reuters",)),
 ])
 def test_a_dateline_that_names_its_author(tmp_path, line, authors):
     assert copy(tmp_path, MENU + ["", HEADLINE, line, ""] + spaced(STORY)).meta.authors == authors
@@ -741,3 +742,8 @@ def test_a_plans_repeated_lines_are_all_read(tmp_path):
     lines = [HEADLINE, ""] + [line for p in STORY[:3] for line in [p, ""] + day] + [STORY[3]]
     doc = copy(tmp_path, lines)
     assert [b.text for b in doc.blocks].count(day[2]) == 3
+
+
+def test_a_news_agency_over_the_dateline_signs_the_story(tmp_path):
+    lines = MENU + ["", HEADLINE, "REUTERS", "19 NOV 2019", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.authors == ("Reuters",)

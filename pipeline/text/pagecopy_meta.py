@@ -74,6 +74,8 @@ _LIST_LABEL = LazyPattern(r"^\W*(?:(?:most\s+)?(?:recent|latest|top|featured|pop
                           r"popular\s+now|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed|shared)|"
                           r"you\s+(?:may|might)\s+also\s+(?:like|enjoy))\W*$", re.I)
 LABEL_LINES = 12
+_WIRES = frozenset(["reuters", "associated press", "the associated press", "ap", "afp", "agence france-presse", "bloomberg",
+                    "dpa", "upi", "press association", "efe", "ansa", "xinhua", "kyodo news", "kyodo"])
 # A byline that labels its name instead of saying "by".
 _AUTHOR_LABEL = LazyPattern(r"^(?:authors?|autor(?:es|in)?|auteurs?|verfasser(?:in)?|автор|words|reporter|writer)\s*:\s*\S", re.I)
 _CLOCK_TIME = LazyPattern(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?-i:[A-Za-z]){1,4})?$", re.I)
@@ -297,6 +299,8 @@ def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at
         next_to_date = "date" in (kinds[i - 1], kinds[i + 1] if i + 1 < len(kinds) else None)
         if (i <= headline_at + 2 or next_to_date) and _person_name(lines[i].text):
             return (tidy_name(lines[i].text),)
+        if next_to_date and _wire(lines[i].text):
+            return (lines[i].text.title() if lines[i].text.isupper() else lines[i].text,)
         if next_to_date:
             names = _names_alone(lines[i].text)
             if names:
@@ -371,7 +375,12 @@ def dated_names(text: str) -> tuple[str, ...]:
     if not names:
         tail = _AFTER_DATE.search(text)
         names = byline_names(tail.group(1)) if tail else ()
-    return names if len(names) == 1 and _person_name(names[0]) else ()
+    return names if len(names) == 1 and (_person_name(names[0]) or _wire(names[0])) else ()
+
+
+def _wire(name: str) -> bool:
+    """A news agency, which signs the wire copy a site runs: "Reuters November 18, 2019", "REUTERS"."""
+    return name.lower() in _WIRES
 
 
 def signature(lines: list[Line], end: int) -> tuple[str, ...]:

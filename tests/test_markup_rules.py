@@ -312,3 +312,10 @@ def test_a_long_heading_over_the_storys_paragraphs_is_not_read_as_one_of_them(tm
            "say they cannot wait to welcome visitors back")
     body = f"<article><h1>Lighthouse to reopen</h1><h2>{dek}</h2>{''.join(f'<p>{p}</p>' for p in STORY)}</article>"
     assert dek not in paragraphs(html(tmp_path, body))
+
+
+def test_a_comment_label_left_out_of_the_chosen_blocks_still_ends_the_article():
+    from pipeline.text.markup import _before_article_end
+
+    page = blocks(*[("story", 40, True, 1)] * 3, ("2 comments", 0, False, 1), *[("reply", 30, True, 1)] * 2)
+    assert _before_article_end(page, [0, 1, 2, 4, 5]) == [0, 1, 2]

@@ -288,14 +288,18 @@ def _before_article_end(blocks: list[_HBlock], chosen: list[int]) -> list[int]:
     names say nothing, the label is what shows where the article ends. A subheading such as "Related" or
     "Trending" over prose trafilatura kept is the article's own crosshead ("Trending: why the tide turned");
     a comment label closes the article whatever trafilatura kept, as comments read like prose to it."""
+    if not chosen:
+        return chosen
     total = sum(blocks[i].n_words for i in chosen if blocks[i].prose)
+    picked = set(chosen)
     above = 0
-    for at, i in enumerate(chosen):
+    # The label need not be chosen itself: "2 comments" is no prose, and trafilatura leaves it out.
+    for i in range(chosen[0], chosen[-1] + 1):
         b = blocks[i]
         if above >= ARTICLE_SHARE * total and b.n_words <= LABEL_WORDS and ARTICLE_END.match(b.text) \
-                and (COMMENT_END.match(b.text) or not _kept_prose_below(blocks, chosen[at + 1 :])):
-            return chosen[:at]
-        above += b.n_words if b.prose else 0
+                and (COMMENT_END.match(b.text) or not _kept_prose_below(blocks, [j for j in chosen if j > i])):
+            return [j for j in chosen if j < i]
+        above += b.n_words if b.prose and i in picked else 0
     return chosen
 
 

@@ -191,7 +191,18 @@ class EnginePool:
         return Closing(self._stream(requests, pending), drop_queued)
 
     def _submit(self, chunks: list[list[int]], requests: list[Request]) -> dict[Future, list[int]]:
-        executor = self._workers()
+        try:
+            return self._submit_to(self._workers(), chunks, requests)
+        except BrokenProcessPool:  # a worker died while idle (before the first batch, or between two): a fresh pool
+            self.close()
+        try:
+            return self._submit_to(self._workers(), chunks, requests)
+        except BrokenProcessPool:
+            self.close()
+            raise SpeechError("speech workers failed twice while starting") from None
+
+    @staticmethod
+    def _submit_to(executor: ProcessPoolExecutor, chunks, requests) -> dict[Future, list[int]]:
         with _stop_signals_held():
             return {executor.submit(_synthesize_chunk, [requests[i] for i in chunk]): chunk for chunk in chunks}
 

@@ -747,3 +747,10 @@ def test_a_plans_repeated_lines_are_all_read(tmp_path):
 def test_a_news_agency_over_the_dateline_signs_the_story(tmp_path):
     lines = MENU + ["", HEADLINE, "REUTERS", "19 NOV 2019", ""] + spaced(STORY)
     assert copy(tmp_path, lines).meta.authors == ("Reuters",)
+
+
+@pytest.mark.parametrize("dateline, authors", [("NORTHVILLE, Mich. (AP) — ", ("Associated Press",)), ("NORTHVILLE (Reuters) - ", ("Reuters",)),
+                                               ("(CTN)", ()), ("The council said (AP) — ", ())])
+def test_the_agency_in_the_openings_dateline_signs_an_unsigned_story(tmp_path, dateline, authors):
+    lines = MENU + ["", HEADLINE, ""] + spaced([dateline + STORY[0]] + STORY[1:])
+    assert copy(tmp_path, lines).meta.authors == authors

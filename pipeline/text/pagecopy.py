@@ -20,7 +20,7 @@ from .copylists import bulleted, contents_lines, is_listing, list_entry, list_it
 from .language import detect_language
 from .lazy_pattern import LazyPattern
 from .pagecopy_meta import (after_opening_header, card_blurbs, first_date, headed, opening_title, read_header, signature,
-                            site_name)
+                            site_name, wire_dateline)
 from .regions import densest_run
 from .words import PAYWALL, SENTENCE_END, looks_like_name
 
@@ -42,7 +42,7 @@ def clean_page_copy(content: str) -> Document:
         source=site_name(lines),
         published=header.published or first_date(lines),
         language=detect_language(text),
-        authors=header.authors or signature(lines, end),
+        authors=header.authors or signature(lines, end) or wire_dateline(lines[start].text),
         paywalled=bool(PAYWALL.search(content)),
     )
     return Document(blocks=blocks, meta=meta)

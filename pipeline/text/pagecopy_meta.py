@@ -76,6 +76,8 @@ _LIST_LABEL = LazyPattern(r"^\W*(?:(?:most\s+)?(?:recent|latest|top|featured|pop
 LABEL_LINES = 12
 _WIRES = frozenset(["reuters", "associated press", "the associated press", "ap", "afp", "agence france-presse", "bloomberg",
                     "dpa", "upi", "press association", "efe", "ansa", "xinhua", "kyodo news", "kyodo"])
+# A place in capitals, maybe its state ("ST. JOSEPH, Mich."), the agency in brackets, a dash.
+_WIRE_DATELINE = LazyPattern(r"^(?:[A-Z][A-Z.' -]{0,40}(?:,\s+[A-Z][a-z.]+)?\s)?\(([A-Za-z][\w .-]{0,25})\)\s*[-—–]")
 # A byline that labels its name instead of saying "by".
 _AUTHOR_LABEL = LazyPattern(r"^(?:authors?|autor(?:es|in)?|auteurs?|verfasser(?:in)?|автор|words|reporter|writer)\s*:\s*\S", re.I)
 _CLOCK_TIME = LazyPattern(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?-i:[A-Za-z]){1,4})?$", re.I)
@@ -376,6 +378,16 @@ def dated_names(text: str) -> tuple[str, ...]:
         tail = _AFTER_DATE.search(text)
         names = byline_names(tail.group(1)) if tail else ()
     return names if len(names) == 1 and (_person_name(names[0]) or _wire(names[0])) else ()
+
+
+def wire_dateline(text: str) -> tuple[str, ...]:
+    """The news agency a story's opening credits in its dateline: "WASHINGTON (Reuters) - …", "LONDON (AP) — …";
+    not a site's own mark ("(CNN)President …")."""
+    match = _WIRE_DATELINE.match(text)
+    if not (match and _wire(match.group(1))):
+        return ()
+    # Said in full: "by Associated Press", and two capitals would be found inside other words ("NAPA").
+    return ("Associated Press",) if match.group(1) == "AP" else (match.group(1),)
 
 
 def _wire(name: str) -> bool:

@@ -101,7 +101,7 @@ _MENU_RUN = re.compile(r"(?:[a-zà-ÿ][A-ZÀ-Þ].*?){3}")
 # The words after a dateline's last figure: "November 20, 2019 Emiliano Bellini".
 _AFTER_DATE = LazyPattern(r"\d[^\d\s]*\s+([^\d]+)$")
 # A link's address shown as text (a share box's "copy this link"), never a headline.
-_ADDRESS = re.compile(r"^(?:https?://|www\.)\S*$")
+_ADDRESS = LazyPattern(r"^(?:https?://|www\.)\S*$")
 # Code that a copy shows when a page's scripts are not run; never a headline.
 _CODE = re.compile(r"[{}=<>]|\w\(\)|\bfunction\b|\bvar\s|\w+\.\w+\s*=")
 # A masthead: "BBC News", "The Valley Gazette"; not a byline or a section ("Breaking News").

@@ -170,3 +170,16 @@ def test_a_wikis_footnote_marks_and_edit_links_are_not_read(tmp_path):
     doc = html_doc(tmp_path, body)
     assert paragraphs(doc)[:2] == [f"{PROSE[0]} {PROSE[1]}", f"{PROSE[2]} The mayor [Ann Lee] agreed."]
     assert [b.text for b in doc.blocks if b.kind == "heading"] == ["History"]
+
+
+@pytest.mark.parametrize("text, notice", [
+    ("Our website uses cookies to improve its performance and enhance your user experience.", True),
+    ("By continuing to use this site you consent to our use of cookies.", True),
+    ("Atenção: Comentários com textos ininteligíveis não serão aprovados pelo moderador.", True),
+    ("The company said its website uses cookies to track visitors, which regulators said broke the law.", False),
+    ("“We use cookies responsibly,” the company said.", False),
+])
+def test_a_sites_cookie_notice_and_comment_rules_are_not_the_story(tmp_path, text, notice):
+    doc = html_doc(tmp_path, "<article><h1>Tram line to be extended</h1>"
+                   + "".join(f"<p>{p}</p>" for p in [*PROSE[:3], text, PROSE[3]]) + "</article>")
+    assert (text not in paragraphs(doc)) == notice

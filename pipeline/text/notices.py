@@ -1,5 +1,5 @@
 """Lines a page prints about itself rather than about the story: time stamps, sponsorship disclosures, embed credits,
-comment rules.
+comment rules, cookie notices.
 
 All are read as story text when a page sets them as a paragraph ("Updated at
 1:23 p.m." under the last paragraph, "This post has been compensated by …"
@@ -8,7 +8,7 @@ summary. The date already goes into the edition's disclosure; an advertiser's
 notice is for the page's readers, not for a listener; the credit line under an
 embedded post is the embed's furniture (the post's own words stay); a comment
 section's rules ("You must be logged in to post a comment") speak to readers who
-can comment, which a listener cannot.
+can comment, which a listener cannot; nor does a listener accept a site's cookies.
 """
 from __future__ import annotations
 
@@ -58,6 +58,7 @@ _COMMENT_POLICY = LazyPattern(
     r"|\bcomments?\s+(?:are|is)\s+(?:moderated|closed|the\s+(?:sole\s+)?responsibility)\b"
     r"|\bpara\s+(?:poder\s+)?comentar\b|\blos\s+comentarios\s+publicados\b|\bcomentarios\b[^.]{0,40}\bresponsabilidad\b"
     r"|\bpour\s+(?:pouvoir\s+)?commenter\b|\bcommentaires\b[^.]{0,40}\b(?:responsabilité|modérés)\b"
+    r"|\bcoment[áa]rios\b[^.]{0,100}\b(?:moderador|moderados|responsabilidade)\b"
     r"|\bum\s+(?:zu\s+)?kommentieren\b|\bkommentare\b[^.]{0,40}\bmoderiert\b",
     re.I,
 )
@@ -65,7 +66,15 @@ _COMMENT_POLICY = LazyPattern(
 # pattern, which is then compiled only for a page that has such a paragraph.
 _DISCLOSURE_WORDS = ("compen", "sponsor", "brought", "paid", "affiliate", "opinions", "advertiser", "partner",
                      "commission", "amazon", "#")
-_COMMENT_POLICY_WORDS = ("omment", "comentar")
+_COMMENT_POLICY_WORDS = ("omment", "coment")
+# A site's cookie notice: it speaks of the site and its cookies, or of what using the site agrees to.
+_COOKIE_NOTICE = LazyPattern(
+    r"\b(?:our|this)\s+(?:web\s*)?site\s+uses\s+cookies\b|\bwe\s+(?:use|place)\s+cookies\s+(?:to|on|and)\b"
+    r"|\bby\s+(?:continuing\s+to\s+(?:use|browse)|using|browsing)\s+(?:our|this)\s+(?:web\s*)?site\b[^.]{0,80}\bcookies\b",
+    re.I,
+)
+# A longer paragraph about cookies is the story's (an article on online privacy).
+MAX_COOKIE_NOTICE_WORDS = 80
 # A comment rule is a sentence or two; a longer paragraph that speaks of comments is the story's.
 MAX_COMMENT_POLICY_WORDS = 60
 # A longer paragraph that mentions sponsorship is story text (an article about influencer marketing).
@@ -101,10 +110,17 @@ def is_comment_policy(text: str) -> bool:
             and bool(_COMMENT_POLICY.search(text)))
 
 
+def is_cookie_notice(text: str) -> bool:
+    """'Our website uses cookies to improve its performance and enhance your user experience.'"""
+    return (word_count(text) <= MAX_COOKIE_NOTICE_WORDS and "cookie" in text.lower()
+            and bool(_COOKIE_NOTICE.search(text)))
+
+
 def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
     low = text.lower()
     return any(part in low for part in parts)
 
 
 def is_notice(text: str) -> bool:
-    return is_time_stamp(text) or is_disclosure(text) or is_embed_credit(text) or is_comment_policy(text)
+    return (is_time_stamp(text) or is_disclosure(text) or is_embed_credit(text) or is_comment_policy(text)
+            or is_cookie_notice(text))

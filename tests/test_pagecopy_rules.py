@@ -754,3 +754,12 @@ def test_a_news_agency_over_the_dateline_signs_the_story(tmp_path):
 def test_the_agency_in_the_openings_dateline_signs_an_unsigned_story(tmp_path, dateline, authors):
     lines = MENU + ["", HEADLINE, ""] + spaced([dateline + STORY[0]] + STORY[1:])
     assert copy(tmp_path, lines).meta.authors == authors
+
+
+@pytest.mark.parametrize("label", [f"10 thoughts on “{HEADLINE}”", "One response to “Council votes”"])
+def test_a_blogs_thread_opens_on_its_thoughts_on_label(tmp_path, label):
+    thread = [label, "Gaye", "", "What a wonderful article, I have taken this tram every day for ten years and love it so much.", "",
+              "Ann Lee", "", "Thanks so much for stopping by to read this long article, Gaye, and for leaving a comment too!"]
+    story = STORY + [p.replace("council", "city") for p in STORY]  # a label counts under an article's worth of prose
+    doc = copy(tmp_path, MENU + ["", HEADLINE, ""] + spaced(story) + thread)
+    assert paragraphs(doc) == story

@@ -17,11 +17,9 @@ from typing import TextIO
 
 from . import __version__
 from .errors import NewscastError
-from .output import BITRATES, DEFAULT_BITRATE, FORMATS, SAMPLE_RATES
-from .tts.pool import available_cores, default_workers
-from .tts.registry import DEFAULT_ENGINE, ENGINES, default_rate, engine_voices
-from .tts.registry import RATES as ENGINE_RATES
-from .web import private_urls_allowed
+
+# Everything else newscast's own is imported once main() has its signal handlers in place (a Ctrl-C while it
+# loads is one line too): the audio settings the parser offers, and each command's code when it runs.
 
 EXIT_OK = 0
 EXIT_USAGE = 64
@@ -52,11 +50,15 @@ _cache_size = _in_range(0, None, "MB")
 
 
 def _workers(text: str) -> int:
+    from .tts.pool import available_cores
+
     return _in_range(1, 4 * available_cores(), f"processes (4 per core on {available_cores()} cores)")(text)
 
 
 def _formats(text: str) -> list[str]:
     """An argparse type: a comma-separated list of export formats."""
+    from .output import FORMATS
+
     names = [name.strip() for name in text.split(",") if name.strip()]
     unknown = [name for name in names if name not in FORMATS]
     if unknown or not names:
@@ -66,6 +68,10 @@ def _formats(text: str) -> list[str]:
 
 def _audio_options() -> argparse.ArgumentParser:
     """The options of every command that speaks: engine, voices, rate, pronunciations, output and workers."""
+    from .output import BITRATES, DEFAULT_BITRATE, FORMATS, SAMPLE_RATES
+    from .tts.registry import DEFAULT_ENGINE, ENGINES
+    from .tts.registry import RATES as ENGINE_RATES
+
     audio = argparse.ArgumentParser(add_help=False)
     audio.add_argument("-o", "--out", default="audio_out", metavar="DIR", help="output folder (default: audio_out)")
     audio.add_argument("--engine", choices=tuple(ENGINES), default=DEFAULT_ENGINE, help=f"speech engine (default: {DEFAULT_ENGINE})")
@@ -85,6 +91,8 @@ def _audio_options() -> argparse.ArgumentParser:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .tts.registry import DEFAULT_ENGINE, ENGINES
+
     parser = argparse.ArgumentParser(
         prog="newscast", description="Turn a news page into a narrated, chaptered MP3 edition."
     )
@@ -149,16 +157,19 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
 def _main(argv: list[str] | None, stdout: TextIO | None, stderr: TextIO | None) -> int:
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    parser = _parser()
+    args = None
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return EXIT_OK if exc.code in (0, None) else EXIT_USAGE
-    try:
-        with _stop_on_signals(), private_urls_allowed(getattr(args, "allow_private_urls", False)):
-            return _run(args, stdout, stderr)
+        with _stop_on_signals():
+            try:
+                args = _parser().parse_args(argv)
+            except SystemExit as exc:
+                return EXIT_OK if exc.code in (0, None) else EXIT_USAGE
+            from .web import private_urls_allowed
+
+            with private_urls_allowed(getattr(args, "allow_private_urls", False)):
+                return _run(args, stdout, stderr)
     except NewscastError as exc:
-        if args.traceback:
+        if args is not None and args.traceback:
             raise
         print(f"newscast: {exc}", file=stderr)
         return exc.exit_code
@@ -210,6 +221,7 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
     if args.command == "daily":
         from .edition import build_daily
         from .text.lexicon import load_lexicon
+        from .tts.pool import default_workers
 
         workers = args.workers or default_workers()
         edition = build_daily(
@@ -223,6 +235,7 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
     if args.command == "script":
         from .stages.script import script
         from .text.lexicon import load_lexicon
+        from .tts.registry import default_rate
 
         spoken = script(_article(args.input), load_lexicon(args.lexicon), args.rate or default_rate(args.engine))
         if args.json:
@@ -244,6 +257,8 @@ def _run(args, stdout: TextIO, stderr: TextIO) -> int:
                 print(f"{quote.attribution or 'Speaker unknown'}: “{quote.text}”", file=stdout)
         return EXIT_OK
     if args.command == "voices":
+        from .tts.registry import ENGINES, engine_voices
+
         for name in ENGINES:
             try:
                 voices = engine_voices(name)

@@ -165,3 +165,11 @@ def test_a_signal_to_the_group_while_the_workers_start_stops_the_build_in_one_li
         os.killpg(process.pid, signal.SIGKILL)
     assert not left, "processes left running"
     assert not out.exists() or not any(out.iterdir()), sorted(p.name for p in out.iterdir())
+
+
+def test_the_command_line_loads_newscast_only_once_its_handlers_are_in_place():
+    """A Ctrl-C while the program's modules load is one line too: importing the command line (which happens
+    before main() runs) loads none of them; main() loads them under its handlers."""
+    code = "import sys, pipeline.cli; print(' '.join(sorted(m for m in sys.modules if m.startswith('pipeline'))))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert set(result.stdout.split()) <= {"pipeline", "pipeline.cli", "pipeline.errors", "pipeline.version"}

@@ -319,3 +319,12 @@ def test_a_comment_label_left_out_of_the_chosen_blocks_still_ends_the_article():
 
     page = blocks(*[("story", 40, True, 1)] * 3, ("2 comments", 0, False, 1), *[("reply", 30, True, 1)] * 2)
     assert _before_article_end(page, [0, 1, 2, 4, 5]) == [0, 1, 2]
+
+
+def test_a_run_of_links_trafilatura_kept_is_not_counted_as_article_it_found():
+    from pipeline.text.markup import _guide_words, _HBlock
+
+    names = ", ".join(f"reader{n}" for n in range(150))
+    kept = [_HBlock("paragraph", STORY[0], 0, guided=True), _HBlock("paragraph", names, len(names), guided=True)]
+    guide = f"{STORY[0]}\n{names}"
+    assert _guide_words(guide, kept) == len(STORY[0].split())

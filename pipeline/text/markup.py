@@ -153,13 +153,19 @@ def clean_html(html: str, url: str | None = None) -> Document:
     if chosen:
         out = _headline_blocks(_above(every_block, blocks, chosen[0], titles), titles) + _body_blocks(blocks, chosen)
     ours = sum(word_count(b.text) for b in out if b.kind in ("paragraph", "table"))
-    if ours < GUIDE_FALLBACK_SHARE * word_count(guide):
+    if ours < GUIDE_FALLBACK_SHARE * _guide_words(guide, every_block):
         out = _guide_blocks(guide_text, every_block, titles)
     out = _headline_and_dek(out, titles, summaries)
     text = " ".join(b.text for b in out if b.kind == "paragraph")
     if not meta.language or meta.language == "en":
         meta = replace(meta, language=detect_language(text))
     return Document(blocks=tuple(out), meta=meta)
+
+
+def _guide_words(guide: str, blocks: list[_HBlock]) -> int:
+    """How many words of article trafilatura found: not those of the runs of links it kept (a fan-fiction
+    page's list of 400 readers' names), which would make a whole chapter of ours look like too little."""
+    return word_count(guide) - sum(b.n_words for b in blocks if b.guided and b.link_density >= 0.5)
 
 
 def _shown_site(blocks: list[_HBlock]) -> str | None:

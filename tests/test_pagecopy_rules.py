@@ -763,3 +763,22 @@ def test_a_blogs_thread_opens_on_its_thoughts_on_label(tmp_path, label):
     story = STORY + [p.replace("council", "city") for p in STORY]  # a label counts under an article's worth of prose
     doc = copy(tmp_path, MENU + ["", HEADLINE, ""] + spaced(story) + thread)
     assert paragraphs(doc) == story
+
+
+def test_a_run_of_facts_after_the_story_is_read(tmp_path):
+    facts = ["Northville (Line A): 10th station", "Southville (Line A): Seventh station", "Eastfield (Line B): Third station",
+             "Westfield (Line B): 11th station", "Oldtown (Line C): Fourth station", "Newtown (Line C): Second station"]
+    lines = MENU + ["", HEADLINE, ""] + spaced(STORY) + ["Stations so far"] + facts + ["Sarah Needleman", "Transport Writer", "",
+                                                                                    "About us", "Privacy policy"]
+    assert paragraphs(copy(tmp_path, lines))[-len(facts):] == facts
+
+
+@pytest.mark.parametrize("titles", [
+    ["Tram news: Council votes on the northern suburbs extension again", "Bus fares: City hall says prices will rise in the new year",
+     "Roof repairs: The town hall reopens its doors after two long years", "Bike lanes: New routes open across the city centre",
+     "Rail strike: Drivers walk out for the third time this winter"],
+    ["Tram Guide: Fares", "Tram Guide: Routes", "Tram Guide: Night trams", "Tram Guide: Tickets", "Tram Guide: Accessibility"],
+])
+def test_a_list_of_titles_with_labels_after_the_story_is_not_read(tmp_path, titles):
+    lines = MENU + ["", HEADLINE, ""] + spaced(STORY) + titles + ["", "About us", "Privacy policy"]
+    assert paragraphs(copy(tmp_path, lines)) == STORY

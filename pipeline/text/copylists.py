@@ -5,7 +5,7 @@ import re
 
 from .copylines import APPEAL, PHOTO_CREDIT, Line, run_together
 from .lazy_pattern import LazyPattern
-from .words import SENTENCE_END
+from .words import SENTENCE_END, word_count
 
 # A sentence that announces a list ends like this ("Think about it:", "If you are …").
 _LIST_INTRO = (":", "…", "...")
@@ -17,6 +17,10 @@ NUMBERED_GAP_LINES = 12  # the most lines between one numbered item and the next
 # "+ Added Slime Block", "• Wider pavements", "- Lower fares": a marker the browser copies as text.
 _MARKED = re.compile(r"^([+*•·▪◦‣–—-])\s+\w")
 MIN_MARKED_ITEMS = 3
+# "England (Group A): 10th appearance": a label and a value after its colon.
+_LABELLED = LazyPattern(r"^[^:]{2,60}:\s+\S")
+MIN_LABELLED_ROWS = 5
+MAX_FACT_WORDS = 4  # on average, after the colon
 MIN_BULLETS = 3
 BULLET_MEDIAN_WORDS = 8
 BULLET_WORDS = 6
@@ -41,7 +45,7 @@ def list_items(lines: list[Line]) -> list[bool]:
             if (len(items) >= 2 and items[-1].blank_after
                     and sum(item.n_words for item in items) >= MIN_ITEM_WORDS * len(items)):
                 flags[i + 1 : j] = [True] * len(items)
-    for run in _numbered_runs(lines) + _marked_runs(lines):
+    for run in _numbered_runs(lines) + _marked_runs(lines) + _labelled_runs(lines):
         # Menus are numbered or marked too, with an entry of a word or two.
         if sum(lines[i].n_words for i in run) >= MIN_ITEM_WORDS * len(run) and all(list_entry(lines[i]) for i in run):
             for i in run:
@@ -65,6 +69,32 @@ def _marked_runs(lines: list[Line]) -> list[list[int]]:
     if len(current) >= MIN_MARKED_ITEMS:
         runs.append(current)
     return runs
+
+
+def _labelled_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of MIN_LABELLED_ROWS lines or more packed together, each a label and its value ("England (Group A):
+    10th appearance", "Screen: 6.1 inches"): a list of facts, as a standings table or a spec sheet is copied."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, line in enumerate(lines):
+        if _LABELLED.match(line.text) and not line.prose and (not current or not lines[i - 1].blank_after):
+            current.append(i)
+            continue
+        if _fact_rows(lines, current):
+            runs.append(current)
+        current = [i] if _LABELLED.match(line.text) and not line.prose else []
+    if _fact_rows(lines, current):
+        runs.append(current)
+    return runs
+
+
+def _fact_rows(lines: list[Line], run: list[int]) -> bool:
+    """Facts, not a list of titles: each label once (a series' titles repeat theirs: "iOS 13: Safari", "iOS 13:
+    Reminders"), its value short (a headline's "Space race BOOST: New rocket which can …" is long)."""
+    if len(run) < MIN_LABELLED_ROWS:
+        return False
+    labels, values = zip(*(lines[i].text.split(":", 1) for i in run))
+    return len(set(labels)) == len(labels) and sum(word_count(v) for v in values) <= MAX_FACT_WORDS * len(run)
 
 
 def _numbered_runs(lines: list[Line]) -> list[list[int]]:

@@ -73,3 +73,20 @@ def test_engines_made_one_after_another_in_a_process_start_and_keep_their_rates(
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert 1.6 < float(result.stdout) < 2.4
+
+
+def test_two_engines_in_one_process_each_speak_at_their_own_rate():
+    # pyttsx3 gives both the same driver: the engine made last must not set the pace of the first.
+    code = (
+        "from pipeline import Pyttsx3Engine\n"
+        "slow = Pyttsx3Engine(rate=100)\n"
+        "fast = Pyttsx3Engine(rate=200)\n"
+        "a = len(slow.synthesize('The same words, read twice.'))\n"
+        "b = len(fast.synthesize('The same words, read twice.'))\n"
+        "c = len(slow.synthesize('The same words, read twice.'))\n"
+        "print(a / b, c / b)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    for ratio in map(float, result.stdout.split()):
+        assert 1.6 < ratio < 2.4

@@ -36,6 +36,8 @@ TIMEOUT_PER_CHAR_S = 0.02
 
 # Set once this process has started eSpeak: its synthesis thread would not survive a fork.
 espeak_started = False
+# pyttsx3 hands every engine of a process the same driver: the engine whose rate and voice it holds now.
+_driver_holds: Pyttsx3Engine | None = None
 
 
 def _prepare_espeak() -> ctypes.CDLL | None:
@@ -82,17 +84,29 @@ class Pyttsx3Engine:
         # nothing to say would never end), set the rate, and wait until eSpeak has taken it.
         if self._engine.isBusy():
             self._engine.runAndWait()
-        self._engine.setProperty("rate", int(rate))
-        if espeak is not None:
-            espeak.espeak_Synchronize()
+        self._espeak = espeak
         self._config = (voice, int(rate), quote_voice)
+        self._current: str | None = None
+        self._take_driver()
         self._voices: list[Voice] | None = None
         self._narrators: dict[str, str | None] = {}
         self._chosen_voice = self._voice_id(voice) if voice else None
         self._quote_voice = None if quote_voice in (None, "off") else self._voice_id(quote_voice)
         self._quotes_apart = quote_voice != "off"
-        self._current: str | None = None
         self.use("en", "narrator")
+
+    def _take_driver(self) -> None:
+        """Put this engine's rate and voice back into the driver another engine of this process may have changed
+        (a second engine at another rate would otherwise read this one's sentences at its rate, and cache them so)."""
+        global _driver_holds
+        if _driver_holds is self:
+            return
+        self._engine.setProperty("rate", self._config[1])
+        if self._current:
+            self._engine.setProperty("voice", self._current)
+        if self._espeak is not None:
+            self._espeak.espeak_Synchronize()
+        _driver_holds = self
 
     def _on_finished(self, name=None, completed=True):
         with self._changed:
@@ -123,6 +137,7 @@ class Pyttsx3Engine:
         raise SpeechError(f"unknown voice {voice!r} (see `newscast voices`)")
 
     def use(self, language: str, role: str) -> None:
+        self._take_driver()
         narrator = self._chosen_voice or self._narrator_for(language)
         voice = narrator
         if role == "quote" and self._quotes_apart:
@@ -168,6 +183,7 @@ class Pyttsx3Engine:
         raise SpeechError(f"{problem.removeprefix('speak: ')} after a retry: {text[:60]!r}")
 
     def _synthesize_once(self, text: str) -> bytes:
+        self._take_driver()
         timeout = TIMEOUT_BASE_S + TIMEOUT_PER_CHAR_S * len(text)
         fd, path = tempfile.mkstemp(prefix="newscast-", suffix=".wav")
         os.close(fd)

@@ -24,7 +24,7 @@ from .output import DEFAULT_BITRATE, prepare_output, safe_name
 from .model import Edition
 from .stages.load import _read as read_page_bytes  # the one reader of files and stdin: size cap, one-line errors
 from .stages.speak import Progress
-from .tts.cache import SpeechCache
+from .tts.cache import SPOKEN, SpeechCache
 from .tts.pool import default_workers
 from .tts.registry import DEFAULT_ENGINE, default_rate, make_engine
 from .version import __version__
@@ -32,9 +32,6 @@ from .web import is_url, private_urls_allowed
 
 # The fingerprint in an edition's JSON sidecar: read without parsing the article before it.
 _SIDECAR_FINGERPRINT = re.compile(rb'"fingerprint": "([0-9a-f]+)"')
-# Speech cache entries (empty) marking a page whose every sentence a build left cached, with the same speech
-# settings: rebuilding it needs no speech workers started before the page is read.
-SPOKEN = ".spoken"
 
 
 class ClusterError(NewscastError):

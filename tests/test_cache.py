@@ -144,3 +144,11 @@ def test_only_a_cache_that_grew_is_pruned(tmp_path):
     assert unchanged.prune() == 0 and len(list(tmp_path.glob("*/*.clip"))) == 3  # a warm rebuild walks nothing
     unchanged.put("ff" * 32, PCM)
     assert unchanged.prune() > 0 and not list(tmp_path.glob("*/*.clip"))
+
+
+def test_every_kind_of_entry_is_pruned(tmp_path):
+    cache = SpeechCache(tmp_path, cap_bytes=0)
+    for i, kind in enumerate((".clip", ".levels", ".mp3", ".spoken")):  # .spoken: batch's warm-rebuild marks
+        cache.put(f"{i:02d}" * 32, b"x" * 100, kind=kind)
+    cache.prune()
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]

@@ -33,7 +33,9 @@ DEFAULT_CAP_BYTES = 1024**3
 SUFFIX = ".clip"  # a clip: 16-bit PCM
 LEVELS = ".levels"  # a chapter's voice gains and limiter gain curve (pipeline.stages.assemble)
 ENCODED = ".mp3"  # a chapter's MP3 frames and where its parts start (pipeline.output.mp3)
-KINDS = (SUFFIX, LEVELS, ENCODED)
+# Empty: a page whose every sentence a build left cached, with the same speech settings (pipeline.batch).
+SPOKEN = ".spoken"
+KINDS = (SUFFIX, LEVELS, ENCODED, SPOKEN)
 _MAGIC = b"NCS1"
 _HEADER = struct.Struct("<4sQ16s")  # magic, payload length in bytes, BLAKE2b-128 of the payload
 _STALE_PART_S = 3600  # a temporary file this old belongs to a build that died mid-write

@@ -100,6 +100,18 @@ def test_a_name_whose_appositive_runs_through_a_quoted_title_is_the_latest_named
     assert [q.speaker for q in found] == ["Joe Scarborough"]
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“We are reviewing the lease,” a WeWork spokesperson when contacted said.",
+        "A WeWork spokesperson when contacted said: “We are reviewing the lease.”",
+        "“We are reviewing the lease,” a WeWork spokesperson when asked about the talks said.",
+    ],
+)
+def test_a_when_asked_clause_is_no_part_of_the_speaker(paragraph):
+    assert [q.speaker.lower() for q in find_quotes([paragraph])] == ["a wework spokesperson"]
+
+
 def test_a_description_resolves_to_the_person_it_describes():
     found = find_quotes([
         "Foreign Minister Vuk Jeremic spoke to the council.",

@@ -93,6 +93,14 @@ _BE_FORMS = frozenset("was were is are be been being".split())
 _BE = "(?:" + "|".join(sorted(_BE_FORMS)) + ")"
 
 
+# "a spokesperson when contacted said": a clause between a speaker and their verb, no part of who speaks.
+_WHEN_ASKED = (
+    r"\s+(?:when|after|once|if|as)\s+(?:being\s+)?(?:asked|contacted|reached|questioned|pressed|interviewed)"
+    r"(?:\s+(?:by|about|on|for)\s+[^,.;:!?“”\"]{1,40}?)?"
+)
+_WHEN_ASKED_AT_END = LazyPattern(rf"{_WHEN_ASKED}\s*$")
+
+
 def speaker_after(after: str) -> str | None:
     """`"…," said Ms Lee` / `"…," Ms Lee said` / `"…," he added`."""
     head = after.lstrip(" ,:;–—-")
@@ -115,7 +123,7 @@ def speaker_after(after: str) -> str | None:
         return None if said_of and who[:1].islower() else who
     subject = re.match(
         rf"(?P<who>{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,200}}){{0,3}},|{NAME.pattern}(?:\s*\([^)]{{1,20}}\))?"
-        rf"|(?i:he|she|they)|{DETERMINER}\s+(?!{_BE}\b)(?:(?!\s{_BE}\b)[^.!?;,]){{1,60}}?)"
+        rf"|(?i:he|she|they)|{DETERMINER}\s+(?!{_BE}\b)(?:(?!\s{_BE}\b)[^.!?;,]){{1,60}}?)(?:{_WHEN_ASKED})?"
         rf"\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+|will\s+|would\s+)?(?:{SPEECH_VERBS})(?![\w-])",
         head,
     )
@@ -214,7 +222,7 @@ def speaker_before(before: str) -> str | None:
     ordered = [v for v in main if v.start() > since] + [v for v in main if v.start() <= since]
     for verb in ordered + [v for v in cues if v.start() < aside]:
         cue = verb.group(0).lower()
-        prior = clause[: verb.start()]
+        prior = _WHEN_ASKED_AT_END.sub("", clause[: verb.start()])
         if verb.group(0)[:1].isupper() and prior.strip() and prior.rstrip()[-1:] not in ",;:—–(":
             continue  # "the United States": a capitalised cue only opens a clause
         if cue in ("according to", "in the words of"):

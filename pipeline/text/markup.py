@@ -144,7 +144,7 @@ def clean_html(html: str, url: str | None = None) -> Document:
     every_block, blocks = blocks, _without_furniture(blocks)
     if meta.source is None:
         meta = replace(meta, source=_shown_site(every_block))
-    elif meta.source != (said := domain_in_words(meta.source, [b.text for b in every_block])):
+    elif meta.source != (said := domain_in_words(meta.source, (b.text for b in every_block))):
         meta = replace(meta, source=said)
     # The page's <h1> is the headline, never body text, even where trafilatura keeps it.
     chosen = _without_trailing_cards(blocks, [i for i in _choose(blocks) if blocks[i].kind != "h1"])

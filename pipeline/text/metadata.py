@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -311,7 +312,7 @@ def navigation_words(text: str) -> bool:
     return bool(words) and all(w in _NAVIGATION_WORDS for w in words)
 
 
-def domain_in_words(name: str, texts: list[str]) -> str:
+def domain_in_words(name: str, texts: Iterable[str]) -> str:
     """A site named by its address ("tmz.com", stated as "http://www.tmz.com") as the page writes it in words:
     "TMZ", "The Guardian" for theguardian.com; a listener hears a name, not "dot com". The domain as it stands
     when the page never writes it so."""

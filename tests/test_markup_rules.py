@@ -300,13 +300,6 @@ def test_what_stands_above_the_headline_is_not_the_articles_start(tmp_path):
     assert paragraphs(doc) == STORY
 
 
-def test_the_headline_shown_in_a_furniture_like_band_is_read_as_shown(tmp_path):
-    head = "<meta property='og:title' content='Lighthouse reopens: a look inside'>"
-    body = f"<div class='banner'><h1>Lighthouse reopens to visitors</h1></div><article>{''.join(f'<p>{p}</p>' for p in STORY)}</article>"
-    doc = html(tmp_path, body, head=head)
-    assert [b.text for b in doc.blocks if b.kind == "headline"] == ["Lighthouse reopens to visitors"]
-
-
 def test_a_long_heading_over_the_storys_paragraphs_is_not_read_as_one_of_them(tmp_path):
     dek = ("The old tower has been closed for three years of repairs, and the volunteers who ran its tours "
            "say they cannot wait to welcome visitors back")

@@ -149,9 +149,7 @@ def clean_html(html: str, url: str | None = None) -> Document:
     # The page's <h1> is the headline, never body text, even where trafilatura keeps it.
     chosen = _without_trailing_cards(blocks, [i for i in _choose(blocks) if blocks[i].kind != "h1"])
     chosen = _below_headline(every_block, blocks, _before_article_end(blocks, chosen))
-    out = []
-    if chosen:
-        out = _headline_blocks(_above(every_block, blocks, chosen[0], titles), titles) + _body_blocks(blocks, chosen)
+    out = (_headline_blocks(blocks[: chosen[0]], titles) + _body_blocks(blocks, chosen)) if chosen else []
     ours = sum(word_count(b.text) for b in out if b.kind in ("paragraph", "table"))
     if ours < GUIDE_FALLBACK_SHARE * _guide_words(guide, every_block):
         out = _guide_blocks(guide_text, every_block, titles)
@@ -326,18 +324,6 @@ def _below_headline(every_block: list[_HBlock], blocks: list[_HBlock], chosen: l
     h1 = next((n for n in range(at[id(blocks[first_prose])] - 1, at[id(blocks[chosen[0]])], -1)
                if every_block[n].kind == "h1"), None)
     return chosen if h1 is None else [i for i in chosen if at[id(blocks[i])] > h1]
-
-
-def _above(every_block: list[_HBlock], blocks: list[_HBlock], first: int, titles: list[str]) -> list[_HBlock]:
-    """The blocks above the article's first, where its headline is looked for. An h1 in a furniture-like
-    container (a "hero" or "banner" band set across the page) is among them when the page states a title
-    to tell the headline from a masthead by."""
-    if not titles:
-        return blocks[:first]
-    kept = {id(b) for b in blocks[:first]}
-    start = blocks[first]
-    above = itertools.takewhile(lambda b: b is not start, every_block)
-    return [b for b in above if id(b) in kept or b.kind == "h1"]
 
 
 def _flatten(root: HtmlElement) -> list[_HBlock]:

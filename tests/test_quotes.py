@@ -137,6 +137,33 @@ def test_a_speaker_keeps_talking_across_paragraphs():
     assert [s for _, s in found] == ["Grace Hall", "Grace Hall"]
 
 
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            "Putting the show together, Marsh said, let him “find the quiet within himself,” too. "
+            "Audiences can expect him to play the set with “a sense of fun and a lot of heart.”",
+            "Marsh",
+        ),
+        (
+            "“We will win this district,” said Ana Ruiz, the campaign's manager. Her volunteers have knocked on every "
+            "door since May, and the polls look “better than anyone expected.”",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_later_quote_in_the_paragraph_is_its_earlier_speakers(paragraph, speaker):
+    assert [q.speaker for q in find_quotes([paragraph])] == [speaker, speaker]
+
+
+def test_a_later_quote_in_the_paragraph_keeps_its_own_speaker():
+    found = find_quotes([
+        "“We will win this district,” said Ana Ruiz, the campaign's manager. "
+        "Her rival Tom Hale said the polls were “wrong about almost everything this year.”"
+    ])
+    assert [q.speaker for q in found] == ["Ana Ruiz", "Tom Hale"]
+
+
 def test_headline_quotes():
     assert quotes("Body text.", headline="Lee: Tram Extension Is ‘Best News in Years’") == [("Best News in Years", "Lee")]
     assert quotes("Body text.", headline="Tram ‘Is Coming’, Mayor Ortiz Says") == [("Is Coming", "Mayor Ortiz")]

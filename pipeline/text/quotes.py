@@ -246,7 +246,9 @@ def _attribute(span: Span, paragraphs: list[str], previous: Span | None, context
             ("described_subject", described_subject(before)),
             ("described", described_before(paragraphs, span) if whole_paragraph else None),
         ]
-    found.append(("last_speaker", context.last_speaker))
+    # Whoever spoke earlier in the paragraph: "“…,” said Steve Schmidt, a strategist. Unless rivals quit, “…”".
+    same_paragraph = previous is not None and previous.last == span.first and context.last_speaker_paragraph == span.first
+    found += [("same_paragraph", context.last_speaker if same_paragraph else None), ("last_speaker", context.last_speaker)]
     return _Found(text, tuple(found), whole_paragraph, introduced, outside_quotes(before + " " + after), tuple(mentions(before, after)))
 
 

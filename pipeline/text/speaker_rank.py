@@ -2,7 +2,7 @@
 
 Each rule of speaker_place finds a speaker phrase in its own place (after the
 quote, before it, in the introducing sentence, the speaker of the quote
-before); when none finds one, the names the sentence mentions in passing stand
+before or of a quote earlier in the paragraph); when none finds one, the names the sentence mentions in passing stand
 in. The rules used to be tried in a fixed order, the first find winning. A
 small conditional logit model weighs instead the signs each proposal carries:
 which rule found it, whether the fixed order would pick it, how many other

@@ -82,6 +82,14 @@ def test_a_thread_with_relative_timestamps_and_report_links(tmp_path):
     assert paragraphs(doc) == STORY
 
 
+@pytest.mark.parametrize("line", ["One response to the plan has been anger in the suburbs, where residents fear the works.",
+                                  "3 responses to the plan"])
+def test_a_story_line_about_responses_does_not_start_a_thread(tmp_path, line):
+    story = STORY + [p.replace("council", "city") for p in STORY]  # enough words above the line for a thread's label
+    doc = copy(tmp_path, MENU + ["", HEADLINE, ""] + spaced(story[:5] + [line] + story[5:]))
+    assert paragraphs(doc)[-3:] == story[5:]
+
+
 def test_a_comment_count_under_the_dateline_does_not_start_a_thread(tmp_path):
     # A privacy notice far above the story: enough prose for a label below it to be taken for a thread's.
     notice = ["We and our partners use cookies and similar technologies to store and access information on your device, "
@@ -427,6 +435,8 @@ def site(tmp_path, top, bottom):
     (MENU, ["Copyright 2017 SA LA GACETA | Todos los derechos reservados"], "LA GACETA"),
     (["Follow @TramInsider"] + MENU, ["© 2019, Quill Media, Inc., Contact Us"], "TramInsider"),
     (MENU, ["© TramAlert Pty Ltd. All rights reserved.", "Privacy", "© Reuters"], "TramAlert"),
+    (MENU, ["© 2019 Food Network. All rights reserved."], "Food Network"),
+    (MENU, ["© 2019 Cartoon Network"], "Cartoon Network"),
 ])
 def test_the_brand_a_copy_shows(tmp_path, top, bottom, name):
     assert site(tmp_path, top, bottom) == name
@@ -744,13 +754,14 @@ def test_a_plans_repeated_lines_are_all_read(tmp_path):
     assert [b.text for b in doc.blocks].count(day[2]) == 3
 
 
-def test_a_news_agency_over_the_dateline_signs_the_story(tmp_path):
-    lines = MENU + ["", HEADLINE, "REUTERS", "19 NOV 2019", ""] + spaced(STORY)
-    assert copy(tmp_path, lines).meta.authors == ("Reuters",)
+@pytest.mark.parametrize("agency, said", [("REUTERS", "Reuters"), ("AP", "Associated Press"), ("AFP", "AFP")])
+def test_a_news_agency_over_the_dateline_signs_the_story(tmp_path, agency, said):
+    lines = MENU + ["", HEADLINE, agency, "19 NOV 2019", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.authors == (said,)
 
 
 @pytest.mark.parametrize("dateline, authors", [("NORTHVILLE, Mich. (AP) — ", ("Associated Press",)), ("NORTHVILLE (Reuters) - ", ("Reuters",)),
-                                               ("(CTN)", ()), ("The council said (AP) — ", ())])
+                                               ("NORTHVILLE (CTN) — ", ()), ("The council said (AP) — ", ())])
 def test_the_agency_in_the_openings_dateline_signs_an_unsigned_story(tmp_path, dateline, authors):
     lines = MENU + ["", HEADLINE, ""] + spaced([dateline + STORY[0]] + STORY[1:])
     assert copy(tmp_path, lines).meta.authors == authors

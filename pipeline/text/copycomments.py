@@ -13,9 +13,10 @@ from .article_end import COMMENT_LABELS
 from .copylines import Line
 from .pagecopy_meta import line_date
 
-# A blog's thread opens on "10 thoughts on “<the post's title>”", "One response to …".
+# A blog's thread opens on "10 thoughts on “<the post's title>”", "One response to “…”": the quoted title tells it
+# from a story's own "One response to the plan has been anger".
 _LABEL = re.compile(rf"^\W*(?:{COMMENT_LABELS}|reader comments|discussion)|(?:\d+|one)\s+(?:thoughts?|responses?|"
-                    r"repl(?:y|ies)|reactions?)\s+(?:on|to)\s.*)\W*$", re.IGNORECASE)
+                    r"repl(?:y|ies)|reactions?)\s+(?:on|to)\s+[“‘«'\x22].*)\W*$", re.IGNORECASE)
 COMMENTS_AFTER_WORDS = 100
 THREAD_AFTER_WORDS = 50  # buttons and timestamps are better evidence than a label, and need less article above
 # The buttons under each comment.

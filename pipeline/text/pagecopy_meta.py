@@ -76,6 +76,8 @@ _LIST_LABEL = LazyPattern(r"^\W*(?:(?:most\s+)?(?:recent|latest|top|featured|pop
 LABEL_LINES = 12
 _WIRES = frozenset(["reuters", "associated press", "the associated press", "ap", "afp", "agence france-presse", "bloomberg",
                     "dpa", "upi", "press association", "efe", "ansa", "xinhua", "kyodo news", "kyodo"])
+# How to say an agency a copy names by its initials: "AP" in full, the others letter by letter (never "Afp").
+_WIRE_SAID = {"ap": "Associated Press", "afp": "AFP", "dpa": "dpa", "upi": "UPI", "efe": "EFE", "ansa": "ANSA"}
 # A place in capitals, maybe its state ("ST. JOSEPH, Mich."), the agency in brackets, a dash.
 _WIRE_DATELINE = LazyPattern(r"^(?:[A-Z][A-Z.' -]{0,40}(?:,\s+[A-Z][a-z.]+)?\s)?\(([A-Za-z][\w .-]{0,25})\)\s*[-—–]")
 # A byline that labels its name instead of saying "by".
@@ -302,7 +304,7 @@ def _authors(lines: list[Line], kinds: list[str | None], first: int, headline_at
         if (i <= headline_at + 2 or next_to_date) and _person_name(lines[i].text):
             return (tidy_name(lines[i].text),)
         if next_to_date and _wire(lines[i].text):
-            return (lines[i].text.title() if lines[i].text.isupper() else lines[i].text,)
+            return (_said_wire(lines[i].text),)
         if next_to_date:
             names = _names_alone(lines[i].text)
             if names:
@@ -387,12 +389,16 @@ def wire_dateline(text: str) -> tuple[str, ...]:
     if not (match and _wire(match.group(1))):
         return ()
     # Said in full: "by Associated Press", and two capitals would be found inside other words ("NAPA").
-    return ("Associated Press",) if match.group(1) == "AP" else (match.group(1),)
+    return (_WIRE_SAID.get(match.group(1).lower(), match.group(1)),)
 
 
 def _wire(name: str) -> bool:
     """A news agency, which signs the wire copy a site runs: "Reuters November 18, 2019", "REUTERS"."""
     return name.lower() in _WIRES
+
+
+def _said_wire(name: str) -> str:
+    return _WIRE_SAID.get(name.lower()) or (name.title() if name.isupper() else name)
 
 
 def signature(lines: list[Line], end: int) -> tuple[str, ...]:
@@ -585,6 +591,8 @@ def _brand_of(company: str) -> str:
     corporate word (and the article that went with it)."""
     brand = company
     while (shorter := _CORPORATE.sub("", brand).rstrip(" &")) and shorter != brand:
+        if brand.endswith("Network") and " " not in shorter.removeprefix("The "):
+            break  # "Food Network" is a channel's whole name, not the Food company's network
         brand = shorter  # "Valley Courier Media Group" is Valley Courier
     return brand.removeprefix("The ") if brand != company else brand
 

@@ -667,6 +667,7 @@ def test_a_domain_the_copy_writes_in_words_elsewhere(tmp_path):
     ("Ann Lee is a reporter for Valley News.", "Valley News"),
     ("Senior editor at Tramtalk.", "Tramtalk"),
     ("Ann Lee, a writer for partisan website Tramtalk.com, disagreed.", None),
+    ("Ann Lee, who is a columnist for The Tribune, disagreed.", None),
 ])
 def test_an_authors_note_names_the_publication_when_nothing_else_does(tmp_path, note, name):
     assert site(tmp_path, MENU, [note, "Contact"]) == name

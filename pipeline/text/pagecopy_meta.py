@@ -625,7 +625,9 @@ _BRAND = (r"((?:The\s+)?(?:[A-Z][\w&-]*|[a-z]+[A-Z][\w&-]*)(?:\s+(?:[A-Z][\w&-]*
 # An author's note: "<Name> is a <job> for <Brand>", or a job at the brand alone ("Science writer at Gizmodo and …").
 BIO_WORDS = 30
 _BIO_ROLES = ("editor", "writer", "reporter", "correspondent", "columnist", "producer", "contributor", "journalist")
-_BIO = LazyPattern(r"(?:^|\bis\s+(?:an?|the)\s+)(?:[\w-]+\s+){0,4}?(?i:" + "|".join(_BIO_ROLES) + r")s?\s+(?:at|for)\s+"
+# Anchored at the line's start, the note's own subject: a story's "Ann Lee, who is a columnist for The Tribune,
+# disagreed" names no site.
+_BIO = LazyPattern(r"^(?:(?:[A-Z][\w.'’-]*\s+){1,4}is\s+(?:an?|the)\s+)?(?:[\w-]+\s+){0,4}?(?i:" + "|".join(_BIO_ROLES) + r")s?\s+(?:at|for)\s+"
                    + _BRAND + r"(?=[.,;]|\s+(?:and|covering|based|who|since|where)\b|\s*$)")
 # Each is tried only on a line that holds its words (see _brands): a pattern no line can match is never compiled.
 _BRAND_LINES = (

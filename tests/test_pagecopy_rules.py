@@ -794,3 +794,8 @@ def test_a_run_of_facts_after_the_story_is_read(tmp_path):
 def test_a_list_of_titles_with_labels_after_the_story_is_not_read(tmp_path, titles):
     lines = MENU + ["", HEADLINE, ""] + spaced(STORY) + titles + ["", "About us", "Privacy policy"]
     assert paragraphs(copy(tmp_path, lines)) == STORY
+
+
+def test_a_reporters_question_under_the_headline_signs_nothing(tmp_path):
+    lines = MENU + ["", HEADLINE, "Reporter: Mr President, is the tram line going ahead?", ""] + spaced(STORY)
+    assert copy(tmp_path, lines).meta.authors == ()

@@ -81,7 +81,8 @@ _WIRE_SAID = {"ap": "Associated Press", "afp": "AFP", "dpa": "dpa", "upi": "UPI"
 # A place in capitals, maybe its state ("ST. JOSEPH, Mich."), the agency in brackets, a dash.
 _WIRE_DATELINE = LazyPattern(r"^(?:[A-Z][A-Z.' -]{0,40}(?:,\s+[A-Z][a-z.]+)?\s)?\(([A-Za-z][\w .-]{0,25})\)\s*[-—–]")
 # A byline that labels its name instead of saying "by".
-_AUTHOR_LABEL = LazyPattern(r"^(?:authors?|autor(?:es|in)?|auteurs?|verfasser(?:in)?|автор|words|reporter|writer)\s*:\s*\S", re.I)
+# Not "Reporter:", which opens a question in a transcript ("Reporter: Mr President, is the tram line going ahead?").
+_AUTHOR_LABEL = LazyPattern(r"^(?:authors?|autor(?:es|in)?|auteurs?|verfasser(?:in)?|автор|words|writer)\s*:\s*\S", re.I)
 _CLOCK_TIME = LazyPattern(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?-i:[A-Za-z]){1,4})?$", re.I)
 # A year glued to the time after it ("NOV 20 20194:29 AM"), as copies of some layouts have it.
 _GLUED_YEAR = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")

@@ -799,3 +799,9 @@ def test_a_list_of_titles_with_labels_after_the_story_is_not_read(tmp_path, titl
 def test_a_reporters_question_under_the_headline_signs_nothing(tmp_path):
     lines = MENU + ["", HEADLINE, "Reporter: Mr President, is the tram line going ahead?", ""] + spaced(STORY)
     assert copy(tmp_path, lines).meta.authors == ()
+
+
+def test_a_contact_block_under_the_story_is_not_read_as_facts(tmp_path):
+    contact = ["Phone: 555-0100", "Email: news@valley.example", "Fax: 555-0101", "Address: 1 Main Street", "Hours: 9 to 5"]
+    doc = copy(tmp_path, MENU + ["", HEADLINE, ""] + spaced(STORY) + contact)
+    assert paragraphs(doc) == STORY

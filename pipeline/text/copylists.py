@@ -20,6 +20,9 @@ MIN_MARKED_ITEMS = 3
 # "England (Group A): 10th appearance": a label and a value after its colon.
 _LABELLED = LazyPattern(r"^[^:]{2,60}:\s+\S")
 MIN_LABELLED_ROWS = 5
+# A row so labelled is the page's furniture (a contact block, a post's tags and counts), never a fact of the story.
+_FURNITURE_LABELS = frozenset(["phone", "tel", "e-mail", "email", "fax", "address", "hours", "tags", "category",
+                               "filed under", "posted in", "share", "views", "comments", "published", "updated", "source"])
 MAX_FACT_WORDS = 4  # on average, after the colon
 MIN_BULLETS = 3
 BULLET_MEDIAN_WORDS = 8
@@ -94,6 +97,8 @@ def _fact_rows(lines: list[Line], run: list[int]) -> bool:
     if len(run) < MIN_LABELLED_ROWS:
         return False
     labels, values = zip(*(lines[i].text.split(":", 1) for i in run))
+    if any(label.strip().lower() in _FURNITURE_LABELS for label in labels):
+        return False
     return len(set(labels)) == len(labels) and sum(word_count(v) for v in values) <= MAX_FACT_WORDS * len(run)
 
 
